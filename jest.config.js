@@ -1,22 +1,43 @@
-/** Tests run against real PostgreSQL (embedded unless DATABASE_URL is set). */
-module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      {
-        jsc: {
-          target: 'es2022',
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
-        },
+/**
+ * Two projects: `pure` (engine, policy files, ID numbers; no database) and
+ * `db` (everything else, browser tests included; real PostgreSQL, embedded
+ * unless DATABASE_URL is set).
+ */
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        target: 'es2022',
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
       },
-    ],
-  },
-  setupFiles: ['reflect-metadata'],
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
+};
+const pure = ['<rootDir>/test/engine/', '<rootDir>/test/policy/', '<rootDir>/test/pure/'];
+
+module.exports = {
   testTimeout: 60000,
+  projects: [
+    {
+      displayName: 'pure',
+      testEnvironment: 'node',
+      transform,
+      setupFiles: ['reflect-metadata'],
+      roots: ['<rootDir>/test'],
+      testMatch: pure.map((p) => `${p}**/*.test.ts`),
+    },
+    {
+      displayName: 'db',
+      testEnvironment: 'node',
+      transform,
+      setupFiles: ['reflect-metadata'],
+      roots: ['<rootDir>/test'],
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: pure,
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
 };

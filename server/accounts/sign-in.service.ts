@@ -1,0 +1,115 @@
+// Sign-in for officials and professionals (password, argon2), first-time
+// activation with a one-time code, and platform operators. Failures say the
+// same thing whether or not the username exists, and are throttled.
+import type { DataSource } from 'typeorm';
+import type { Context } from '../app/context';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../platform/actor';
+import { AppError } from '../platform/errors';
+import { normalizeIdNumber } from '../platform/id-number';
+import { inTransaction } from '../platform/transaction';
+import { accountError } from './accounts.errors';
+import { AccountsRepository } from './accounts.repository';
+import { ActivateAccountInput, OperatorSignInInput, SignInInput, SignInResult } from './accounts.types';
+import { hashPassword, passwordProblem, timingDummyHash, verifyPassword } from './passwords';
+import { SignInThrottle } from './throttle';
+import { TokenService } from './tokens';
+
+export class SignInService {
+  constructor(
+    private readonly runtime: DataSource,
+    private readonly repo: AccountsRepository,
+    private readonly tokens: TokenService,
+    private readonly throttle: SignInThrottle,
+    private readonly audit: AuditService,
+  ) {}
+
+  async signIn(ctx: Context, input: SignInInput, address: string): Promise<SignInResult> {
+    const username = normalizeUsername(input.username);
+    const key = `${input.tenantCode}:${username}`;
+    await this.throttle.check(key, address);
+    const tenantId = await this.tenantId(input.tenantCode);
+    ctx.tx.setTenant({ tenantId });
+    const em = await ctx.db();
+    const account = tenantId ? await this.repo.findByUsername(em, username) : null;
+    const ok = await verifyPassword(account?.passwordHash ?? (await timingDummyHash()), input.password);
+    if (!account || !ok || account.status !== 'ACTIVE') {
+      await this.throttle.fail(key, address);
+      ctx.log.warn({ event: 'sign_in_failed', tenant: input.tenantCode }, 'sign-in failed');
+      throw accountError('INVALID_CREDENTIALS', 'password');
+    }
+    await this.throttle.succeed(key);
+    await this.repo.touchSignIn(em, account.id);
+    await this.audit.record(ctx, { action: 'account.signIn', entityType: 'account', entityId: account.id }, { actor: asActor(tenantId!, account), tenantId: tenantId! });
+    const { token, expiresAt } = await this.tokens.issue({ sub: account.id, kind: 'account', tid: tenantId! });
+    return { token, expiresAt, account };
+  }
+
+  /** First sign-in: a one-time code issued by the unit, and a password the person chooses. */
+  async activate(ctx: Context, input: ActivateAccountInput, address: string): Promise<SignInResult> {
+    const problem = passwordProblem(input.newPassword);
+    if (problem) throw new AppError('PASSWORD_TOO_WEAK', problem, 'newPassword');
+    const username = normalizeUsername(input.username);
+    const key = `activate:${input.tenantCode}:${username}`;
+    await this.throttle.check(key, address);
+    const tenantId = await this.tenantId(input.tenantCode);
+    ctx.tx.setTenant({ tenantId });
+    const em = await ctx.db();
+    const account = tenantId ? await this.repo.findByUsername(em, username) : null;
+    const code = account && account.status !== 'DISABLED' ? await this.repo.liveActivationCode(em, account.id) : null;
+    const ok = await verifyPassword(code?.codeHash ?? (await timingDummyHash()), input.activationCode.trim().toUpperCase());
+    if (!account || !code || !ok || !(await this.repo.useActivationCode(em, code.id))) {
+      await this.throttle.fail(key, address);
+      throw accountError('ACTIVATION_CODE_INVALID', 'activationCode');
+    }
+    await this.throttle.succeed(key);
+    await this.repo.setPassword(em, account.id, await hashPassword(input.newPassword));
+    await this.repo.touchSignIn(em, account.id);
+    await this.audit.record(ctx, { action: 'account.activate', entityType: 'account', entityId: account.id }, { actor: asActor(tenantId!, account), tenantId: tenantId! });
+    const { token, expiresAt } = await this.tokens.issue({ sub: account.id, kind: 'account', tid: tenantId! });
+    return { token, expiresAt, account: { ...account, status: 'ACTIVE' as never } };
+  }
+
+  async operatorSignIn(ctx: Context, input: OperatorSignInInput, address: string): Promise<SignInResult> {
+    const key = `operator:${input.username}`;
+    await this.throttle.check(key, address);
+    const rows = await inTransaction(this.runtime, { tenantId: null, operator: true }, async (em) => {
+      const found = await em.query(`SELECT id, password_hash FROM platform_operator WHERE username = $1`, [input.username]);
+      if (found.length) await em.query(`UPDATE platform_operator SET last_sign_in_at = now() WHERE id = $1`, [found[0].id]);
+      return found;
+    });
+    const ok = await verifyPassword(rows[0]?.password_hash ?? (await timingDummyHash()), input.password);
+    if (!rows.length || !ok) {
+      await this.throttle.fail(key, address);
+      throw accountError('INVALID_CREDENTIALS', 'password');
+    }
+    await this.throttle.succeed(key);
+    ctx.log.info({ event: 'operator_sign_in', operator: input.username }, 'operator signed in');
+    const { token, expiresAt } = await this.tokens.issue({ sub: rows[0].id, kind: 'operator' });
+    return { token, expiresAt, account: null };
+  }
+
+  private async tenantId(code: string): Promise<string | null> {
+    const rows = await this.runtime.query(`SELECT id, status FROM app_tenant_by_code($1)`, [code]);
+    return rows.length && rows[0].status === 'ACTIVE' ? rows[0].id : null;
+  }
+}
+
+/** ID numbers are usernames too: accept a lowercase x. */
+function normalizeUsername(username: string): string {
+  const trimmed = username.trim();
+  return /^[0-9]{17}[0-9xX]$/.test(trimmed) ? normalizeIdNumber(trimmed) : trimmed.toLowerCase();
+}
+
+function asActor(tenantId: string, a: { id: string; role: any; username: string; orgNodeId: string; orgPath: string; professionalId: string | null }): Actor {
+  return {
+    kind: 'ACCOUNT',
+    id: a.id,
+    tenantId,
+    role: a.role,
+    label: `account:${a.username}`,
+    orgNodeId: a.orgNodeId,
+    orgPath: a.orgPath,
+    professionalId: a.professionalId,
+  };
+}

@@ -1,0 +1,43 @@
+import { ArrayMinSize, ArrayUnique, Length } from 'class-validator';
+import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../platform/pagination';
+
+export enum ApiScope {
+  COMPLETION_READ = 'completion:read',
+  TRAINING_REPORT = 'training:report',
+}
+registerEnumType(ApiScope, {
+  name: 'ApiScope',
+  valuesConfig: {
+    COMPLETION_READ: { description: '查询人员学时完成情况与职称申报资格（职称评审系统等）' },
+    TRAINING_REPORT: { description: '上报培训完成情况（施教机构）' },
+  },
+});
+
+@ObjectType('ApiClient', { description: '第三方接入客户端' })
+export class ApiClient {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field({ description: '密钥标识（公开部分）' }) keyId: string;
+  @Field(() => [ApiScope]) scopes: ApiScope[];
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) revokedAt: Date | null;
+}
+
+@ObjectType()
+export class ApiClientConnection {
+  @Field(() => [ApiClient]) nodes: ApiClient[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+}
+
+@ObjectType({ description: '新建的客户端与完整密钥：密钥只显示这一次' })
+export class CreatedApiClient {
+  @Field(() => ApiClient) client: ApiClient;
+  @Field({ description: '请求时放在 X-Api-Key 头中' }) apiKey: string;
+}
+
+@InputType()
+export class CreateApiClientInput {
+  @Field() @Length(1, 100) name: string;
+  @Field(() => [ApiScope]) @ArrayMinSize(1, { message: '至少选择一个权限范围' }) @ArrayUnique() scopes: ApiScope[];
+}

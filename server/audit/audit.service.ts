@@ -1,0 +1,62 @@
+// The audit trail: one append-only row per write, in the same transaction as
+// the write, so a write and its record commit or vanish together.
+import type { Context } from '../app/context';
+import type { Actor } from '../platform/actor';
+import { maskIdNumber } from '../platform/id-number';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: object | null;
+  after?: object | null;
+}
+
+const ID_NUMBER_KEYS = new Set(['idNumber', 'id_number', 'username']);
+
+/** ID numbers are stored once, in their table; the trail keeps only masked copies. */
+function scrub(value: object | null | undefined): object | null {
+  if (!value) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'passwordHash' || k === 'password_hash' || k === 'codeHash' || k === 'secretHash') continue;
+    out[k] = ID_NUMBER_KEYS.has(k) && typeof v === 'string' && /^[0-9]{17}[0-9X]$/.test(v) ? maskIdNumber(v) : v;
+  }
+  return out;
+}
+
+function actorColumns(actor: Actor): { kind: string; id: string | null; label: string } {
+  switch (actor.kind) {
+    case 'ACCOUNT':
+    case 'API_CLIENT':
+      return { kind: actor.kind, id: actor.id, label: actor.label };
+    case 'OPERATOR':
+      return { kind: 'OPERATOR', id: actor.id, label: actor.label };
+    default:
+      return { kind: 'SYSTEM', id: null, label: 'anonymous' };
+  }
+}
+
+export class AuditService {
+  async record(ctx: Context, entry: AuditEntry, options: { actor?: Actor; tenantId?: string } = {}): Promise<void> {
+    const em = await ctx.db();
+    const actor = actorColumns(options.actor ?? ctx.actor);
+    const tenantId = options.tenantId ?? ctx.tenantId;
+    await em.query(
+      `INSERT INTO audit_log (tenant_id, request_id, actor_kind, actor_id, actor_label, action, entity_type, entity_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        tenantId,
+        ctx.requestId,
+        actor.kind,
+        actor.id,
+        actor.label,
+        entry.action,
+        entry.entityType,
+        entry.entityId,
+        scrub(entry.before),
+        scrub(entry.after),
+      ],
+    );
+  }
+}

@@ -1,0 +1,62 @@
+// Start: config → database (embedded, or DATABASE_URL) → migrate → seed demo
+// tenants (first start only) → serve. Ctrl-C finishes in-flight requests,
+// then stops the embedded database.
+import 'reflect-metadata';
+import { startServer } from './app/server';
+import { ConfigError, loadConfig } from './platform/config';
+import { openDatabases } from './platform/database';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './platform/embedded-postgres';
+import { createLogger } from './platform/logger';
+import { persistentSecret } from './platform/secrets';
+import { printBanner, seedDemo } from './tools/demo-seed';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  let embedded: EmbeddedDatabase | null = null;
+  let ownerUrl = config.DATABASE_URL;
+  if (!ownerUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, database: 'ce', logger });
+    ownerUrl = embedded.url;
+  }
+  const dbs = await openDatabases({ ownerUrl, runtimeUrl: config.APP_DATABASE_URL, poolSize: config.DB_POOL_SIZE, migrate: true });
+  const shouldSeed = config.SEED_DEMO ?? !config.DATABASE_URL;
+  const demo = shouldSeed ? await seedDemo(dbs.owner, config.DATA_DIR, logger) : null;
+  const jwtSecret = config.JWT_SECRET ?? (await persistentSecret(config.DATA_DIR, 'jwt-secret'));
+  const server = await startServer({ config, runtime: dbs.runtime, logger, jwtSecret });
+  logger.info({ url: server.url }, 'listening');
+  printBanner(server.url, demo);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    try {
+      await server.stop();
+      await dbs.close();
+      await embedded?.stop();
+      logger.info('stopped cleanly');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`start failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../app/context';
+import { canSeeOrganisation } from '../platform/access';
+import { PageArgs } from '../platform/pagination';
+import { OrganisationsService } from './organisations.service';
+import {
+  CreateOrganisationInput,
+  MoveOrganisationInput,
+  Organisation,
+  OrganisationConnection,
+  OrgKind,
+  RenameOrganisationInput,
+} from './organisations.types';
+
+@Resolver(() => Organisation)
+export class OrganisationsResolver {
+  constructor(private readonly organisationsService: OrganisationsService) {}
+
+  @Authorized()
+  @Query(() => Organisation, { nullable: true, description: '按 ID 查询机构（管理范围内）' })
+  organisation(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return this.organisationsService.findOne(ctx, id);
+  }
+
+  @Authorized()
+  @Query(() => OrganisationConnection, { description: '机构树（深度优先顺序），默认为本人管理范围' })
+  organisations(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('under', () => ID, { nullable: true, description: '只列出此机构及其下级' }) under?: string,
+    @Arg('kind', () => OrgKind, { nullable: true }) kind?: OrgKind,
+  ) {
+    return this.organisationsService.findMany(ctx, { under, kind, first: page.first, after: page.after });
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true })
+  async parent(@Root() node: Organisation, @Ctx() ctx: Context) {
+    if (!node.parentId) return null;
+    const parent = await ctx.loaders.organisation.load(node.parentId);
+    return parent && canSeeOrganisation(ctx.actor, parent.path) ? parent : null;
+  }
+
+  @FieldResolver(() => [Organisation])
+  async children(@Root() node: Organisation, @Ctx() ctx: Context) {
+    const children = await ctx.loaders.organisationChildren.load(node.id);
+    return children.filter((c) => canSeeOrganisation(ctx.actor, c.path));
+  }
+
+  @Authorized()
+  @Mutation(() => Organisation, { description: '新建主管部门或用人单位' })
+  createOrganisation(@Ctx() ctx: Context, @Arg('input') input: CreateOrganisationInput) {
+    return this.organisationsService.create(ctx, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Organisation, { description: '调整上级机构' })
+  moveOrganisation(@Ctx() ctx: Context, @Arg('input') input: MoveOrganisationInput) {
+    return this.organisationsService.move(ctx, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Organisation, { description: '机构更名' })
+  renameOrganisation(@Ctx() ctx: Context, @Arg('input') input: RenameOrganisationInput) {
+    return this.organisationsService.rename(ctx, input);
+  }
+}

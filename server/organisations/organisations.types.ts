@@ -1,0 +1,61 @@
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../platform/pagination';
+
+export enum OrgKind {
+  BUREAU = 'BUREAU',
+  DEPARTMENT = 'DEPARTMENT',
+  UNIT = 'UNIT',
+}
+registerEnumType(OrgKind, {
+  name: 'OrgKind',
+  description: '机构类型',
+  valuesConfig: {
+    BUREAU: { description: '市人社局（兵团人社局）' },
+    DEPARTMENT: { description: '主管部门（区县人社局、行业主管部门）' },
+    UNIT: { description: '用人单位' },
+  },
+});
+
+@ObjectType('Organisation', { description: '组织机构：人社局、主管部门或用人单位' })
+export class Organisation {
+  @Field(() => ID) id: string;
+  @Field(() => OrgKind) kind: OrgKind;
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) code: string | null;
+  @Field(() => ID, { nullable: true }) parentId: string | null;
+  @Field(() => Int, { description: '层级深度，人社局为 0' }) depth: number;
+  @Field(() => Int) version: number;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  /** internal: materialised path, never exposed */
+  path: string;
+}
+
+@ObjectType()
+export class OrganisationConnection {
+  @Field(() => [Organisation]) nodes: Organisation[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+}
+
+@InputType()
+export class CreateOrganisationInput {
+  @Field(() => ID) parentId: string;
+  @Field(() => OrgKind) kind: OrgKind;
+  @Field() @Length(1, 100, { message: '名称长度须为 1–100 个字符' }) name: string;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9-]{1,40}$/, { message: '机构代码只能包含字母、数字和连字符（最多 40 位）' })
+  code?: string | null;
+}
+
+@InputType()
+export class MoveOrganisationInput {
+  @Field(() => ID) id: string;
+  @Field(() => ID) newParentId: string;
+}
+
+@InputType()
+export class RenameOrganisationInput {
+  @Field(() => ID) id: string;
+  @Field() @Length(1, 100, { message: '名称长度须为 1–100 个字符' }) name: string;
+}

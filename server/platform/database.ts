@@ -1,0 +1,87 @@
+// Two connections to one database: the owner runs migrations and seeds; the
+// runtime role, which owns nothing and is subject to row-level security,
+// serves every request.
+import { createHmac } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { migrations } from '../../migrations';
+import { entities } from './entities';
+
+export interface Databases {
+  owner: DataSource;
+  runtime: DataSource;
+  close(): Promise<void>;
+}
+
+function dataSource(url: string, poolSize: number, withMigrations: boolean): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations: withMigrations ? migrations : [],
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    extra: { max: poolSize, application_name: 'ce-platform' },
+  });
+}
+
+/** The login role for this database: one per database, member of ce_runtime. */
+function runtimeRoleName(database: string): string {
+  return `${database.replace(/[^a-zA-Z0-9_]/g, '_').toLowerCase()}_app`.slice(0, 60);
+}
+
+/** Stable, secret, and never stored: derived from the owner's credentials. */
+function runtimePassword(ownerUrl: string): string {
+  return createHmac('sha256', ownerUrl).update('ce-runtime-role').digest('hex');
+}
+
+async function ensureRuntimeRole(owner: DataSource, ownerUrl: string): Promise<string> {
+  const database = new URL(ownerUrl).pathname.slice(1);
+  const role = runtimeRoleName(database);
+  const password = runtimePassword(ownerUrl);
+  await owner.transaction(async (em: EntityManager) => {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('ce-runtime-role'))`);
+    await em.query(`
+      DO $$ BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN
+          CREATE ROLE "${role}" LOGIN;
+        END IF;
+      END $$`);
+    await em.query(
+      `ALTER ROLE "${role}" WITH LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE INHERIT PASSWORD '${password}'`,
+    );
+    await em.query(`GRANT ce_runtime TO "${role}"`);
+    await em.query(`GRANT CONNECT ON DATABASE "${database}" TO "${role}"`);
+  });
+  const url = new URL(ownerUrl);
+  url.username = role;
+  url.password = password;
+  return url.toString();
+}
+
+export async function openDatabases(options: {
+  ownerUrl: string;
+  runtimeUrl?: string;
+  poolSize: number;
+  migrate: boolean;
+}): Promise<Databases> {
+  const owner = dataSource(options.ownerUrl, 2, true);
+  await owner.initialize();
+  try {
+    if (options.migrate) await owner.runMigrations({ transaction: 'each' });
+    const runtimeUrl = options.runtimeUrl ?? (await ensureRuntimeRole(owner, options.ownerUrl));
+    const runtime = dataSource(runtimeUrl, options.poolSize, false);
+    await runtime.initialize();
+    return {
+      owner,
+      runtime,
+      async close() {
+        await runtime.destroy();
+        await owner.destroy();
+      },
+    };
+  } catch (error) {
+    await owner.destroy();
+    throw error;
+  }
+}

@@ -1,0 +1,14 @@
+/** The constraint a unique violation hit, or null for any other error. */
+export function uniqueViolation(error: unknown): string | null {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  if (code !== '23505') return null;
+  return e?.driverError?.constraint ?? e?.constraint ?? '';
+}
+
+/** TypeORM returns [rows, count] for UPDATE … RETURNING on PostgreSQL; INSERT gives rows. */
+export function returnedRows(result: any): any[] {
+  return Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number'
+    ? result[0]
+    : result;
+}

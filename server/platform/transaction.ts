@@ -1,0 +1,85 @@
+// Every tenant query runs inside a transaction whose first statement sets the
+// tenant (transaction-local, so a pooled connection never carries it over).
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+export interface TenantSettings {
+  tenantId: string | null;
+  operator?: boolean;
+  actorId?: string | null;
+}
+
+export async function applySettings(runner: QueryRunner | EntityManager, s: TenantSettings): Promise<void> {
+  await runner.query(
+    `SELECT set_config('app.tenant_id', $1, true), set_config('app.operator', $2, true), set_config('app.actor_id', $3, true)`,
+    [s.tenantId ?? '', s.operator ? 'on' : '', s.actorId ?? ''],
+  );
+}
+
+export async function inTransaction<T>(
+  ds: DataSource,
+  settings: TenantSettings,
+  work: (em: EntityManager) => Promise<T>,
+): Promise<T> {
+  return ds.transaction(async (em) => {
+    await applySettings(em, settings);
+    return work(em);
+  });
+}
+
+/**
+ * A transaction opened on first use and closed once by the request's end:
+ * committed when the request succeeded, rolled back otherwise.
+ */
+export class LazyTransaction {
+  private runner: QueryRunner | null = null;
+  private opening: Promise<EntityManager> | null = null;
+
+  constructor(
+    private readonly ds: DataSource,
+    private settings: TenantSettings,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.opening !== null;
+  }
+
+  /** Switch tenant before first use (sign-in learns the tenant from its input). */
+  setTenant(settings: TenantSettings): void {
+    if (this.opening) throw new Error('tenant cannot change once the transaction is open');
+    this.settings = settings;
+  }
+
+  manager(): Promise<EntityManager> {
+    if (!this.opening) {
+      this.opening = (async () => {
+        const runner = this.ds.createQueryRunner();
+        await runner.connect();
+        this.runner = runner;
+        await runner.startTransaction();
+        await applySettings(runner, this.settings);
+        return runner.manager;
+      })();
+    }
+    return this.opening;
+  }
+
+  async finish(commit: boolean): Promise<void> {
+    if (!this.opening) return;
+    try {
+      await this.opening;
+    } catch {
+      // opening failed; the runner (if any) is released below
+    }
+    const runner = this.runner;
+    this.runner = null;
+    if (!runner) return;
+    try {
+      if (runner.isTransactionActive) {
+        if (commit) await runner.commitTransaction();
+        else await runner.rollbackTransaction();
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+}

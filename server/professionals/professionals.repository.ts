@@ -1,0 +1,147 @@
+// Every query the professionals capability makes. Lists are keyset-paginated
+// on (unit_path, id), which the three list indexes serve directly.
+import type { EntityManager } from 'typeorm';
+import { subtreeEnd } from '../platform/actor';
+import { maskIdNumber } from '../platform/id-number';
+import { returnedRows } from '../platform/pg-errors';
+import { isUuid } from '../organisations/organisations.repository';
+import { Professional } from './professionals.types';
+
+const COLUMNS = `id, id_number, name, gender, birth_date::text AS birth_date, unit_id, unit_path, title_level,
+  title_series, phone, status, joined_unit_on::text AS joined_unit_on, version, created_at, updated_at`;
+
+export function toProfessional(row: any): Professional {
+  return Object.assign(new Professional(), {
+    id: row.id,
+    idNumber: row.id_number,
+    idNumberMasked: maskIdNumber(row.id_number),
+    name: row.name,
+    gender: row.gender,
+    birthDate: row.birth_date,
+    unitId: row.unit_id,
+    unitPath: row.unit_path,
+    titleLevel: row.title_level,
+    titleSeries: row.title_series,
+    phone: row.phone,
+    status: row.status,
+    joinedUnitOn: row.joined_unit_on,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}
+
+/** A list query, already narrowed to the actor's scope by the service. */
+export interface ProfessionalQuery {
+  /** path prefix every unit_path must start with; null = whole tenant */
+  path: string | null;
+  /** only this professional (a professional looking at themself) */
+  selfId?: string | null;
+  unitId?: string | null;
+  titleLevel?: string | null;
+  titleSeries?: string | null;
+  status?: string | null;
+  name?: string | null;
+  idNumber?: string | null;
+}
+
+function whereOf(q: ProfessionalQuery, params: unknown[]): string {
+  const clauses: string[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    const sqlWithParams = sql.replace(/\?/g, () => {
+      params.push(values.shift());
+      return `$${params.length}`;
+    });
+    clauses.push(sqlWithParams);
+  };
+  if (q.path) add(`unit_path >= ? AND unit_path < ?`, q.path, subtreeEnd(q.path));
+  if (q.selfId) add(`id = ?`, q.selfId);
+  if (q.unitId) add(`unit_id = ?`, q.unitId);
+  if (q.titleLevel) add(`title_level = ?`, q.titleLevel);
+  if (q.titleSeries) add(`title_series = ?`, q.titleSeries);
+  if (q.status) add(`status = ?`, q.status);
+  if (q.name) add(`name COLLATE "C" >= ? AND name COLLATE "C" < ?`, q.name, q.name + '\u{10FFFF}');
+  if (q.idNumber) add(`id_number = ?`, q.idNumber);
+  return clauses.length ? clauses.join(' AND ') : 'true';
+}
+
+export class ProfessionalsRepository {
+  async findMany(em: EntityManager, ids: readonly string[]): Promise<Professional[]> {
+    const valid = ids.filter(isUuid);
+    if (!valid.length) return [];
+    const rows = await em.query(`SELECT ${COLUMNS} FROM professional WHERE id = ANY($1::uuid[])`, [valid]);
+    return rows.map(toProfessional);
+  }
+
+  async findPage(em: EntityManager, q: ProfessionalQuery, after: [string, string] | null, limit: number): Promise<Professional[]> {
+    const params: unknown[] = [];
+    let where = whereOf(q, params);
+    if (after) {
+      params.push(after[0], after[1]);
+      where += ` AND (unit_path, id) > ($${params.length - 1}, $${params.length}::uuid)`;
+    }
+    params.push(limit);
+    const rows = await em.query(
+      `SELECT ${COLUMNS} FROM professional WHERE ${where} ORDER BY unit_path, id LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(toProfessional);
+  }
+
+  async count(em: EntityManager, q: ProfessionalQuery): Promise<number> {
+    const params: unknown[] = [];
+    const rows = await em.query(`SELECT count(*)::int AS n FROM professional WHERE ${whereOf(q, params)}`, params);
+    return rows[0].n;
+  }
+
+  async insert(
+    em: EntityManager,
+    tenantId: string,
+    p: Omit<Professional, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'idNumberMasked' | 'status'>,
+  ): Promise<Professional> {
+    const rows = await em.query(
+      `INSERT INTO professional (tenant_id, id_number, name, gender, birth_date, unit_id, unit_path, title_level, title_series, phone, joined_unit_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
+      [tenantId, p.idNumber, p.name, p.gender, p.birthDate, p.unitId, p.unitPath, p.titleLevel, p.titleSeries, p.phone, p.joinedUnitOn],
+    );
+    return toProfessional(rows[0]);
+  }
+
+  /** Optimistic update: null when the version no longer matches. */
+  async update(
+    em: EntityManager,
+    id: string,
+    version: number,
+    changes: Partial<Pick<Professional, 'name' | 'titleLevel' | 'titleSeries' | 'phone' | 'status' | 'unitId' | 'unitPath' | 'joinedUnitOn'>>,
+  ): Promise<Professional | null> {
+    const columns: Record<string, string> = {
+      name: 'name',
+      titleLevel: 'title_level',
+      titleSeries: 'title_series',
+      phone: 'phone',
+      status: 'status',
+      unitId: 'unit_id',
+      unitPath: 'unit_path',
+      joinedUnitOn: 'joined_unit_on',
+    };
+    const params: unknown[] = [id, version];
+    const sets = Object.entries(changes)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => {
+        params.push(v);
+        return `${columns[k]} = $${params.length}`;
+      });
+    const result = await em.query(
+      `UPDATE professional SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+        WHERE id = $1 AND version = $2 RETURNING ${COLUMNS}`,
+      params,
+    );
+    const rows = returnedRows(result);
+    return rows.length ? toProfessional(rows[0]) : null;
+  }
+
+  /** A professional's own account follows them to their new unit. */
+  async moveAccount(em: EntityManager, professionalId: string, unitId: string): Promise<void> {
+    await em.query(`UPDATE account SET org_node_id = $2, version = version + 1 WHERE professional_id = $1`, [professionalId, unitId]);
+  }
+}

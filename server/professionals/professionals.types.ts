@@ -1,0 +1,108 @@
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../platform/pagination';
+import { TitleLevelEnum, TitleSeriesEnum } from '../platform/title-enums';
+import type { TitleLevel, TitleSeries } from '../platform/titles';
+
+export enum Gender {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
+registerEnumType(Gender, { name: 'Gender', valuesConfig: { MALE: { description: '男' }, FEMALE: { description: '女' } } });
+
+export enum ProfessionalStatus {
+  ACTIVE = 'ACTIVE',
+  LEFT = 'LEFT',
+  RETIRED = 'RETIRED',
+}
+registerEnumType(ProfessionalStatus, {
+  name: 'ProfessionalStatus',
+  valuesConfig: { ACTIVE: { description: '在职' }, LEFT: { description: '已离职' }, RETIRED: { description: '已退休' } },
+});
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NAME = /^[\u3400-\u9fffA-Za-z·•. ]{1,50}$/u;
+
+@ObjectType('Professional', { description: '专业技术人员' })
+export class Professional {
+  @Field(() => ID) id: string;
+  @Field({ description: '身份证号码；管理范围外的调用方只能看到脱敏号码' }) idNumber: string;
+  @Field({ description: '脱敏身份证号码，如 3701**********1234' }) idNumberMasked: string;
+  @Field() name: string;
+  @Field(() => Gender, { description: '由身份证号码推算' }) gender: Gender;
+  @Field({ description: '出生日期（YYYY-MM-DD），由身份证号码推算' }) birthDate: string;
+  @Field(() => ID) unitId: string;
+  @Field(() => TitleLevelEnum) titleLevel: TitleLevel;
+  @Field(() => TitleSeriesEnum) titleSeries: TitleSeries;
+  @Field(() => String, { nullable: true }) phone: string | null;
+  @Field(() => ProfessionalStatus) status: ProfessionalStatus;
+  @Field({ description: '调入（入职）本单位日期' }) joinedUnitOn: string;
+  @Field(() => Int) version: number;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime) updatedAt: Date;
+  /** internal */
+  unitPath: string;
+}
+
+@InputType()
+export class ProfessionalFilter {
+  @Field(() => ID, { nullable: true, description: '所在单位' }) unitId?: string | null;
+  @Field(() => ID, { nullable: true, description: '某机构（主管部门等）及其下级的全部单位' }) orgId?: string | null;
+  @Field(() => TitleLevelEnum, { nullable: true }) titleLevel?: TitleLevel | null;
+  @Field(() => TitleSeriesEnum, { nullable: true }) titleSeries?: TitleSeries | null;
+  @Field(() => ProfessionalStatus, { nullable: true }) status?: ProfessionalStatus | null;
+  @Field(() => String, { nullable: true, description: '姓名（前缀匹配）' })
+  @IsOptional()
+  @Length(1, 50)
+  name?: string | null;
+  @Field(() => String, { nullable: true, description: '身份证号码（精确匹配）' })
+  @IsOptional()
+  @Length(18, 18, { message: '身份证号码应为18位' })
+  idNumber?: string | null;
+}
+
+@ObjectType()
+export class ProfessionalConnection {
+  @Field(() => [Professional]) nodes: Professional[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  /** internal: the filter, for the lazily counted total */
+  filter: unknown;
+}
+
+@InputType()
+export class CreateProfessionalInput {
+  @Field({ description: '18 位身份证号码' }) idNumber: string;
+  @Field() @Matches(NAME, { message: '姓名只能包含汉字、字母和间隔号（1–50 个字符）' }) name: string;
+  @Field(() => ID) unitId: string;
+  @Field(() => TitleLevelEnum) titleLevel: TitleLevel;
+  @Field(() => TitleSeriesEnum) titleSeries: TitleSeries;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^1[3-9]\d{9}$/, { message: '手机号码应为 11 位大陆手机号' })
+  phone?: string | null;
+  @Field() @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) joinedUnitOn: string;
+}
+
+@InputType()
+export class UpdateProfessionalInput {
+  @Field(() => ID) id: string;
+  @Field(() => Int, { description: '读取时的版本号，用于防止覆盖他人的修改' }) version: number;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(NAME, { message: '姓名只能包含汉字、字母和间隔号（1–50 个字符）' })
+  name?: string | null;
+  @Field(() => TitleLevelEnum, { nullable: true }) titleLevel?: TitleLevel | null;
+  @Field(() => TitleSeriesEnum, { nullable: true }) titleSeries?: TitleSeries | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^1[3-9]\d{9}$/, { message: '手机号码应为 11 位大陆手机号' })
+  phone?: string | null;
+  @Field(() => ProfessionalStatus, { nullable: true }) status?: ProfessionalStatus | null;
+}
+
+@InputType()
+export class TransferProfessionalInput {
+  @Field(() => ID) id: string;
+  @Field(() => ID, { description: '调入单位' }) unitId: string;
+  @Field() @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) joinedUnitOn: string;
+}
