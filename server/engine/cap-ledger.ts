@@ -1,0 +1,133 @@
+// Keeps the running totals that caps and "counts once" rules need within one year's
+// evaluation, and records every cut on the activity it hit so each number is explained.
+import type { ActivityResult, EvaluateYearInput } from './engine.types';
+import type { Subject } from './policy.types';
+import type { CompiledKind, CompiledPolicy, CompiledVersion } from './policy-compiler';
+import { evidenceKey, newActivityResult, runActivityRule } from './activity-evaluator';
+
+const SUBJECT_NAMES: Record<Subject, string> = { PUBLIC: '公需科目', PROFESSIONAL: '专业科目' };
+
+export class CapLedger {
+  private readonly kindUsed = new Map<string, number>();
+  private readonly groupUsed = new Map<string, Record<Subject, number>>();
+  private evidence: Set<string> | null = null;
+
+  constructor(
+    private readonly version: CompiledVersion,
+    private readonly input: EvaluateYearInput,
+    private readonly policy: CompiledPolicy,
+  ) {}
+
+  /** False when the evidence (same result, same certificate) was already counted. */
+  claimEvidence(key: string, kind: CompiledKind, year: number): boolean {
+    if (this.evidence === null) this.evidence = this.earlierEvidence(year);
+    const scoped = kind.spec.countsOnce?.scope === 'EVER' ? key : `${year}#${key}`;
+    if (this.evidence.has(scoped)) return false;
+    this.evidence.add(scoped);
+    return true;
+  }
+
+  /** Hours of a single-subject activity that survive the kind's and its group's caps. */
+  admit(kind: CompiledKind, subject: Subject, amount: number, result: ActivityResult): number {
+    let hours = this.admitKind(kind, amount, result);
+    const group = this.groupFor(kind);
+    if (group !== undefined) {
+      const [spec, used] = group;
+      const cap = spec.caps[subject];
+      if (cap !== undefined && used[subject] + hours > cap) {
+        const allowed = Math.max(0, cap - used[subject]);
+        result.cappedBy.push({ cap: `${spec.name}：${SUBJECT_NAMES[subject]}每年不超过${cap}${this.version.unit}`, cut: hours - allowed });
+        hours = allowed;
+      }
+      used[subject] += hours;
+    }
+    return hours;
+  }
+
+  /** Flexible hours: public while public is short, then professional, then public again. */
+  admitFlexible(kind: CompiledKind, amount: number, shortPublic: number, result: ActivityResult): Record<Subject, number> {
+    const hours = this.admitKind(kind, amount, result);
+    const group = this.groupFor(kind);
+    const capPub = group?.[0].caps.PUBLIC ?? Infinity;
+    const capProf = group?.[0].caps.PROFESSIONAL ?? Infinity;
+    const used = group?.[1] ?? { PUBLIC: 0, PROFESSIONAL: 0 };
+    const roomPub = Math.max(0, capPub - used.PUBLIC);
+    const roomProf = Math.max(0, capProf - used.PROFESSIONAL);
+    let toPub = Math.min(hours, shortPublic, roomPub);
+    const toProf = Math.min(hours - toPub, roomProf);
+    toPub += Math.min(hours - toPub - toProf, roomPub - toPub);
+    const cut = hours - toPub - toProf;
+    if (cut > 0 && group !== undefined) {
+      const spec = group[0];
+      result.cappedBy.push({
+        cap: `${spec.name}：合计可抵公需科目不超过${capPub}${this.version.unit}、专业科目不超过${capProf}${this.version.unit}`,
+        cut,
+      });
+    }
+    used.PUBLIC += toPub;
+    used.PROFESSIONAL += toProf;
+    return { PUBLIC: toPub, PROFESSIONAL: toProf };
+  }
+
+  private admitKind(kind: CompiledKind, amount: number, result: ActivityResult): number {
+    const caps = kind.spec.caps;
+    if (caps === undefined) return amount;
+    let hours = amount;
+    const used = this.kindUsed.get(kind.code) ?? 0;
+    if (caps.perYear !== undefined && used + hours > caps.perYear) {
+      const allowed = Math.max(0, caps.perYear - used);
+      result.cappedBy.push({ cap: kind.perYearCapName, cut: hours - allowed });
+      hours = allowed;
+    }
+    if (caps.lifetime !== undefined) {
+      const earlier = this.earlierAmount(kind);
+      if (earlier + used + hours > caps.lifetime) {
+        const allowed = Math.max(0, caps.lifetime - earlier - used);
+        result.cappedBy.push({ cap: `${kind.lifetimeCapName}（以前年度已计${earlier}）`, cut: hours - allowed });
+        hours = allowed;
+      }
+    }
+    this.kindUsed.set(kind.code, used + hours);
+    return hours;
+  }
+
+  private groupFor(kind: CompiledKind): [NonNullable<CompiledVersion['spec']['groups']>[string], Record<Subject, number>] | undefined {
+    const code = kind.spec.group;
+    if (code === undefined) return undefined;
+    const spec = this.version.spec.groups?.[code];
+    if (spec === undefined) return undefined;
+    let used = this.groupUsed.get(code);
+    if (used === undefined) {
+      used = { PUBLIC: 0, PROFESSIONAL: 0 };
+      this.groupUsed.set(code, used);
+    }
+    return [spec, used];
+  }
+
+  /** What earlier years' activities of this kind already earned (for "in total" caps). */
+  private earlierAmount(kind: CompiledKind): number {
+    let total = 0;
+    for (const a of this.input.activities) {
+      if (a.kind !== kind.code || a.year >= this.input.year) continue;
+      const version = this.policy.versionFor(a.year);
+      const earlierKind = version?.kinds.get(a.kind);
+      if (!version || !earlierKind) continue;
+      const ctx = { policy: this.policy, version, profile: this.input.profile, year: a.year, deadline: `${a.year}-12-31`, today: undefined };
+      const out = runActivityRule(ctx, earlierKind, a, newActivityResult(a));
+      if (out !== null && out.deem === null) total += out.amount;
+    }
+    return Math.min(total, kind.spec.caps?.lifetime ?? total);
+  }
+
+  private earlierEvidence(year: number): Set<string> {
+    const keys = new Set<string>(this.input.priorEvidenceKeys ?? []);
+    for (const a of this.input.activities) {
+      if (a.year >= year) continue;
+      const kind = this.policy.versionFor(a.year)?.kinds.get(a.kind);
+      if (kind?.spec.countsOnce?.scope !== 'EVER') continue;
+      const key = evidenceKey(kind, a);
+      if (key !== null) keys.add(key);
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,134 @@
+// Inputs and outputs of the hours engine.
+import type { TitleLevel, TitleSeries } from '../platform/titles';
+import type { ParamValue, PolicyDocument, Regime, Subject } from './policy.types';
+
+export interface ActivityInput {
+  id: string;
+  kind: string;
+  /** The year the activity counts in (credit regime: the year the professional chose). */
+  year: number;
+  date?: string;
+  params: Record<string, ParamValue>;
+}
+
+export type EmployerType = 'PUBLIC_INSTITUTION' | 'STATE_ENTERPRISE' | 'PRIVATE_ENTERPRISE' | 'SOCIAL_ORGANISATION' | 'NONE';
+
+export interface ProfileInput {
+  titleLevel: TitleLevel;
+  titleSeries: TitleSeries;
+  sector?: string;
+  employerType?: EmployerType | string;
+  flags?: string[];
+}
+
+export interface SubjectHours {
+  PUBLIC: number;
+  PROFESSIONAL: number;
+}
+
+export interface CapCut {
+  cap: string;
+  cut: number;
+}
+
+export interface ActivityResult {
+  activityId: string;
+  kind: string;
+  hoursEarned: SubjectHours;
+  ruleApplied: { text: string; source: string };
+  cappedBy: CapCut[];
+  notes: string[];
+}
+
+export interface SubjectStatus {
+  required: number;
+  credited: number;
+  shortfall: number;
+  /** Requirement met by a deemed-complete case rather than by hours. */
+  deemed?: boolean;
+}
+
+export interface Exemption {
+  scope: 'YEAR' | Subject;
+  reason: string;
+  source: string;
+  activityId?: string;
+}
+
+export interface CreditWindowStatus {
+  years: number[];
+  required: number;
+  earned: number;
+  passed: boolean;
+  source: string;
+}
+
+export interface YearEvaluation {
+  year: number;
+  regime: Regime;
+  subjects: Record<Subject, SubjectStatus>;
+  complete: boolean;
+  deemedComplete?: { reason: string; source: string };
+  exemptions: Exemption[];
+  /** Credit regime only: this year's credits and the multi-year windows containing it. */
+  credits?: { earned: number; windows: CreditWindowStatus[] };
+  activities: ActivityResult[];
+  reasons: string[];
+}
+
+export interface EvaluateYearInput {
+  policy: PolicyDocument;
+  profile: ProfileInput;
+  /** All of the person's activities; other years' are used for "counts once" and lifetime caps. */
+  activities: readonly ActivityInput[];
+  year: number;
+  today?: string;
+  /** Activities dated after this day do not count (title deadline). Defaults to Dec 31 of the year. */
+  deadline?: string;
+  /** Evidence keys already counted outside the given activities ("kind:key"). */
+  priorEvidenceKeys?: readonly string[];
+}
+
+export interface IntegrityPeriod {
+  from: string;
+  to: string;
+  reason?: string;
+}
+
+export type TitleYearStatus = 'COMPLETE' | 'INCOMPLETE' | 'AVERAGED' | 'CREDITS_PASSED' | 'CREDITS_FAILED' | 'NO_POLICY';
+
+export interface TitleYearResult {
+  year: number;
+  status: TitleYearStatus;
+  evaluation?: YearEvaluation;
+  reason: string;
+}
+
+export interface TitleEligibilityInput {
+  policy: PolicyDocument;
+  profile: ProfileInput;
+  activities?: readonly ActivityInput[];
+  activitiesByYear?: Readonly<Record<number, readonly ActivityInput[]>>;
+  targetLevel: TitleLevel;
+  applicationYear: number;
+  requiredTenureYears?: number;
+  integrityRecord?: readonly IntegrityPeriod[];
+  /** Binzhou: title applicants must complete before they file. */
+  filingDate?: string;
+  today?: string;
+  priorEvidenceKeys?: readonly string[];
+}
+
+export interface TitleEligibility {
+  eligible: boolean;
+  yearsChecked: number[];
+  years: TitleYearResult[];
+  average?: { years: number[]; total: number; perYear: number; required: number; passed: boolean };
+  reasons: string[];
+}
+
+export interface ParamError {
+  field: string;
+  code: 'UNKNOWN_KIND' | 'UNKNOWN_FIELD' | 'REQUIRED' | 'INVALID_TYPE' | 'NOT_ALLOWED' | 'TOO_SMALL' | 'TOO_LARGE' | 'INVALID_DATE';
+  message: string;
+}

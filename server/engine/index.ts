@@ -1,0 +1,10 @@
+// The hours engine: pure functions from (policy, profile, activities, year, today) to hours
+// and verdicts with their explanation. No database, clock, network or file system.
+export * from './policy.types';
+export * from './engine.types';
+export { evaluateYear } from './year-evaluator';
+export { checkTitleEligibility } from './title-eligibility';
+export { validateActivityParams } from './param-validator';
+export { compilePolicy, versionForYear, type CompiledPolicy, type CompiledVersion, type CompiledKind } from './policy-compiler';
+export { coauthorShare, splitAmongAuthors } from './coauthor-split';
+export { workingDaysBetween, isValidDate } from './working-days';

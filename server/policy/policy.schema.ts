@@ -1,0 +1,197 @@
+// One zod schema for every tenant policy file. Strict objects everywhere: a misspelt key
+// in a policy is a silent rule change, so it is rejected, not ignored.
+import { z } from 'zod';
+import type { PolicyDocument } from '../engine/policy.types';
+import { TITLE_LEVELS, TITLE_SERIES } from '../platform/titles';
+import { checkVersionReferences } from './policy-references';
+
+const nonNegative = z.number({ error: '应为数字' }).nonnegative({ error: '不能为负数' });
+const positiveInt = z.number({ error: '应为整数' }).int({ error: '应为整数' }).positive({ error: '应为正整数' });
+const year = z.number({ error: '应为年份' }).int({ error: '应为年份' }).min(1990, { error: '年份应不早于 1990' }).max(2100, { error: '年份应不晚于 2100' });
+const text = z.string({ error: '应为文字' }).min(1, { error: '不能为空' });
+const source = text.regex(/^\d{3} /, { error: '出处应以文件编号开头，例如“004 附件 一、(二)”' });
+const monthDay = z.string({ error: '应为 MM-DD' }).regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '应为 MM-DD，例如 12-31' });
+const subject = z.enum(['PUBLIC', 'PROFESSIONAL'], { error: '应为 PUBLIC 或 PROFESSIONAL' });
+const titleLevel = z.enum(TITLE_LEVELS, { error: `应为职称级别之一：${TITLE_LEVELS.join(', ')}` });
+const titleSeries = z.enum(TITLE_SERIES, { error: `应为职称系列之一：${TITLE_SERIES.join(', ')}` });
+const scalar = z.union([z.string(), z.number(), z.boolean()], { error: '应为文字、数字或布尔值' });
+
+const paramSpec = z
+  .strictObject({
+    name: text,
+    type: z.enum(['int', 'number', 'string', 'enum', 'bool', 'date'], { error: '应为 int、number、string、enum、bool 或 date' }),
+    label: text,
+    required: z.boolean({ error: '应为 true 或 false' }),
+    values: z.array(z.strictObject({ value: text, label: text })).min(1, { error: '至少要有一个可选值' }).optional(),
+    min: z.number({ error: '应为数字' }).optional(),
+    max: z.number({ error: '应为数字' }).optional(),
+  })
+  .refine((p) => p.type !== 'enum' || p.values !== undefined, { error: '枚举类型的参数必须列出可选值 values', path: ['values'] });
+
+const axis = z.union(
+  [
+    z.strictObject({ param: text, map: z.record(z.string(), text).optional() }),
+    z.strictObject({ fixed: text }),
+    z.strictObject({
+      byRank: z.strictObject({
+        rankParam: text,
+        bands: z.array(z.strictObject({ maxRank: positiveInt.optional(), value: text })).min(1),
+      }),
+    }),
+  ],
+  { error: '应为 {param}、{fixed} 或 {byRank} 之一' },
+);
+
+const lookupTable = z.strictObject({
+  rows: z.array(text).min(1, { error: '至少要有一行' }),
+  columns: z.array(text).min(1, { error: '至少要有一列' }),
+  cells: z.record(z.string(), z.record(z.string(), nonNegative.nullable())),
+  labels: z.record(z.string(), text).optional(),
+});
+
+const rule = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('fixed'), hours: nonNegative, perParam: text.optional(), divisor: positiveInt.optional() }),
+    z.strictObject({
+      type: z.literal('actualHours'),
+      hoursParam: text,
+      daysParam: text.optional(),
+      maxPerDay: nonNegative.optional(),
+      divisor: positiveInt.optional(),
+    }),
+    z.strictObject({ type: z.literal('lookup'), param: text, values: z.record(z.string(), nonNegative) }),
+    z.strictObject({
+      type: z.literal('table'),
+      table: lookupTable,
+      row: axis,
+      column: axis,
+      downgrade: z
+        .strictObject({
+          rankParam: text,
+          fromRank: positiveInt,
+          shift: z.enum(['row', 'column'], { error: '应为 row 或 column' }),
+          by: z.number().int(),
+          offTable: nonNegative.optional(),
+        })
+        .optional(),
+    }),
+    z.strictObject({
+      type: z.literal('brackets'),
+      param: text,
+      brackets: z.array(z.strictObject({ below: nonNegative.optional(), hours: nonNegative })).min(1),
+      beyond: z.strictObject({ from: nonNegative, every: z.number().positive({ error: '应为正数' }), add: nonNegative }).optional(),
+    }),
+    z.strictObject({ type: z.literal('proRata'), monthsParam: text, perYear: z.strictObject({ PUBLIC: nonNegative, PROFESSIONAL: nonNegative }) }),
+    z.strictObject({ type: z.literal('deemComplete'), scope: z.enum(['YEAR', 'PUBLIC', 'PROFESSIONAL']), exempt: z.boolean() }),
+  ],
+  { error: '规则类型 type 应为 fixed、actualHours、lookup、table、brackets、proRata 或 deemComplete' },
+);
+
+const conditionBase = {
+  message: text,
+  source: source.optional(),
+  when: z.strictObject({ param: text, in: z.array(scalar).min(1) }).optional(),
+};
+const condition = z.discriminatedUnion(
+  'check',
+  [
+    z.strictObject({ ...conditionBase, check: z.literal('min'), param: text, value: z.number(), exclusive: z.boolean().optional() }),
+    z.strictObject({ ...conditionBase, check: z.literal('max'), param: text, value: z.number() }),
+    z.strictObject({ ...conditionBase, check: z.literal('equals'), param: text, value: scalar }),
+    z.strictObject({ ...conditionBase, check: z.literal('notIn'), param: text, values: z.array(text).min(1) }),
+    z.strictObject({ ...conditionBase, check: z.literal('workingDaysBefore'), param: text, beforeParam: text, days: positiveInt }),
+  ],
+  { error: '条件 check 应为 min、max、equals、notIn 或 workingDaysBefore' },
+);
+
+const kind = z.strictObject({
+  name: text,
+  subject: z.enum(['PUBLIC', 'PROFESSIONAL', 'SPLIT', 'FLEXIBLE'], { error: '应为 PUBLIC、PROFESSIONAL、SPLIT 或 FLEXIBLE' }),
+  source,
+  rule,
+  params: z.array(paramSpec),
+  conditions: z.array(condition).optional(),
+  split: z.strictObject({ authorsParam: text, positionParam: text, source }).optional(),
+  caps: z.strictObject({ perYear: nonNegative.optional(), lifetime: nonNegative.optional() }).optional(),
+  group: text.optional(),
+  countsOnce: z.strictObject({ keyParams: z.array(text).min(1), scope: z.enum(['YEAR', 'EVER']), source }).optional(),
+  fromYear: year.optional(),
+  years: z.array(year).min(1).optional(),
+  series: z.array(titleSeries).min(1).optional(),
+  compulsory: z.boolean().optional(),
+  chosenYear: z.boolean().optional(),
+});
+
+const version = z
+  .strictObject({
+    fromYear: year,
+    regime: z.enum(['HOURS', 'CREDITS'], { error: '应为 HOURS 或 CREDITS' }),
+    source,
+    requirement: z.strictObject({ PUBLIC: nonNegative, PROFESSIONAL: nonNegative, source }),
+    compulsory: z.array(z.strictObject({ subject, hours: nonNegative, name: text, source })).optional(),
+    credits: z
+      .strictObject({ windows: z.array(z.strictObject({ years: z.array(year).min(1), required: nonNegative, source })).min(1) })
+      .optional(),
+    titleYearRule: z.discriminatedUnion(
+      'type',
+      [
+        z.strictObject({ type: z.literal('EACH_YEAR'), source }),
+        z.strictObject({ type: z.literal('AVERAGE'), minPerYear: nonNegative, source }),
+        z.strictObject({ type: z.literal('CREDITS'), source }),
+      ],
+      { error: '应为 EACH_YEAR、AVERAGE 或 CREDITS' },
+    ),
+    groups: z
+      .record(z.string(), z.strictObject({ name: text, source, caps: z.strictObject({ PUBLIC: nonNegative.optional(), PROFESSIONAL: nonNegative.optional() }) }))
+      .optional(),
+    profileRules: z
+      .array(
+        z.strictObject({
+          when: z.strictObject({ employerType: text.optional(), flag: text.optional(), series: titleSeries.optional() }),
+          waive: z.enum(['YEAR', 'PUBLIC', 'PROFESSIONAL']),
+          reason: text,
+          source,
+        }),
+      )
+      .optional(),
+    kinds: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, { error: '学习形式代码应为 camelCase' }), kind),
+  })
+  .superRefine(checkVersionReferences);
+
+export const policySchema = z
+  .strictObject({
+    code: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: '租户代码应为小写字母、数字和连字符' }),
+    name: text,
+    sources: z.record(z.string().regex(/^\d{3}$/, { error: '文件编号应为三位数字' }), text),
+    deadline: z.strictObject({ monthDay, source }),
+    title: z.strictObject({
+      windows: z
+        .array(z.strictObject({ from: z.array(titleLevel).min(1).optional(), to: z.array(titleLevel).min(1), years: positiveInt, source }))
+        .min(1, { error: '至少要有一条职称年限规则' }),
+      shortenToTenure: z.boolean({ error: '应为 true 或 false' }),
+      deadline: z.discriminatedUnion(
+        'type',
+        [
+          z.strictObject({ type: z.literal('fixed'), monthDay, source }),
+          z.strictObject({ type: z.literal('filing'), source }),
+          z.strictObject({ type: z.literal('yearEnd') }),
+        ],
+        { error: '应为 fixed、filing 或 yearEnd' },
+      ),
+    }),
+    versions: z.array(version).min(1, { error: '至少要有一个版本' }),
+  })
+  .superRefine((doc, ctx) => {
+    for (let i = 1; i < doc.versions.length; i++) {
+      if (doc.versions[i].fromYear <= doc.versions[i - 1].fromYear) {
+        ctx.addIssue({ code: 'custom', path: ['versions', i, 'fromYear'], message: '版本应按 fromYear 从早到晚排列且不重复' });
+      }
+    }
+  });
+
+export type PolicyFileContent = z.infer<typeof policySchema>;
+
+// Compile-time proof that a validated file is exactly what the engine reads.
+const conformsToEngine = (doc: PolicyFileContent): PolicyDocument => doc;
+void conformsToEngine;

@@ -1,0 +1,48 @@
+// One PostgreSQL for the whole run: the embedded one in a temporary folder, or
+// a fresh database on the server named by DATABASE_URL (dropped afterwards).
+// Migrations run once here; each test file opens its own connections.
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { openDatabases } from '../../server/platform/database';
+import { startEmbeddedPostgres } from '../../server/platform/embedded-postgres';
+import { createLogger } from '../../server/platform/logger';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export default async function globalSetup(): Promise<void> {
+  const logger = createLogger('warn');
+  let url: string;
+  if (process.env.DATABASE_URL) {
+    const base = new URL(process.env.DATABASE_URL);
+    const name = `ce_test_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: base.toString() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    base.pathname = `/${name}`;
+    url = base.toString();
+    (globalThis as any).__ceTestDrop = { adminUrl: process.env.DATABASE_URL, name };
+  } else {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ce-test-'));
+    const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'ce_test', logger, durable: false });
+    url = embedded.url;
+    (globalThis as any).__ceTestEmbedded = { embedded, dataDir };
+  }
+  const dbs = await openDatabases({ ownerUrl: url, poolSize: 1, migrate: true });
+  await dbs.close();
+  process.env.TEST_DATABASE_URL = url;
+}

@@ -1,0 +1,55 @@
+// A running server on the test database, and a GraphQL client for it.
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { startServer, RunningServer } from '../../server/app/server';
+import { loadConfig } from '../../server/platform/config';
+import { Databases, openDatabases } from '../../server/platform/database';
+import { createLogger } from '../../server/platform/logger';
+
+export interface GqlResult<T = any> {
+  status: number;
+  data: T;
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+}
+
+export interface TestApp {
+  url: string;
+  server: RunningServer;
+  owner: DataSource;
+  runtime: DataSource;
+  /** Sends a GraphQL request; `auth` is a bearer token or `{ apiKey }`. */
+  gql<T = any>(query: string, variables?: object, auth?: string | { apiKey: string }): Promise<GqlResult<T>>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest (globalSetup)');
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ...env });
+  const dbs: Databases = await openDatabases({ ownerUrl: url, poolSize: 5, migrate: false });
+  const server = await startServer({ config, runtime: dbs.runtime, logger: createLogger('silent'), jwtSecret: randomBytes(32).toString('hex') });
+  return {
+    url: server.url,
+    server,
+    owner: dbs.owner,
+    runtime: dbs.runtime,
+    async gql(query, variables = {}, auth) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (typeof auth === 'string') headers.authorization = `Bearer ${auth}`;
+      else if (auth) headers['x-api-key'] = auth.apiKey;
+      const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as any;
+      return { status: res.status, data: body.data, errors: body.errors };
+    },
+    async close() {
+      await server.stop();
+      await dbs.close();
+    },
+  };
+}
+
+/** The error codes of a result, for compact assertions. */
+export function codes(result: GqlResult): string[] {
+  return (result.errors ?? []).map((e) => e.extensions?.code ?? 'NONE');
+}
