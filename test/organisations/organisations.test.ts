@@ -1,0 +1,84 @@
+import { codes, startTestApp, TestApp } from '../support/harness';
+import { createTenantFixture, TenantFixture } from '../support/fixtures';
+
+const CREATE = `mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { id kind name depth parent { id } } }`;
+const MOVE = `mutation($i: MoveOrganisationInput!) { moveOrganisation(input: $i) { id depth parentId } }`;
+const RENAME = `mutation($i: RenameOrganisationInput!) { renameOrganisation(input: $i) { id name version } }`;
+const TREE = `query($under: ID) { organisations(under: $under, first: 100) { nodes { id name kind depth parentId } } }`;
+const COUNT = `query($org: ID!) { professionals(filter: { orgId: $org }) { totalCount } }`;
+
+let app: TestApp;
+let t: TenantFixture;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  t = await createTenantFixture(app);
+});
+afterAll(() => app.close());
+
+describe('organisation tree', () => {
+  it('lists the tree depth-first; a department official sees their subtree only', async () => {
+    const all = await app.gql(TREE, {}, t.accounts.bureau.token);
+    expect(all.data.organisations.nodes.map((n: any) => n.depth)).toEqual([0, 1, 2, 2, 1, 2]);
+    const dept = await app.gql(TREE, {}, t.accounts.deptA.token);
+    expect(dept.data.organisations.nodes.map((n: any) => n.id)).toEqual([t.nodes.deptA, t.nodes.unitA1, t.nodes.unitA2]);
+  });
+
+  it('children and parent resolve through loaders within scope', async () => {
+    const r = await app.gql(`query($id: ID!) { organisation(id: $id) { name parent { id } children { id } } }`, { id: t.nodes.deptA }, t.accounts.deptA.token);
+    // the bureau above a department official is outside their scope
+    expect(r.data.organisation.parent).toBeNull();
+    expect(r.data.organisation.children.map((c: any) => c.id).sort()).toEqual([t.nodes.unitA1, t.nodes.unitA2].sort());
+  });
+
+  it('a department official creates a unit below their department; depth and parent are derived', async () => {
+    const r = await app.gql(CREATE, { i: { parentId: t.nodes.deptA, kind: 'UNIT', name: '甲三卫生院', code: 'A3' } }, t.accounts.deptA.token);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.createOrganisation).toMatchObject({ kind: 'UNIT', depth: 2, parent: { id: t.nodes.deptA } });
+  });
+
+  it('rejects a unit under a unit, a second bureau, a duplicate sibling name and an empty name, writing nothing', async () => {
+    const before = await app.owner.query(`SELECT count(*)::int AS n FROM org_node WHERE tenant_id = $1`, [t.tenantId]);
+    const underUnit = await app.gql(CREATE, { i: { parentId: t.nodes.unitA1, kind: 'UNIT', name: '下属科室' } }, t.accounts.bureau.token);
+    expect(codes(underUnit)).toEqual(['ORGANISATION_PARENT_KIND']);
+    expect(underUnit.errors![0].extensions!.field).toBe('kind');
+    const bureau = await app.gql(CREATE, { i: { parentId: t.nodes.bureau, kind: 'BUREAU', name: '第二个人社局' } }, t.accounts.bureau.token);
+    expect(codes(bureau)).toEqual(['ORGANISATION_PARENT_KIND']);
+    const dup = await app.gql(CREATE, { i: { parentId: t.nodes.deptA, kind: 'UNIT', name: '甲一医院' } }, t.accounts.bureau.token);
+    expect(codes(dup)).toEqual(['ORGANISATION_NAME_TAKEN']);
+    expect(dup.errors![0].extensions!.field).toBe('name');
+    const empty = await app.gql(CREATE, { i: { parentId: t.nodes.deptA, kind: 'UNIT', name: '' } }, t.accounts.bureau.token);
+    expect(codes(empty)).toEqual(['BAD_USER_INPUT']);
+    expect(empty.errors![0].extensions!.field).toBe('name');
+    const after = await app.owner.query(`SELECT count(*)::int AS n FROM org_node WHERE tenant_id = $1`, [t.tenantId]);
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('renames with a new version', async () => {
+    const r = await app.gql(RENAME, { i: { id: t.nodes.unitA2, name: '甲区第二中学' } }, t.accounts.unitA1.token);
+    // a unit official cannot rename another unit
+    expect(codes(r)).toEqual(['ORGANISATION_NOT_FOUND']);
+    const ok = await app.gql(RENAME, { i: { id: t.nodes.unitA2, name: '甲区第二中学' } }, t.accounts.deptA.token);
+    expect(ok.data.renameOrganisation).toMatchObject({ name: '甲区第二中学', version: 2 });
+  });
+
+  it('moving a unit to another department moves its people in subtree filters, in one step', async () => {
+    const own = await createTenantFixture(app, 'mv');
+    expect((await app.gql(COUNT, { org: own.nodes.deptB }, own.accounts.bureau.token)).data.professionals.totalCount).toBe(3);
+    const moved = await app.gql(MOVE, { i: { id: own.nodes.unitA2, newParentId: own.nodes.deptB } }, own.accounts.bureau.token);
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data.moveOrganisation).toMatchObject({ parentId: own.nodes.deptB, depth: 2 });
+    expect((await app.gql(COUNT, { org: own.nodes.deptB }, own.accounts.bureau.token)).data.professionals.totalCount).toBe(6);
+    expect((await app.gql(COUNT, { org: own.nodes.deptA }, own.accounts.bureau.token)).data.professionals.totalCount).toBe(3);
+    // the department official of A no longer sees the moved unit's people
+    const list = await app.gql(`{ professionals(first: 100) { totalCount } }`, {}, own.accounts.deptA.token);
+    expect(list.data.professionals.totalCount).toBe(3);
+  });
+
+  it('moving a department under its own unit is refused', async () => {
+    const r = await app.gql(MOVE, { i: { id: t.nodes.deptA, newParentId: t.nodes.unitA1 } }, t.accounts.bureau.token);
+    expect(codes(r)).toEqual(['ORGANISATION_MOVE_CYCLE']);
+    const root = await app.gql(MOVE, { i: { id: t.nodes.bureau, newParentId: t.nodes.deptA } }, t.accounts.bureau.token);
+    expect(codes(root)).toEqual(['ORGANISATION_MOVE_ROOT']);
+  });
+});
