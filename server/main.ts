@@ -46,6 +46,7 @@ async function main(): Promise<void> {
       await dbs.close();
       await embedded?.stop();
       logger.info('stopped cleanly');
+      process.stdout.write('Stopped cleanly.\n');
       process.exit(0);
     } catch (error) {
       logger.error({ err: error }, 'shutdown failed');

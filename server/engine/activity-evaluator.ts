@@ -1,5 +1,5 @@
 // One activity, before caps: does it count in this year at all, and what does its rule give?
-import type { ActivityInput, ActivityResult, ProfileInput } from './engine.types';
+import type { ActivityInput, ActivityResult, CapCut, ProfileInput } from './engine.types';
 import type { CompiledKind, CompiledPolicy, CompiledVersion } from './policy-compiler';
 import { newRuleOut, toNumber, type RuleOut } from './rule-compiler';
 import { coauthorShare } from './coauthor-split';
@@ -11,6 +11,8 @@ export interface ActivityContext {
   year: number;
   /** Last day (inclusive) an activity may be dated to count. */
   deadline: string;
+  /** deadline is Dec 31 of the evaluated year. */
+  deadlineIsYearEnd: boolean;
   today: string | undefined;
 }
 
@@ -23,9 +25,20 @@ export function newActivityResult(activity: ActivityInput): ActivityResult {
     kind: activity.kind,
     hoursEarned: { PUBLIC: 0, PROFESSIONAL: 0 },
     ruleApplied: { text: '', source: '' },
-    cappedBy: [],
-    notes: [],
+    cappedBy: NO_CUTS,
+    notes: NO_NOTES,
   };
+}
+
+const NO_CUTS: readonly CapCut[] = Object.freeze([]);
+const NO_NOTES: readonly string[] = Object.freeze([]);
+
+export function addNote(result: ActivityResult, note: string): void {
+  result.notes = result.notes === NO_NOTES ? [note] : [...result.notes, note];
+}
+
+export function addCut(result: ActivityResult, cut: CapCut): void {
+  result.cappedBy = result.cappedBy === NO_CUTS ? [cut] : [...result.cappedBy, cut];
 }
 
 /**
@@ -34,21 +47,21 @@ export function newActivityResult(activity: ActivityInput): ActivityResult {
  */
 export function runActivityRule(ctx: ActivityContext, kind: CompiledKind | undefined, activity: ActivityInput, result: ActivityResult): RuleOut | null {
   if (!kind) {
-    result.notes.push(`${ctx.year}年度政策中没有“${activity.kind}”这一学习形式，不计${ctx.version.unit}`);
+    addNote(result, `${ctx.year}年度政策中没有“${activity.kind}”这一学习形式，不计${ctx.version.unit}`);
     return null;
   }
   const spec = kind.spec;
   result.ruleApplied.source = spec.source;
   const skip = whyNotCounted(ctx, kind, activity);
   if (skip !== null) {
-    result.notes.push(skip);
+    addNote(result, skip);
     return null;
   }
   const params = activity.params;
   for (let i = 0; i < kind.conditions.length; i++) {
     const failed = kind.conditions[i](params);
     if (failed !== null) {
-      result.notes.push(failed);
+      addNote(result, failed);
       return null;
     }
   }
@@ -70,11 +83,18 @@ export function runActivityRule(ctx: ActivityContext, kind: CompiledKind | undef
     }
   }
   result.ruleApplied.text = text;
-  if (out.note !== null) result.notes.push(out.note);
+  if (out.note !== null) addNote(result, out.note);
   return out;
 }
 
 function whyNotCounted(ctx: ActivityContext, kind: CompiledKind, activity: ActivityInput): string | null {
+  const spec = kind.spec;
+  const year = ctx.year;
+  if (kind.limited) return whyNotThisYear(ctx, kind) ?? whyNotOnDate(ctx, kind, activity);
+  return whyNotOnDate(ctx, kind, activity);
+}
+
+function whyNotThisYear(ctx: ActivityContext, kind: CompiledKind): string | null {
   const spec = kind.spec;
   const year = ctx.year;
   if (spec.fromYear !== undefined && year < spec.fromYear) {
@@ -86,12 +106,20 @@ function whyNotCounted(ctx: ActivityContext, kind: CompiledKind, activity: Activ
   if (kind.series !== null && !kind.series.has(ctx.profile.titleSeries)) {
     return `“${spec.name}”只适用于特定职称系列`;
   }
+  return null;
+}
+
+function whyNotOnDate(ctx: ActivityContext, kind: CompiledKind, activity: ActivityInput): string | null {
+  const spec = kind.spec;
+  const year = ctx.year;
   const date = activity.date;
   if (date !== undefined) {
-    if (!spec.chosenYear && dateYear(date) !== year) {
+    const inYear = dateYear(date) === year;
+    if (!spec.chosenYear && !inYear) {
       return `日期${date}不在${year}年度，不计入该年度`;
     }
-    if (date > ctx.deadline) return `日期${date}晚于截止日期${ctx.deadline}，不计入`;
+    // A date inside the year is before a Dec 31 deadline: skip the string comparison.
+    if (!(inYear && ctx.deadlineIsYearEnd) && date > ctx.deadline) return `日期${date}晚于截止日期${ctx.deadline}，不计入`;
     if (ctx.today !== undefined && date > ctx.today) return `日期${date}晚于今天，暂不计入`;
   }
   const params = activity.params;
@@ -113,4 +141,12 @@ export function evidenceKey(kind: CompiledKind, activity: ActivityInput): string
   let key = activity.kind;
   for (const p of once.keyParams) key += `|${String(activity.params[p] ?? '').trim()}`;
   return key;
+}
+
+/** Date order, then id: the order in which order-sensitive activities are credited. */
+export function compareActivities(a: ActivityInput, b: ActivityInput): number {
+  const da = a.date ?? '';
+  const db = b.date ?? '';
+  if (da !== db) return da < db ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -1,15 +1,14 @@
 // Keeps the running totals that caps and "counts once" rules need within one year's
 // evaluation, and records every cut on the activity it hit so each number is explained.
-import type { ActivityResult, EvaluateYearInput } from './engine.types';
+import type { ActivityInput, ActivityResult, EvaluateYearInput } from './engine.types';
 import type { Subject } from './policy.types';
 import type { CompiledKind, CompiledPolicy, CompiledVersion } from './policy-compiler';
-import { evidenceKey, newActivityResult, runActivityRule } from './activity-evaluator';
-
-const SUBJECT_NAMES: Record<Subject, string> = { PUBLIC: '公需科目', PROFESSIONAL: '专业科目' };
+import { addCut, evidenceKey, newActivityResult, runActivityRule } from './activity-evaluator';
 
 export class CapLedger {
-  private readonly kindUsed = new Map<string, number>();
-  private readonly groupUsed = new Map<string, Record<Subject, number>>();
+  // Created on first use: most years hit no cap, and Map creation shows in the hot loop.
+  private kindUsed: Map<string, number> | null = null;
+  private groupUsed: Map<string, Record<Subject, number>> | null = null;
   private evidence: Set<string> | null = null;
 
   constructor(
@@ -18,13 +17,15 @@ export class CapLedger {
     private readonly policy: CompiledPolicy,
   ) {}
 
-  /** False when the evidence (same result, same certificate) was already counted. */
-  claimEvidence(key: string, kind: CompiledKind, year: number): boolean {
-    if (this.evidence === null) this.evidence = this.earlierEvidence(year);
-    const scoped = kind.spec.countsOnce?.scope === 'EVER' ? key : `${year}#${key}`;
-    if (this.evidence.has(scoped)) return false;
-    this.evidence.add(scoped);
-    return true;
+  /**
+   * True when the same evidence (result, certificate) was counted in an earlier year.
+   * Duplicates within the year are settled before, by evidenceLosers.
+   */
+  usedBefore(kind: CompiledKind, activity: ActivityInput, hasHistory: boolean): boolean {
+    if (!hasHistory || kind.spec.countsOnce?.scope !== 'EVER') return false;
+    this.evidence ??= this.earlierEvidence(this.input.year);
+    const key = evidenceKey(kind, activity);
+    return key !== null && this.evidence.has(key);
   }
 
   /** Hours of a single-subject activity that survive the kind's and its group's caps. */
@@ -33,10 +34,11 @@ export class CapLedger {
     const group = this.groupFor(kind);
     if (group !== undefined) {
       const [spec, used] = group;
+      const code = kind.spec.group;
       const cap = spec.caps[subject];
       if (cap !== undefined && used[subject] + hours > cap) {
         const allowed = Math.max(0, cap - used[subject]);
-        result.cappedBy.push({ cap: `${spec.name}：${SUBJECT_NAMES[subject]}每年不超过${cap}${this.version.unit}`, cut: hours - allowed });
+        addCut(result, { cap: this.version.groupCapNames.get(`${code}:${subject}`) ?? spec.name, cut: hours - allowed });
         hours = allowed;
       }
       used[subject] += hours;
@@ -59,10 +61,7 @@ export class CapLedger {
     const cut = hours - toPub - toProf;
     if (cut > 0 && group !== undefined) {
       const spec = group[0];
-      result.cappedBy.push({
-        cap: `${spec.name}：合计可抵公需科目不超过${capPub}${this.version.unit}、专业科目不超过${capProf}${this.version.unit}`,
-        cut,
-      });
+      addCut(result, { cap: this.version.groupCapNames.get(`${kind.spec.group}:FLEXIBLE`) ?? spec.name, cut });
     }
     used.PUBLIC += toPub;
     used.PROFESSIONAL += toProf;
@@ -73,17 +72,18 @@ export class CapLedger {
     const caps = kind.spec.caps;
     if (caps === undefined) return amount;
     let hours = amount;
+    this.kindUsed ??= new Map<string, number>();
     const used = this.kindUsed.get(kind.code) ?? 0;
     if (caps.perYear !== undefined && used + hours > caps.perYear) {
       const allowed = Math.max(0, caps.perYear - used);
-      result.cappedBy.push({ cap: kind.perYearCapName, cut: hours - allowed });
+      addCut(result, { cap: kind.perYearCapName, cut: hours - allowed });
       hours = allowed;
     }
     if (caps.lifetime !== undefined) {
       const earlier = this.earlierAmount(kind);
       if (earlier + used + hours > caps.lifetime) {
         const allowed = Math.max(0, caps.lifetime - earlier - used);
-        result.cappedBy.push({ cap: `${kind.lifetimeCapName}（以前年度已计${earlier}）`, cut: hours - allowed });
+        addCut(result, { cap: `${kind.lifetimeCapName}（以前年度已计${earlier}）`, cut: hours - allowed });
         hours = allowed;
       }
     }
@@ -96,6 +96,7 @@ export class CapLedger {
     if (code === undefined) return undefined;
     const spec = this.version.spec.groups?.[code];
     if (spec === undefined) return undefined;
+    this.groupUsed ??= new Map<string, Record<Subject, number>>();
     let used = this.groupUsed.get(code);
     if (used === undefined) {
       used = { PUBLIC: 0, PROFESSIONAL: 0 };
@@ -112,7 +113,7 @@ export class CapLedger {
       const version = this.policy.versionFor(a.year);
       const earlierKind = version?.kinds.get(a.kind);
       if (!version || !earlierKind) continue;
-      const ctx = { policy: this.policy, version, profile: this.input.profile, year: a.year, deadline: `${a.year}-12-31`, today: undefined };
+      const ctx = { policy: this.policy, version, profile: this.input.profile, year: a.year, deadline: `${a.year}-12-31`, deadlineIsYearEnd: true, today: undefined };
       const out = runActivityRule(ctx, earlierKind, a, newActivityResult(a));
       if (out !== null && out.deem === null) total += out.amount;
     }

@@ -36,8 +36,9 @@ export interface ActivityResult {
   kind: string;
   hoursEarned: SubjectHours;
   ruleApplied: { text: string; source: string };
-  cappedBy: CapCut[];
-  notes: string[];
+  /** Shared frozen empty array when nothing was cut (saves two allocations per activity). */
+  cappedBy: readonly CapCut[];
+  notes: readonly string[];
 }
 
 export interface SubjectStatus {

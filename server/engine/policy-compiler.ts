@@ -19,6 +19,12 @@ export interface CompiledKind {
   /** Cap labels, built once. */
   perYearCapName: string;
   lifetimeCapName: string;
+  /** Whether its hours can depend on the other activities' order (caps, groups, evidence…). */
+  orderSensitive: boolean;
+  /** Has a fromYear, years or series restriction. */
+  limited: boolean;
+  /** For deemComplete kinds: the exemption's reason, built once. */
+  deemReason: string;
 }
 
 export interface CompiledVersion {
@@ -26,6 +32,8 @@ export interface CompiledVersion {
   unit: string;
   kinds: ReadonlyMap<string, CompiledKind>;
   hasCountsOnce: boolean;
+  /** "<group>:<PUBLIC|PROFESSIONAL|FLEXIBLE>" → the cap's Chinese name, built once. */
+  groupCapNames: ReadonlyMap<string, string>;
 }
 
 export interface CompiledPolicy {
@@ -33,6 +41,8 @@ export interface CompiledPolicy {
   versions: CompiledVersion[];
   /** Latest version whose fromYear ≤ year, or undefined before the first one. */
   versionFor(year: number): CompiledVersion | undefined;
+  /** 'YYYY-MM-DD' of the policy's yearly deadline (cached: built once per year). */
+  annualDeadline(year: number): string;
 }
 
 const cache = new WeakMap<PolicyDocument, CompiledPolicy>();
@@ -46,9 +56,18 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
   const span = 200;
   const byYear: (CompiledVersion | undefined)[] = [];
   for (let i = 0; i < span; i++) byYear.push(findVersion(versions, first + i));
+  const deadlines = new Map<number, string>();
   const compiled: CompiledPolicy = {
     doc,
     versions,
+    annualDeadline(year: number) {
+      let d = deadlines.get(year);
+      if (d === undefined) {
+        d = `${year}-${doc.deadline.monthDay}`;
+        deadlines.set(year, d);
+      }
+      return d;
+    },
     versionFor(year: number) {
       const i = year - first;
       return i >= 0 && i < span ? byYear[i] : findVersion(versions, year);
@@ -74,7 +93,16 @@ function compileVersion(spec: PolicyVersion): CompiledVersion {
   const kinds = new Map<string, CompiledKind>();
   for (const [code, kind] of Object.entries(spec.kinds)) kinds.set(code, compileKind(code, kind, unit));
   const hasCountsOnce = Object.values(spec.kinds).some((k) => k.countsOnce !== undefined);
-  return { spec, unit, kinds, hasCountsOnce };
+  const groupCapNames = new Map<string, string>();
+  for (const [code, g] of Object.entries(spec.groups ?? {})) {
+    const pub = g.caps.PUBLIC;
+    const prof = g.caps.PROFESSIONAL;
+    if (pub !== undefined) groupCapNames.set(`${code}:PUBLIC`, `${g.name}：公需科目每年不超过${pub}${unit}`);
+    if (prof !== undefined) groupCapNames.set(`${code}:PROFESSIONAL`, `${g.name}：专业科目每年不超过${prof}${unit}`);
+    const parts = [pub !== undefined ? `公需科目不超过${pub}${unit}` : '', prof !== undefined ? `专业科目不超过${prof}${unit}` : ''].filter(Boolean);
+    groupCapNames.set(`${code}:FLEXIBLE`, `${g.name}：合计可抵${parts.join('、')}`);
+  }
+  return { spec, unit, kinds, hasCountsOnce, groupCapNames };
 }
 
 function compileKind(code: string, spec: KindSpec, unit: string): CompiledKind {
@@ -96,7 +124,16 @@ function compileKind(code: string, spec: KindSpec, unit: string): CompiledKind {
     series: spec.series ? new Set(spec.series) : null,
     perYearCapName: `“${spec.name}”每年不超过${spec.caps?.perYear ?? 0}${unit}`,
     lifetimeCapName: `“${spec.name}”累计不超过${spec.caps?.lifetime ?? 0}${unit}`,
+    deemReason: spec.rule.type === 'deemComplete' ? `${spec.name}：${deemText(spec.rule.scope, spec.rule.exempt)}` : '',
+    limited: spec.fromYear !== undefined || spec.years !== undefined || spec.series !== undefined,
+    orderSensitive:
+      spec.caps !== undefined || spec.group !== undefined || spec.subject === 'FLEXIBLE' || spec.countsOnce !== undefined || spec.rule.type === 'deemComplete',
   };
+}
+
+function deemText(scope: 'YEAR' | 'PUBLIC' | 'PROFESSIONAL', exempt: boolean): string {
+  const what = scope === 'YEAR' ? '当年继续教育' : scope === 'PUBLIC' ? '当年公需科目' : '当年专业科目';
+  return exempt ? `免${what}` : `视同完成${what}`;
 }
 
 function compileCondition(c: ConditionSpec): CompiledCondition {

@@ -48,16 +48,18 @@ export function compileRule(rule: RuleSpec, unit: string, labels: ReadonlyMap<st
       return compileBrackets(rule, unit, labels);
     case 'proRata': {
       const { PUBLIC: pub, PROFESSIONAL: prof } = rule.perYear;
+      const describe = memoText((months: number) =>
+        months >= 12
+          ? `全年按公需科目${pub}${unit}、专业科目${prof}${unit}认定`
+          : `${months}个月，按月份比例：公需${pub}×${months}/12=${Math.floor((pub * months) / 12)}${unit}，专业${prof}×${months}/12=${Math.floor((prof * months) / 12)}${unit}`,
+      );
       return (params, out) => {
         const months = Math.min(12, Math.max(0, toNumber(params[rule.monthsParam]) || 0));
         // Whole hours, rounded down: the documents give no rounding rule (product decision).
         const split = { PUBLIC: Math.floor((pub * months) / 12), PROFESSIONAL: Math.floor((prof * months) / 12) };
         out.split = split;
         out.amount = split.PUBLIC + split.PROFESSIONAL;
-        out.text =
-          months >= 12
-            ? `全年按公需科目${pub}${unit}、专业科目${prof}${unit}认定`
-            : `${months}个月，按月份比例：公需${pub}×${months}/12=${split.PUBLIC}${unit}，专业${prof}×${months}/12=${split.PROFESSIONAL}${unit}`;
+        out.text = describe(months);
       };
     }
     case 'deemComplete': {
@@ -85,24 +87,29 @@ function compileFixed(rule: Extract<RuleSpec, { type: 'fixed' }>, unit: string, 
   }
   const per = rule.perParam;
   const perLabel = labels.get(per) ?? per;
+  const describe = memoText((count: number) => {
+    const raw = rule.hours * count;
+    const amount = Math.floor(raw / divisor);
+    return divisor === 1
+      ? `${perLabel}${count}×${rule.hours}${unit}=${amount}${unit}`
+      : `${perLabel}${count}×${rule.hours}学时=${raw}学时，每${divisor}学时折1${unit}：${amount}${unit}`;
+  });
   return (params, out) => {
     const count = Math.max(0, Math.floor(toNumber(params[per]) || 0));
-    const raw = rule.hours * count;
-    out.amount = Math.floor(raw / divisor);
-    out.text =
-      divisor === 1
-        ? `${perLabel}${count}×${rule.hours}${unit}=${out.amount}${unit}`
-        : `${perLabel}${count}×${rule.hours}学时=${raw}学时，每${divisor}学时折1${unit}：${out.amount}${unit}`;
+    out.amount = Math.floor((rule.hours * count) / divisor);
+    out.text = describe(count);
   };
 }
 
 function compileActual(rule: Extract<RuleSpec, { type: 'actualHours' }>, unit: string, labels: ReadonlyMap<string, string>): CompiledRule {
   const divisor = rule.divisor ?? 1;
   const { hoursParam, daysParam, maxPerDay } = rule;
+  const what = labels.get(hoursParam) ?? '学时';
+  const plain = memoText((claimed: number) => `按实际${what}：${claimed}学时`);
   return (params, out) => {
     const claimed = Math.max(0, toNumber(params[hoursParam]) || 0);
     let hours = claimed;
-    let text = `按实际${labels.get(hoursParam) ?? '学时'}：${claimed}学时`;
+    let text = plain(claimed);
     if (daysParam && maxPerDay !== undefined) {
       const days = toNumber(params[daysParam]);
       if (days >= 0 && claimed > days * maxPerDay) {
@@ -118,6 +125,22 @@ function compileActual(rule: Extract<RuleSpec, { type: 'actualHours' }>, unit: s
     }
     out.amount = hours;
     out.text = text;
+  };
+}
+
+/**
+ * Explanations depend on a few small numbers that repeat (hours, modules): building each
+ * string once keeps number formatting out of the hot loop. Bounded, so memory stays small.
+ */
+function memoText(build: (n: number) => string): (n: number) => string {
+  const memo = new Map<number, string>();
+  return (n) => {
+    let text = memo.get(n);
+    if (text === undefined) {
+      text = build(n);
+      if (memo.size < 1024) memo.set(n, text);
+    }
+    return text;
   };
 }
 
@@ -148,36 +171,43 @@ function compileTable(rule: Extract<RuleSpec, { type: 'table' }>, unit: string, 
   const colIndex = new Map(columns.map((c, i) => [c, i]));
   const values = rows.map((r) => columns.map((c) => cells[r]?.[c] ?? null));
   const label = (code: string) => labels.get(code) ?? code;
-  const texts = rows.map((r, ri) => columns.map((c, ci) => `${label(r)}${label(c)}：${values[ri][ci] ?? 0}${unit}`));
+  const texts = rows.map((r, ri) =>
+    columns.map((c, ci) => (values[ri][ci] === null ? `${label(r)}${label(c)}：表中无此项，0${unit}` : `${label(r)}${label(c)}：${values[ri][ci]}${unit}`)),
+  );
   const readRow = compileAxis(rule.row);
   const readCol = compileAxis(rule.column);
   const down = rule.downgrade;
+  // Downgraded explanations are fixed per cell too: "…；第4位及以后按下一等次：…".
+  const step = down?.shift === 'row' ? '级' : '等次';
+  const downTexts = down
+    ? rows.map((_, ri) =>
+        columns.map((_, ci) => {
+          const r = down.shift === 'row' ? ri + down.by : ri;
+          const c = down.shift === 'column' ? ci + down.by : ci;
+          const lead = `${texts[ri][ci]}；第${down.fromRank}位及以后按下一${step}`;
+          if (r < 0 || r >= rows.length || c < 0 || c >= columns.length) return `${lead}，已无下一${step}：${down.offTable ?? 0}${unit}`;
+          return `${lead}：${texts[r][c]}`;
+        }),
+      )
+    : null;
+  const outside = `不在折算表内：0${unit}`;
   return (params, out) => {
     let ri = rowIndex.get(readRow(params) ?? '') ?? -1;
     let ci = colIndex.get(readCol(params) ?? '') ?? -1;
     if (ri < 0 || ci < 0) {
       out.amount = 0;
-      out.text = `不在折算表内：0${unit}`;
+      out.text = outside;
       return;
     }
-    if (down) {
-      const rank = toNumber(params[down.rankParam]);
-      if (rank >= down.fromRank) {
-        const baseText = texts[ri][ci];
-        if (down.shift === 'row') ri += down.by;
-        else ci += down.by;
-        if (ri < 0 || ri >= rows.length || ci < 0 || ci >= columns.length) {
-          out.amount = down.offTable ?? 0;
-          out.text = `${baseText}；第${rank}位按下一级，已无下一级：${out.amount}${unit}`;
-          return;
-        }
-        out.amount = values[ri][ci] ?? 0;
-        out.text = `${baseText}；第${rank}位按下一${down.shift === 'row' ? '级' : '等次'}：${texts[ri][ci]}`;
-        return;
-      }
+    if (down && downTexts && toNumber(params[down.rankParam]) >= down.fromRank) {
+      out.text = downTexts[ri][ci];
+      if (down.shift === 'row') ri += down.by;
+      else ci += down.by;
+      out.amount = ri < 0 || ri >= rows.length || ci < 0 || ci >= columns.length ? (down.offTable ?? 0) : (values[ri][ci] ?? 0);
+      return;
     }
     out.amount = values[ri][ci] ?? 0;
-    out.text = values[ri][ci] === null ? `${label(rows[ri])}${label(columns[ci])}：表中无此项，0${unit}` : texts[ri][ci];
+    out.text = texts[ri][ci];
   };
 }
 

@@ -1,14 +1,15 @@
 // Evaluates one calendar year for one person: every activity's hours, the caps that cut
 // them, flexible hours placed where they close a shortfall, exemptions, and the verdict.
 import type { ActivityInput, ActivityResult, EvaluateYearInput, Exemption, SubjectStatus, YearEvaluation } from './engine.types';
-import type { Subject } from './policy.types';
+import type { CompulsorySpec, Subject } from './policy.types';
 import { compilePolicy, type CompiledKind, type CompiledVersion } from './policy-compiler';
-import { evidenceKey, newActivityResult, runActivityRule, type ActivityContext } from './activity-evaluator';
+import { addNote, compareActivities, newActivityResult, runActivityRule, type ActivityContext } from './activity-evaluator';
 import { CapLedger } from './cap-ledger';
 import { evidenceLosers } from './evidence-winners';
 import { applyProfileRules, buildReasons, creditWindows } from './year-verdict';
 
 const SUBJECTS: readonly Subject[] = ['PUBLIC', 'PROFESSIONAL'];
+const NO_COMPULSORY: readonly CompulsorySpec[] = [];
 
 interface Deferred {
   kind: CompiledKind;
@@ -26,46 +27,44 @@ function evaluate(input: EvaluateYearInput, withWindows: boolean): YearEvaluatio
   const { year, profile } = input;
   const version = policy.versionFor(year);
   if (!version) return noPolicy(input);
+  const deadline = input.deadline ?? policy.annualDeadline(year);
   const ctx: ActivityContext = {
     policy,
     version,
     profile,
     year,
-    deadline: input.deadline ?? `${year}-${input.policy.deadline.monthDay}`,
+    deadline,
+    deadlineIsYearEnd: deadline.length === 10 && deadline.endsWith('-12-31') && deadline.startsWith(String(year)),
     today: input.today,
   };
   const mine = activitiesOfYear(input.activities, year);
+  const hasHistory = (input.priorEvidenceKeys?.length ?? 0) > 0 || input.activities.length > mine.length;
   const ledger = new CapLedger(version, input, policy);
   const credited: Record<Subject, number> = { PUBLIC: 0, PROFESSIONAL: 0 };
   const compulsoryHours: Record<Subject, number> = { PUBLIC: 0, PROFESSIONAL: 0 };
   const exemptions: Exemption[] = [];
   const deemed: Record<Subject | 'YEAR', Exemption | undefined> = { YEAR: undefined, PUBLIC: undefined, PROFESSIONAL: undefined };
-  const results: ActivityResult[] = [];
+  const results: ActivityResult[] = new Array(mine.length);
   const flexible: Deferred[] = [];
   const losers = evidenceLosers(ctx, version, mine);
 
-  for (const activity of mine) {
-    const kind = version.kinds.get(activity.kind);
-    const result = newActivityResult(activity);
-    results.push(result);
+  const process = (activity: ActivityInput, kind: CompiledKind | undefined, result: ActivityResult): void => {
     const out = runActivityRule(ctx, kind, activity, result);
-    if (out === null || kind === undefined) continue;
+    if (out === null || kind === undefined) return;
     if (losers !== null && losers.has(activity.id)) {
-      result.notes.push('同一成果或证书只计一次：本年度已按学时最多的一项计入');
-      continue;
+      addNote(result, '同一成果或证书只计一次：本年度已按学时最多的一项计入');
+      return;
     }
-    const key = evidenceKey(kind, activity);
-    if (key !== null && !ledger.claimEvidence(key, kind, year)) {
-      result.notes.push('同一成果或证书只计一次：以前年度已计入');
-      continue;
+    if (kind.spec.countsOnce !== undefined && ledger.usedBefore(kind, activity, hasHistory)) {
+      addNote(result, '同一成果或证书只计一次：以前年度已计入');
+      return;
     }
     if (out.deem !== null) {
-      const ex: Exemption = { scope: out.deem, reason: `${kind.spec.name}：${out.text}`, source: kind.spec.source, activityId: activity.id };
+      const ex: Exemption = { scope: out.deem, reason: kind.deemReason, source: kind.spec.source, activityId: activity.id };
       if (out.exempt) exemptions.push(ex);
       if (deemed[out.deem] === undefined) deemed[out.deem] = ex;
-      continue;
+      return;
     }
-    const mode = kind.spec.subject;
     // Copied out: the ledger may run earlier years' rules, which reuse the rule scratch.
     const split = out.split;
     const amount = out.amount;
@@ -75,15 +74,31 @@ function evaluate(input: EvaluateYearInput, withWindows: boolean): YearEvaluatio
         result.hoursEarned[s] = got;
         credited[s] += got;
       }
-    } else if (mode === 'FLEXIBLE') {
+    } else if (kind.spec.subject === 'FLEXIBLE') {
       flexible.push({ kind, result, amount });
     } else {
-      const s: Subject = mode === 'PUBLIC' ? 'PUBLIC' : 'PROFESSIONAL';
+      const s: Subject = kind.spec.subject === 'PUBLIC' ? 'PUBLIC' : 'PROFESSIONAL';
       const got = ledger.admit(kind, s, amount, result);
       result.hoursEarned[s] = got;
       credited[s] += got;
       if (kind.spec.compulsory) compulsoryHours[s] += got;
     }
+  };
+
+  // Kinds whose result cannot depend on order (no caps, groups, flexible subject, evidence
+  // or exemptions) are evaluated as they come; the others in date order (then id), so the
+  // answer never depends on the order of the input. Results keep the input order.
+  let ordered: number[] | null = null;
+  for (let i = 0; i < mine.length; i++) {
+    const activity = mine[i];
+    const kind = version.kinds.get(activity.kind);
+    results[i] = newActivityResult(activity);
+    if (kind !== undefined && kind.orderSensitive) (ordered ??= []).push(i);
+    else process(activity, kind, results[i]);
+  }
+  if (ordered !== null) {
+    if (!isSorted(ordered, mine)) ordered.sort((a, b) => compareActivities(mine[a], mine[b]));
+    for (const i of ordered) process(mine[i], version.kinds.get(mine[i].kind), results[i]);
   }
 
   // Flexible hours go to public first while public is short, then professional,
@@ -113,18 +128,18 @@ function verdict(
 ): YearEvaluation {
   const spec = version.spec;
   const credits = spec.regime === 'CREDITS';
-  const subjects = {} as Record<Subject, SubjectStatus>;
   let met = true;
-  for (const s of SUBJECTS) {
+  const status = (s: Subject): SubjectStatus => {
     const required = credits ? 0 : spec.requirement[s];
     const isDeemed = deemed[s] !== undefined;
     let shortfall = isDeemed ? 0 : Math.max(0, required - credited[s]);
-    for (const c of spec.compulsory ?? []) {
+    for (const c of spec.compulsory ?? NO_COMPULSORY) {
       if (c.subject === s && !isDeemed) shortfall = Math.max(shortfall, c.hours - compulsoryHours[s]);
     }
-    subjects[s] = isDeemed ? { required, credited: credited[s], shortfall, deemed: true } : { required, credited: credited[s], shortfall };
     if (shortfall > 0) met = false;
-  }
+    return isDeemed ? { required, credited: credited[s], shortfall, deemed: true } : { required, credited: credited[s], shortfall };
+  };
+  const subjects: Record<Subject, SubjectStatus> = { PUBLIC: status('PUBLIC'), PROFESSIONAL: status('PROFESSIONAL') };
   const evaluation: YearEvaluation = {
     year: input.year,
     regime: spec.regime,
@@ -151,22 +166,13 @@ function verdict(
 
 function activitiesOfYear(all: readonly ActivityInput[], year: number): ActivityInput[] {
   const mine: ActivityInput[] = [];
-  let sorted = true;
-  for (const a of all) {
-    if (a.year !== year) continue;
-    if (sorted && mine.length > 0 && compareActivities(mine[mine.length - 1], a) > 0) sorted = false;
-    mine.push(a);
-  }
-  // Caps cut in date order (then id), so the answer never depends on input order.
-  if (!sorted) mine.sort(compareActivities);
+  for (let i = 0; i < all.length; i++) if (all[i].year === year) mine.push(all[i]);
   return mine;
 }
 
-function compareActivities(a: ActivityInput, b: ActivityInput): number {
-  const da = a.date ?? '';
-  const db = b.date ?? '';
-  if (da !== db) return da < db ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+function isSorted(indices: number[], mine: ActivityInput[]): boolean {
+  for (let k = 1; k < indices.length; k++) if (compareActivities(mine[indices[k - 1]], mine[indices[k]]) > 0) return false;
+  return true;
 }
 
 function noPolicy(input: EvaluateYearInput): YearEvaluation {

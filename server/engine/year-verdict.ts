@@ -70,10 +70,9 @@ export function buildReasons(
         reasons.push(`${SUBJECT_NAMES[s]}：视同完成（${ex?.reason ?? '政策认定'}）`);
         continue;
       }
-      const status = st.shortfall > 0 ? `尚缺${st.shortfall}${unit}` : '已达标';
-      reasons.push(`${SUBJECT_NAMES[s]}：认定${st.credited}${unit}，要求不少于${st.required}${unit}，${status}`);
+      reasons.push(subjectLine(s, st.credited, st.required, st.shortfall, unit));
     }
-    for (const c of spec.compulsory ?? []) {
+    if (spec.compulsory !== undefined) for (const c of spec.compulsory) {
       if (evaluation.subjects[c.subject].deemed) continue;
       const got = compulsoryHours[c.subject];
       const status = got >= c.hours ? '已达标' : `尚缺${c.hours - got}${unit}`;
@@ -81,6 +80,35 @@ export function buildReasons(
     }
   }
   if (input.deadline !== undefined) reasons.push(`只计${input.deadline}（含）以前的学习`);
-  reasons.push(evaluation.complete ? `${year}年度继续教育已完成` : `${year}年度继续教育未完成`);
+  reasons.push(yearLine(year, evaluation.complete));
   return reasons;
+}
+
+// The same few lines recur across millions of evaluations; small memos keep number
+// formatting out of the hot path (keys only for whole numbers in a small range).
+const subjectLines = new Map<number, string>();
+const yearLines = new Map<number, string>();
+
+function subjectLine(s: Subject, credited: number, required: number, shortfall: number, unit: string): string {
+  const build = () =>
+    `${SUBJECT_NAMES[s]}：认定${credited}${unit}，要求不少于${required}${unit}，${shortfall > 0 ? `尚缺${shortfall}${unit}` : '已达标'}`;
+  const small = Number.isInteger(credited) && credited >= 0 && credited < 4096 && Number.isInteger(required) && required >= 0 && required < 512;
+  if (!small || unit !== '学时') return build();
+  const key = ((credited * 512 + required) * 2 + (s === 'PUBLIC' ? 0 : 1)) * 4096 + Math.min(4095, Math.max(0, Math.round(shortfall)));
+  let line = subjectLines.get(key);
+  if (line === undefined) {
+    line = build();
+    if (subjectLines.size < 100_000) subjectLines.set(key, line);
+  }
+  return line;
+}
+
+function yearLine(year: number, complete: boolean): string {
+  const key = year * 2 + (complete ? 1 : 0);
+  let line = yearLines.get(key);
+  if (line === undefined) {
+    line = complete ? `${year}年度继续教育已完成` : `${year}年度继续教育未完成`;
+    yearLines.set(key, line);
+  }
+  return line;
 }

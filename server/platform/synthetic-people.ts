@@ -175,8 +175,10 @@ export function createPeopleGenerator(options: PeopleGeneratorOptions): PeopleGe
     }
   }
   const regionSums = regionCodes.map((code) => weightedDigitSum(code, 0));
-  const capacity = regionCodes.length * BIRTH_DAYS * SEQUENCES;
-  if (capacity > MAX_DOMAIN) throw new Error('createPeopleGenerator: too many region codes');
+  const mobileCapacity = MOBILE_PREFIXES.length * MOBILE_SUFFIXES;
+  const idCapacity = regionCodes.length * BIRTH_DAYS * SEQUENCES;
+  if (idCapacity > MAX_DOMAIN) throw new Error('createPeopleGenerator: too many region codes');
+  const capacity = Math.min(idCapacity, mobileCapacity);
 
   const asOf = options.asOf ?? DEFAULT_AS_OF;
   const asOfDay = Date.parse(`${asOf}T00:00:00Z`);
@@ -188,8 +190,8 @@ export function createPeopleGenerator(options: PeopleGeneratorOptions): PeopleGe
   // One table of ISO dates from the first birthday to asOf keeps toISOString out of the loop.
   const dates = buildDateTable(FIRST_BIRTH_DAY, asOfDay);
   const seed = options.seed >>> 0;
-  const idSlots = feistelPermutation(capacity, hash32(seed ^ 0x1d5a7c3b));
-  const mobileSlots = feistelPermutation(MOBILE_PREFIXES.length * MOBILE_SUFFIXES, hash32(seed ^ 0x6b43a9f1));
+  const idSlots = feistelPermutation(idCapacity, hash32(seed ^ 0x1d5a7c3b));
+  const mobileSlots = feistelPermutation(mobileCapacity, hash32(seed ^ 0x6b43a9f1));
 
   return {
     capacity,
