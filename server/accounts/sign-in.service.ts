@@ -107,7 +107,7 @@ function asActor(tenantId: string, a: { id: string; role: any; username: string;
     id: a.id,
     tenantId,
     role: a.role,
-    label: `account:${a.username}`,
+    label: `account:${a.role === 'PROFESSIONAL' ? a.id : a.username}`,
     orgNodeId: a.orgNodeId,
     orgPath: a.orgPath,
     professionalId: a.professionalId,

@@ -15,7 +15,6 @@ import { actorLabel } from '../platform/actor';
 import type { Config } from '../platform/config';
 import { AppError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
-import { LazyTransaction } from '../platform/transaction';
 import { authenticate, readCredentials } from './authenticate';
 import type { Context } from './context';
 import { createExplorerRouter } from './explorer';
@@ -96,21 +95,17 @@ export async function startServer(options: {
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
         const requestId: string = res.locals.requestId;
-        let actor;
+        let authenticated;
         try {
-          actor = await authenticate(readCredentials(req.headers), { runtime, tokens });
+          authenticated = await authenticate(readCredentials(req.headers), { runtime, tokens });
         } catch (error) {
           if (error instanceof AppError) {
             throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.httpStatus ?? 400 } } });
           }
           throw error;
         }
+        const { actor, tx } = authenticated;
         const tenantId = actor.kind === 'ACCOUNT' || actor.kind === 'API_CLIENT' ? actor.tenantId : null;
-        const tx = new LazyTransaction(runtime, {
-          tenantId,
-          operator: actor.kind === 'OPERATOR',
-          actorId: actor.kind === 'ANONYMOUS' ? null : actor.id,
-        });
         // a request that ends without reaching willSendResponse must not keep its connection
         res.on('close', () => void tx.finish(false));
         const db = () => tx.manager();
