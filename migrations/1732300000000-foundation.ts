@@ -228,6 +228,12 @@ export class Foundation1732300000000 implements MigrationInterface {
     await q.query(`
       ALTER TABLE tenant ENABLE ROW LEVEL SECURITY;
       ALTER TABLE tenant FORCE ROW LEVEL SECURITY;
+      -- operator rows (password hashes) are readable only in an operator transaction
+      ALTER TABLE platform_operator ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE platform_operator FORCE ROW LEVEL SECURITY;
+      CREATE POLICY operator_only ON platform_operator
+        USING ((SELECT app_is_operator())) WITH CHECK ((SELECT app_is_operator()));
+
       CREATE POLICY tenant_self ON tenant
         USING (id = (SELECT app_current_tenant()) OR (SELECT app_is_operator()))
         WITH CHECK ((SELECT app_is_operator()));

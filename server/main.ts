@@ -4,18 +4,23 @@
 import 'reflect-metadata';
 import { startServer } from './app/server';
 import { ConfigError, loadConfig } from './platform/config';
+import { PolicyError } from './policy';
 import { openDatabases } from './platform/database';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './platform/embedded-postgres';
 import { createLogger } from './platform/logger';
 import { persistentSecret } from './platform/secrets';
+import { loadPolicyFiles, publishInitialPolicies } from './hours/initial-policies';
 import { printBanner, seedDemo } from './tools/demo-seed';
 
 async function main(): Promise<void> {
   let config;
+  let policies;
   try {
     config = loadConfig();
+    // a broken policy file stops the start with the file, path and expectation
+    policies = loadPolicyFiles(config.POLICY_DIR);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof PolicyError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(2);
     }
@@ -31,6 +36,7 @@ async function main(): Promise<void> {
   const dbs = await openDatabases({ ownerUrl, runtimeUrl: config.APP_DATABASE_URL, poolSize: config.DB_POOL_SIZE, migrate: true });
   const shouldSeed = config.SEED_DEMO ?? !config.DATABASE_URL;
   const demo = shouldSeed ? await seedDemo(dbs.owner, config.DATA_DIR, logger) : null;
+  await publishInitialPolicies(dbs.owner, policies, logger);
   const jwtSecret = config.JWT_SECRET ?? (await persistentSecret(config.DATA_DIR, 'jwt-secret'));
   const server = await startServer({ config, runtime: dbs.runtime, logger, jwtSecret });
   logger.info({ url: server.url }, 'listening');

@@ -23,6 +23,8 @@ import { generateActivationCode, hashPassword } from './passwords';
 
 const ACTIVATION_DAYS = 14;
 
+const RANK: Record<string, number> = { BUREAU_OFFICIAL: 3, DEPARTMENT_OFFICIAL: 2, UNIT_OFFICIAL: 1, PROFESSIONAL: 0 };
+
 const KIND_OF_ROLE: Record<Exclude<AccountRole, AccountRole.PROFESSIONAL>, OrgKind> = {
   BUREAU_OFFICIAL: OrgKind.BUREAU,
   DEPARTMENT_OFFICIAL: OrgKind.DEPARTMENT,
@@ -113,8 +115,8 @@ export class AccountsService {
       if (!account || !pathInScope(scopeOf(actor), account.orgPath) || account.id === actor.id) {
         throw accountError('ACCOUNT_NOT_FOUND', 'accountId');
       }
-      // an official may reset accounts below their own role only
-      if (account.role !== AccountRole.PROFESSIONAL && !MAY_CREATE[actor.role].includes(account.role)) {
+      // an official may reset accounts strictly below their own role only
+      if (RANK[account.role] >= RANK[actor.role]) {
         throw accountError('ROLE_NOT_ALLOWED', 'accountId');
       }
     }

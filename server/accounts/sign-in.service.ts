@@ -29,18 +29,21 @@ export class SignInService {
     const key = `${input.tenantCode}:${username}`;
     await this.throttle.check(key, address);
     const tenantId = await this.tenantId(input.tenantCode);
-    ctx.tx.setTenant({ tenantId });
-    const em = await ctx.db();
-    const account = tenantId ? await this.repo.findByUsername(em, username) : null;
-    const ok = await verifyPassword(account?.passwordHash ?? (await timingDummyHash()), input.password);
-    if (!account || !ok || account.status !== 'ACTIVE') {
+    // its own transaction: the request may still carry an earlier session's token
+    const account = await inTransaction(this.runtime, { tenantId }, async (em) => {
+      const found = tenantId ? await this.repo.findByUsername(em, username) : null;
+      const ok = await verifyPassword(found?.passwordHash ?? (await timingDummyHash()), input.password);
+      if (!found || !ok || found.status !== 'ACTIVE') return null;
+      await this.repo.touchSignIn(em, found.id);
+      await this.audit.record(ctx, { action: 'account.signIn', entityType: 'account', entityId: found.id }, { actor: asActor(tenantId!, found), tenantId: tenantId!, em });
+      return found;
+    });
+    if (!account) {
       await this.throttle.fail(key, address);
       ctx.log.warn({ event: 'sign_in_failed', tenant: input.tenantCode }, 'sign-in failed');
       throw accountError('INVALID_CREDENTIALS', 'password');
     }
     await this.throttle.succeed(key);
-    await this.repo.touchSignIn(em, account.id);
-    await this.audit.record(ctx, { action: 'account.signIn', entityType: 'account', entityId: account.id }, { actor: asActor(tenantId!, account), tenantId: tenantId! });
     const { token, expiresAt } = await this.tokens.issue({ sub: account.id, kind: 'account', tid: tenantId! });
     return { token, expiresAt, account };
   }
@@ -53,19 +56,21 @@ export class SignInService {
     const key = `activate:${input.tenantCode}:${username}`;
     await this.throttle.check(key, address);
     const tenantId = await this.tenantId(input.tenantCode);
-    ctx.tx.setTenant({ tenantId });
-    const em = await ctx.db();
-    const account = tenantId ? await this.repo.findByUsername(em, username) : null;
-    const code = account && account.status !== 'DISABLED' ? await this.repo.liveActivationCode(em, account.id) : null;
-    const ok = await verifyPassword(code?.codeHash ?? (await timingDummyHash()), input.activationCode.trim().toUpperCase());
-    if (!account || !code || !ok || !(await this.repo.useActivationCode(em, code.id))) {
+    const account = await inTransaction(this.runtime, { tenantId }, async (em) => {
+      const found = tenantId ? await this.repo.findByUsername(em, username) : null;
+      const code = found && found.status !== 'DISABLED' ? await this.repo.liveActivationCode(em, found.id) : null;
+      const ok = await verifyPassword(code?.codeHash ?? (await timingDummyHash()), input.activationCode.trim().toUpperCase());
+      if (!found || !code || !ok || !(await this.repo.useActivationCode(em, code.id))) return null;
+      await this.repo.setPassword(em, found.id, await hashPassword(input.newPassword));
+      await this.repo.touchSignIn(em, found.id);
+      await this.audit.record(ctx, { action: 'account.activate', entityType: 'account', entityId: found.id }, { actor: asActor(tenantId!, found), tenantId: tenantId!, em });
+      return found;
+    });
+    if (!account) {
       await this.throttle.fail(key, address);
       throw accountError('ACTIVATION_CODE_INVALID', 'activationCode');
     }
     await this.throttle.succeed(key);
-    await this.repo.setPassword(em, account.id, await hashPassword(input.newPassword));
-    await this.repo.touchSignIn(em, account.id);
-    await this.audit.record(ctx, { action: 'account.activate', entityType: 'account', entityId: account.id }, { actor: asActor(tenantId!, account), tenantId: tenantId! });
     const { token, expiresAt } = await this.tokens.issue({ sub: account.id, kind: 'account', tid: tenantId! });
     return { token, expiresAt, account: { ...account, status: 'ACTIVE' as never } };
   }

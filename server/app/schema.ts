@@ -4,6 +4,7 @@ import { GraphQLSchema } from 'graphql';
 import { AuthChecker, buildSchema } from 'type-graphql';
 import { AccountsResolver } from '../accounts/accounts.resolver';
 import { ApiClientsResolver } from '../api-clients/api-clients.resolver';
+import { HoursResolver } from '../hours/hours.resolver';
 import { OrganisationsResolver } from '../organisations/organisations.resolver';
 import { ProfessionalConnectionResolver, ProfessionalsResolver } from '../professionals/professionals.resolver';
 import type { Context } from './context';
@@ -15,6 +16,7 @@ export const resolvers = [
   ProfessionalsResolver,
   ProfessionalConnectionResolver,
   ApiClientsResolver,
+  HoursResolver,
 ] as const;
 
 /** @Authorized() = any signed-in caller; @Authorized('OPERATOR') = platform operators. */
@@ -33,6 +35,7 @@ export async function createSchema(services?: Services): Promise<GraphQLSchema> 
     instances.set(ProfessionalsResolver, new ProfessionalsResolver(services.professionals));
     instances.set(ProfessionalConnectionResolver, new ProfessionalConnectionResolver(services.professionals));
     instances.set(ApiClientsResolver, new ApiClientsResolver(services.apiClients));
+    instances.set(HoursResolver, new HoursResolver(services.policies, services.completion, services.activities));
   }
   return buildSchema({
     resolvers: resolvers as unknown as [Function, ...Function[]],

@@ -12,13 +12,21 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { ProfessionalsRepository } from '../professionals/professionals.repository';
 import { ProfessionalsService } from '../professionals/professionals.service';
 import { TenantsService } from '../tenants/tenants.service';
+import { ActivitiesService } from '../hours/activities.service';
+import { CompletionService } from '../hours/completion.service';
+import { PoliciesService } from '../hours/policies.service';
+import { PolicyStore } from '../hours/policy-store';
 
 export function createServices(deps: { runtime: DataSource; tokens: TokenService; throttle: SignInThrottle }) {
   const audit = new AuditService();
   const organisations = new OrganisationsService(new OrganisationsRepository(), audit);
   const professionals = new ProfessionalsService(new ProfessionalsRepository(), organisations, audit);
   const accountsRepo = new AccountsRepository();
+  const policies = new PoliciesService(deps.runtime, new PolicyStore(), audit);
   return {
+    policies,
+    completion: new CompletionService(policies, professionals, audit),
+    activities: new ActivitiesService(professionals, policies, audit),
     audit,
     organisations,
     professionals,

@@ -1,5 +1,6 @@
 // The audit trail: one append-only row per write, in the same transaction as
 // the write, so a write and its record commit or vanish together.
+import type { EntityManager } from 'typeorm';
 import type { Context } from '../app/context';
 import type { Actor } from '../platform/actor';
 import { maskIdNumber } from '../platform/id-number';
@@ -38,8 +39,8 @@ function actorColumns(actor: Actor): { kind: string; id: string | null; label: s
 }
 
 export class AuditService {
-  async record(ctx: Context, entry: AuditEntry, options: { actor?: Actor; tenantId?: string } = {}): Promise<void> {
-    const em = await ctx.db();
+  async record(ctx: Context, entry: AuditEntry, options: { actor?: Actor; tenantId?: string; em?: EntityManager } = {}): Promise<void> {
+    const em = options.em ?? (await ctx.db());
     const actor = actorColumns(options.actor ?? ctx.actor);
     const tenantId = options.tenantId ?? ctx.tenantId;
     await em.query(

@@ -1,34 +1,61 @@
 // Calendar helpers on 'YYYY-MM-DD' strings. Pure: no Date.now(), UTC arithmetic only.
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Days per month of a non-leap year (index 1–12). */
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Value of the ASCII digit at i, or -1 when it is not one (same as the /\d/ class). */
+function digit(value: string, i: number): number {
+  const c = value.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/**
+ * Exactly 'DDDD-DD-DD' with a real month and day. Hand-written instead of a regular
+ * expression and a Date (it runs for every dated condition in the hot loop); years 0–99
+ * are read as 1900–1999, as Date.UTC does, so the answer is the same as before.
+ */
 export function isValidDate(value: string): boolean {
-  const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const y0 = digit(value, 0);
+  const y1 = digit(value, 1);
+  const y2 = digit(value, 2);
+  const y3 = digit(value, 3);
+  const m0 = digit(value, 5);
+  const m1 = digit(value, 6);
+  const d0 = digit(value, 8);
+  const d1 = digit(value, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return false;
+  let y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const mo = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
   if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (y <= 99) y += 1900;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (mo === 2 && leap ? 29 : MONTH_DAYS[mo]);
 }
 
 function toDayNumber(value: string): number {
   return Math.floor(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10))) / 86_400_000);
 }
 
+/** Working days among days 1 … n after 1970-01-01 counted from day 0 (a Thursday): Thu, Fri, Sat, Sun, Mon, Tue, Wed. */
+const WEEK_PREFIX = [0, 1, 2, 2, 2, 3, 4];
+
+/** Working days d with 0 ≤ d < day, extended to negative days (a whole week has 5). */
+function workingDaysBefore(day: number): number {
+  const weeks = Math.floor(day / 7);
+  return weeks * 5 + WEEK_PREFIX[day - weeks * 7];
+}
+
 /**
  * Working days d with from ≤ d < to (Monday–Friday). Public holidays and
  * make-up working weekends are not in any seed document, so only weekends are
- * excluded (product decision).
+ * excluded (product decision). Counted by whole weeks, not day by day.
  */
 export function workingDaysBetween(from: string, to: string): number {
   const a = toDayNumber(from);
   const b = toDayNumber(to);
-  let count = 0;
-  for (let day = a; day < b; day++) {
-    // 1970-01-01 (day 0) was a Thursday: (day + 4) % 7 gives 0 = Sunday … 6 = Saturday.
-    const weekday = (((day + 4) % 7) + 7) % 7;
-    if (weekday !== 0 && weekday !== 6) count++;
-  }
-  return count;
+  // Also false when either is NaN (an unreadable date): no days, as the day-by-day loop gave.
+  if (!(a < b)) return 0;
+  return workingDaysBefore(b) - workingDaysBefore(a);
 }

@@ -81,8 +81,11 @@ export class OrganisationsService {
   }
 
   async rename(ctx: Context, input: RenameOrganisationInput): Promise<Organisation> {
-    requireOfficial(ctx);
+    const actor = requireOfficial(ctx, ['BUREAU_OFFICIAL', 'DEPARTMENT_OFFICIAL']);
     const node = await this.findOneOrThrow(ctx, input.id);
+    if (actor.role === 'DEPARTMENT_OFFICIAL' && node.id === actor.orgNodeId) {
+      throw organisationError('ORGANISATION_OUT_OF_SCOPE', 'id', '机构更名须由上级办理');
+    }
     const em = await ctx.db();
     const renamed = await this.guardUnique(() => this.repo.rename(em, node.id, input.name.trim()));
     await this.audit.record(ctx, {

@@ -22,6 +22,8 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
   DATA_DIR: z.string().min(1).default('.data'),
+  /** Folder of tenant policy files (the initial revision of each tenant's policy). */
+  POLICY_DIR: z.string().min(1).default('tenants'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** HS256 signing secret; generated into DATA_DIR when absent (not allowed in production). */

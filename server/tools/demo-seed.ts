@@ -151,10 +151,15 @@ export async function seedDemo(owner: DataSource, dataDir: string, logger: Logge
     credentials = credentials.filter((c) => c.tenant !== t.code).concat(await seedTenant(owner, t, 20260000 + i));
     changed = true;
   }
-  const operators = await owner.query(`SELECT count(*)::int AS n FROM platform_operator`);
-  if (operators[0].n === 0) {
-    const password = demoPassword();
-    await owner.query(`INSERT INTO platform_operator (username, password_hash) VALUES ('operator', $1)`, [await hashPassword(password)]);
+  const password = demoPassword();
+  const passwordHash = await hashPassword(password);
+  const createdOperator = await inTransaction(owner, { tenantId: null, operator: true }, async (em) => {
+    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM platform_operator`);
+    if (n > 0) return false;
+    await em.query(`INSERT INTO platform_operator (username, password_hash) VALUES ('operator', $1)`, [passwordHash]);
+    return true;
+  });
+  if (createdOperator) {
     credentials = credentials.filter((c) => c.tenant !== '-').concat({ tenant: '-', tenantName: '平台', role: 'OPERATOR', username: 'operator', password, note: '平台运营' });
     changed = true;
   }

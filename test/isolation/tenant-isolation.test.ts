@@ -40,6 +40,7 @@ let A: TenantFixture;
 let B: TenantFixture;
 /** B's API client, B's pending professional account (with a live activation code). */
 let bClientId: string;
+let bApiKey: string;
 let bPendingAccountId: string;
 /** A's API key, and an activation code A issued for one of A's people. */
 let aApiKey: string;
@@ -52,6 +53,7 @@ beforeAll(async () => {
 
   const bClient = await app.gql(CREATE_API_CLIENT, { input: { name: '乙市职称评审系统', scopes: ['COMPLETION_READ'] } }, B.accounts.bureau.token);
   bClientId = bClient.data.createApiClient.client.id;
+  bApiKey = bClient.data.createApiClient.apiKey;
   const bIssued = await app.gql(ISSUE_ACTIVATION_CODE, { input: { professionalId: B.people.b1[0].id } }, B.accounts.bureau.token);
   bPendingAccountId = bIssued.data.issueActivationCode.account.id;
 
@@ -251,6 +253,8 @@ describe("mutations: tenant A's bureau official using tenant B's IDs is refused 
   it("revokeApiClient of B's client → API_CLIENT_NOT_FOUND on id (B's key still works)", async () => {
     const r = await changesNothing(() => asA(REVOKE_API_CLIENT, { id: bClientId }));
     expect(failure(r)).toEqual({ code: 'API_CLIENT_NOT_FOUND', field: 'id' });
+    const me = await app.gql(ME, {}, { apiKey: bApiKey });
+    expect(me.data.me).toMatchObject({ kind: 'API_CLIENT', tenant: { id: B.tenantId } });
   });
 
   it("createApiClient creates the client in A only", async () => {
@@ -268,12 +272,34 @@ describe("mutations: tenant A's bureau official using tenant B's IDs is refused 
     expect(failure(r)).toEqual({ code: 'INVALID_CREDENTIALS', field: 'password' });
   });
 
+  it("signIn to tenant B while still sending A's token signs in to B's account (looked up in B, never in A)", async () => {
+    const b = B.accounts.deptA;
+    const aBefore = await tenantSnapshot(app, A.tenantId);
+    const r = await app.gql(SIGN_IN, { input: { tenantCode: B.code, username: b.username, password: b.password } }, A.accounts.bureau.token);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.signIn.account).toMatchObject({ id: b.id, role: 'DEPARTMENT_OFFICIAL' });
+    const me = await app.gql(ME, {}, r.data.signIn.token);
+    expect(me.data.me.tenant).toEqual({ id: B.tenantId, code: B.code });
+    expect(await tenantSnapshot(app, A.tenantId)).toEqual(aBefore);
+  });
+
   it("activateAccount in tenant B with a code A issued → ACTIVATION_CODE_INVALID (for A's person and for B's pending person)", async () => {
     for (const username of [aCode.idNumber, B.people.b1[0].idNumber]) {
       const input = { tenantCode: B.code, username, activationCode: aCode.code, newPassword: 'Abcdefgh12345' };
       const r = await changesNothing(() => app.gql(ACTIVATE, { input }));
       expect(failure(r)).toEqual({ code: 'ACTIVATION_CODE_INVALID', field: 'activationCode' });
     }
+  });
+
+  it("createProfessional in A with an ID number B has registered succeeds in A (uniqueness is per tenant, so B's record is not revealed) and leaves B untouched", async () => {
+    const bBefore = await tenantSnapshot(app, B.tenantId);
+    const shared = B.people.b1[2];
+    const input = { idNumber: shared.idNumber, name: shared.name, unitId: A.nodes.unitA2, titleLevel: 'JUNIOR', titleSeries: 'HEALTH', joinedUnitOn: '2023-02-01' };
+    const r = await asA(CREATE_PROFESSIONAL, { input });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.createProfessional).toMatchObject({ idNumber: shared.idNumber, unitId: A.nodes.unitA2, version: 1 });
+    expect(r.data.createProfessional.id).not.toBe(shared.id);
+    expect(await tenantSnapshot(app, B.tenantId)).toEqual(bBefore);
   });
 
   it('createTenant (operators only) is FORBIDDEN', async () => {
@@ -411,6 +437,19 @@ describe('row-level security on the runtime role', () => {
     expect(del.message).toMatch(/permission denied/);
     const [{ n: after }] = await app.owner.query(`SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND action <> 'tampered'`, [A.tenantId]);
     expect(after).toBe(n);
+  });
+
+  it('cannot read platform operators (their password hashes) unless the transaction is marked as an operator one', async () => {
+    const [probe] = await app.owner.query(
+      `INSERT INTO platform_operator (username, password_hash) VALUES ('iso-probe-' || substr(md5(random()::text), 1, 8), 'x') RETURNING id`,
+    );
+    try {
+      const [{ n: plain }] = await app.runtime.query(`SELECT count(*)::int AS n FROM platform_operator`);
+      const [{ n: asTenant }] = await withTenant(A.tenantId, (em) => em.query(`SELECT count(*)::int AS n FROM platform_operator`));
+      expect({ plain, asTenant }).toEqual({ plain: 0, asTenant: 0 });
+    } finally {
+      await app.owner.query(`DELETE FROM platform_operator WHERE id = $1`, [probe.id]);
+    }
   });
 
   it('does not own the tables, is not a member of their owner, and cannot bypass row-level security', async () => {

@@ -54,10 +54,11 @@ describe('organisation tree', () => {
     expect(after[0].n).toBe(before[0].n);
   });
 
-  it('renames with a new version', async () => {
-    const r = await app.gql(RENAME, { i: { id: t.nodes.unitA2, name: '甲区第二中学' } }, t.accounts.unitA1.token);
-    // a unit official cannot rename another unit
-    expect(codes(r)).toEqual(['ORGANISATION_NOT_FOUND']);
+  it('renames with a new version; units and departments cannot rename themselves', async () => {
+    const own = await app.gql(RENAME, { i: { id: t.nodes.unitA1, name: '甲一医院（新）' } }, t.accounts.unitA1.token);
+    expect(codes(own)).toEqual(['FORBIDDEN']);
+    const ownDept = await app.gql(RENAME, { i: { id: t.nodes.deptA, name: '甲区人社局（新）' } }, t.accounts.deptA.token);
+    expect(codes(ownDept)).toEqual(['ORGANISATION_OUT_OF_SCOPE']);
     const ok = await app.gql(RENAME, { i: { id: t.nodes.unitA2, name: '甲区第二中学' } }, t.accounts.deptA.token);
     expect(ok.data.renameOrganisation).toMatchObject({ name: '甲区第二中学', version: 2 });
   });

@@ -1,0 +1,230 @@
+import { ArrayMaxSize, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { TitleLevelEnum, TitleSeriesEnum } from '../platform/title-enums';
+import type { TitleLevel, TitleSeries } from '../platform/titles';
+
+// ---- policy -------------------------------------------------------------
+
+@ObjectType({ description: '枚举参数的可选值' })
+export class ParamOption {
+  @Field() value: string;
+  @Field() label: string;
+}
+
+@ObjectType({ description: '申报某类学习活动须填写的参数' })
+export class ActivityParamSpec {
+  @Field() name: string;
+  @Field({ description: 'int / number / string / enum / bool / date' }) type: string;
+  @Field() label: string;
+  @Field() required: boolean;
+  @Field(() => [ParamOption], { nullable: true }) values?: ParamOption[];
+  @Field(() => Float, { nullable: true }) min?: number;
+  @Field(() => Float, { nullable: true }) max?: number;
+}
+
+@ObjectType({ description: '学习形式（由本地区政策定义）' })
+export class ActivityKind {
+  @Field() code: string;
+  @Field() name: string;
+  @Field({ description: 'PUBLIC / PROFESSIONAL / SPLIT / FLEXIBLE' }) subject: string;
+  @Field({ description: '政策依据（文件编号与条款）' }) source: string;
+  @Field(() => [ActivityParamSpec]) params: ActivityParamSpec[];
+}
+
+@ObjectType({ description: '某年度适用的政策版本' })
+export class PolicyView {
+  @Field() tenantCode: string;
+  @Field() tenantName: string;
+  @Field(() => Int, { description: '发布序号（每次发布加一）' }) revision: number;
+  @Field(() => GraphQLISODateTime) publishedAt: Date;
+  @Field(() => Int) year: number;
+  @Field(() => Int, { description: '该版本自哪一年起适用' }) fromYear: number;
+  @Field({ description: 'HOURS 学时制 / CREDITS 学分制' }) regime: string;
+  @Field(() => Float) requiredPublic: number;
+  @Field(() => Float) requiredProfessional: number;
+  @Field(() => GraphQLJSONObject, { description: '该版本的完整内容' }) version: Record<string, unknown>;
+}
+
+@ObjectType()
+export class PolicyRevisionInfo {
+  @Field(() => Int) revision: number;
+  @Field(() => String, { nullable: true }) note: string | null;
+  @Field(() => GraphQLISODateTime) publishedAt: Date;
+}
+
+@InputType()
+export class PublishPolicyVersionInput {
+  @Field(() => GraphQLJSONObject, { description: '完整的政策版本（含 fromYear）；同一 fromYear 的旧版本被替换，已认定年度不受影响' })
+  version: Record<string, unknown>;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) note?: string | null;
+}
+
+// ---- evaluation ------------------------------------------------------------
+
+@ObjectType()
+export class SubjectStatusView {
+  @Field(() => Float) required: number;
+  @Field(() => Float) credited: number;
+  @Field(() => Float) shortfall: number;
+  @Field({ description: '以视同完成等方式满足' }) deemed: boolean;
+}
+
+@ObjectType()
+export class CapCutView {
+  @Field() cap: string;
+  @Field(() => Float) cut: number;
+}
+
+@ObjectType({ description: '单项活动折算结果及依据' })
+export class ActivityHoursView {
+  @Field() activityId: string;
+  @Field() kind: string;
+  @Field() kindName: string;
+  @Field(() => Float) publicHours: number;
+  @Field(() => Float) professionalHours: number;
+  @Field({ description: '适用的规则' }) rule: string;
+  @Field({ description: '政策依据' }) source: string;
+  @Field(() => [CapCutView], { description: '被哪些上限核减' }) cappedBy: CapCutView[];
+  @Field(() => [String]) notes: string[];
+}
+
+@ObjectType()
+export class ExemptionView {
+  @Field({ description: 'YEAR / PUBLIC / PROFESSIONAL' }) scope: string;
+  @Field() reason: string;
+  @Field() source: string;
+  @Field(() => String, { nullable: true }) activityId: string | null;
+}
+
+@ObjectType()
+export class CreditWindowView {
+  @Field(() => [Int]) years: number[];
+  @Field(() => Float) required: number;
+  @Field(() => Float) earned: number;
+  @Field() passed: boolean;
+  @Field() source: string;
+}
+
+@ObjectType({ description: '某年度学时核算结果（含全部说明）' })
+export class HoursEvaluation {
+  @Field(() => Int) year: number;
+  @Field() regime: string;
+  @Field({ description: '该年度是否达标' }) complete: boolean;
+  @Field(() => SubjectStatusView, { description: '公需科目' }) public: SubjectStatusView;
+  @Field(() => SubjectStatusView, { description: '专业科目' }) professional: SubjectStatusView;
+  @Field(() => String, { nullable: true, description: '视同完成的原因' }) deemedComplete: string | null;
+  @Field(() => [ExemptionView]) exemptions: ExemptionView[];
+  @Field(() => Float, { nullable: true, description: '学分制：本年度学分' }) creditsEarned: number | null;
+  @Field(() => [CreditWindowView]) creditWindows: CreditWindowView[];
+  @Field(() => [ActivityHoursView]) activities: ActivityHoursView[];
+  @Field(() => [String]) reasons: string[];
+  @Field(() => Int, { nullable: true, description: '评判所用的政策发布序号' }) policyRevision: number | null;
+  @Field({ description: '是否为已认定年度（按认定时的政策版本）' }) certified: boolean;
+}
+
+@InputType()
+export class ProfileInputGql {
+  @Field(() => TitleLevelEnum) titleLevel: TitleLevel;
+  @Field(() => TitleSeriesEnum) titleSeries: TitleSeries;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 40) employerType?: string | null;
+  @Field(() => [String], { nullable: true, description: '特殊情形标记，如 访惠聚、内派教师' }) @IsOptional() @ArrayMaxSize(20) flags?: string[] | null;
+}
+
+@InputType()
+export class ActivityInputGql {
+  @Field({ description: '学习形式代码（见 activityKinds）' }) @Matches(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { message: '学习形式代码格式错误' }) kind: string;
+  @Field(() => Int, { nullable: true, description: '计入年度；缺省为查询年度' }) @IsOptional() @IsInt() @Min(1990) @Max(2100) year?: number | null;
+  @Field(() => String, { nullable: true, description: '发生日期 YYYY-MM-DD' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }) date?: string | null;
+  @Field(() => GraphQLJSONObject) params: Record<string, unknown>;
+}
+
+@InputType()
+export class PreviewHoursInput {
+  @Field(() => Int) @Min(1990) @Max(2100) year: number;
+  @Field(() => ProfileInputGql) @ValidateNested() profile: ProfileInputGql;
+  @Field(() => [ActivityInputGql]) @ArrayMaxSize(500) @ValidateNested({ each: true }) activities: ActivityInputGql[];
+}
+
+@InputType()
+export class RecordActivityInput {
+  @Field(() => ID) professionalId: string;
+  @Field() @Matches(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { message: '学习形式代码格式错误' }) kind: string;
+  @Field(() => Int) @Min(1990) @Max(2100) year: number;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }) date?: string | null;
+  @Field(() => GraphQLJSONObject) params: Record<string, unknown>;
+}
+
+@ObjectType('Activity', { description: '已记录的学习活动' })
+export class ActivityView {
+  @Field(() => ID) id: string;
+  @Field(() => ID) professionalId: string;
+  @Field() kind: string;
+  @Field(() => Int) year: number;
+  @Field(() => String, { nullable: true }) date: string | null;
+  @Field(() => GraphQLJSONObject) params: Record<string, unknown>;
+  @Field() source: string;
+  @Field(() => GraphQLISODateTime) recordedAt: Date;
+}
+
+@ObjectType({ description: '某人某年度的学时完成情况' })
+export class CompletionStatus {
+  @Field({ description: '脱敏身份证号码' }) idNumber: string;
+  @Field() name: string;
+  @Field(() => Int) year: number;
+  @Field(() => HoursEvaluation) evaluation: HoursEvaluation;
+}
+
+@ObjectType()
+export class TitleYearView {
+  @Field(() => Int) year: number;
+  @Field({ description: 'COMPLETE / INCOMPLETE / AVERAGED / CREDITS_PASSED / CREDITS_FAILED / NO_POLICY' }) status: string;
+  @Field() reason: string;
+  @Field() certified: boolean;
+  @Field(() => HoursEvaluation, { nullable: true }) evaluation: HoursEvaluation | null;
+}
+
+@ObjectType()
+export class AverageView {
+  @Field(() => [Int]) years: number[];
+  @Field(() => Float) total: number;
+  @Field(() => Float) perYear: number;
+  @Field(() => Float) required: number;
+  @Field() passed: boolean;
+}
+
+@ObjectType({ description: '职称申报继续教育资格' })
+export class TitleEligibilityView {
+  @Field({ description: '脱敏身份证号码' }) idNumber: string;
+  @Field() name: string;
+  @Field(() => TitleLevelEnum) targetLevel: TitleLevel;
+  @Field(() => Int) applicationYear: number;
+  @Field() eligible: boolean;
+  @Field(() => [Int], { description: '核查的年度' }) yearsChecked: number[];
+  @Field(() => [TitleYearView]) years: TitleYearView[];
+  @Field(() => AverageView, { nullable: true }) average: AverageView | null;
+  @Field(() => [String]) reasons: string[];
+}
+
+@InputType()
+export class EligibilityApplicant {
+  @Field() @Length(1, 30) idNumber: string;
+  @Field(() => TitleLevelEnum) targetLevel: TitleLevel;
+}
+
+@ObjectType()
+export class BatchEligibilityItem {
+  @Field({ description: '脱敏身份证号码（原样回显时同样脱敏）' }) idNumber: string;
+  @Field(() => String, { nullable: true, description: '查无此人或号码无效时的错误代码' }) errorCode: string | null;
+  @Field(() => String, { nullable: true }) errorMessage: string | null;
+  @Field(() => TitleEligibilityView, { nullable: true }) result: TitleEligibilityView | null;
+}
+
+@ObjectType()
+export class YearCertificationView {
+  @Field(() => ID) professionalId: string;
+  @Field(() => Int) year: number;
+  @Field() complete: boolean;
+  @Field(() => Int) policyRevision: number;
+  @Field(() => GraphQLISODateTime) certifiedAt: Date;
+}
