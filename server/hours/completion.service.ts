@@ -182,18 +182,26 @@ export class CompletionService {
     return person;
   }
 
+  /**
+   * Activities per professional up to a year. Aggregated to one JSON array per
+   * person in PostgreSQL: decoding 5,000 arrays is several times faster in
+   * Node than 250,000 rows.
+   */
   private async activitiesOf(em: EntityManager, ids: string[], upToYear: number): Promise<Map<string, ActivityInput[]>> {
     const out = new Map<string, ActivityInput[]>();
     if (!ids.length) return out;
     const rows = await em.query(
-      `SELECT professional_id, id, kind, year, occurred_on::text AS occurred_on, params
-         FROM activity WHERE professional_id = ANY($1::uuid[]) AND year <= $2 ORDER BY professional_id, year, id`,
+      `SELECT professional_id,
+              json_agg(json_build_array(id, kind, year, occurred_on, params) ORDER BY year, id)::text AS list
+         FROM activity WHERE professional_id = ANY($1::uuid[]) AND year <= $2
+        GROUP BY professional_id`,
       [ids, upToYear],
     );
     for (const row of rows) {
-      let list = out.get(row.professional_id);
-      if (!list) out.set(row.professional_id, (list = []));
-      list.push(toEngineActivity(row));
+      const list = (JSON.parse(row.list) as [string, string, number, string | null, ActivityInput['params']][]).map(([id, kind, year, occurredOn, params]) =>
+        toEngineActivity({ id, kind, year, occurred_on: occurredOn, params }),
+      );
+      out.set(row.professional_id, list);
     }
     return out;
   }
@@ -202,11 +210,16 @@ export class CompletionService {
     if (!people.length) return [];
     const policy = await this.policies.current(ctx);
     const ids = people.map((p) => p.id);
-    const [activities, integrity, certs] = await Promise.all([
-      this.activitiesOf(em, ids, applicationYear),
-      em.query(`SELECT professional_id, from_date::text AS from, to_date::text AS to, reason FROM integrity_record WHERE professional_id = ANY($1::uuid[])`, [ids]),
-      em.query(`SELECT professional_id, year, complete, result FROM year_certification WHERE professional_id = ANY($1::uuid[]) AND year <= $2`, [ids, applicationYear]),
-    ]);
+    // one connection: the three reads run one after another
+    const activities = await this.activitiesOf(em, ids, applicationYear);
+    const integrity = await em.query(
+      `SELECT professional_id, from_date::text AS from, to_date::text AS to, reason FROM integrity_record WHERE professional_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const certs = await em.query(
+      `SELECT professional_id, year, complete, result FROM year_certification WHERE professional_id = ANY($1::uuid[]) AND year <= $2`,
+      [ids, applicationYear],
+    );
     const integrityOf = groupBy(integrity as any[], (r) => r.professional_id);
     const certsOf = groupBy(certs as any[], (r) => r.professional_id);
     const today = chinaToday();
