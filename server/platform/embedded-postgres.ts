@@ -108,7 +108,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...durability],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      // the defaults (128 MB, 1 GB of WAL) thrash on a million-row tenant's indexes
+      '-c', 'shared_buffers=512MB',
+      '-c', 'max_wal_size=4GB',
+      ...durability,
+    ],
     onLog: (message: string) => logger.debug({ postgres: message.trim() }, 'postgres'),
     onError: (error: unknown) => logger.warn({ postgres: String(error).trim() }, 'postgres'),
   });

@@ -4,16 +4,13 @@
 // npm run bench:eligibility -- [--applicants 5000]
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { startServer } from '../app/server';
 import { loadPolicyFiles, publishInitialPolicy } from '../hours/initial-policies';
 import { loadConfig } from '../platform/config';
 import { openDatabases } from '../platform/database';
-import { startEmbeddedPostgres } from '../platform/embedded-postgres';
 import { createLogger } from '../platform/logger';
+import { scratchDatabase } from './scratch-database';
 import { generateProfessionals } from './generator';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -24,33 +21,8 @@ async function main() {
   const runs = Number(values.runs);
   const logger = createLogger('warn');
   const base = loadConfig();
-  let ownerUrl: string;
-  let stopDb: () => Promise<void>;
-  if (base.DATABASE_URL) {
-    const name = `ce_bench_${randomBytes(3).toString('hex')}`;
-    const admin = new Client({ connectionString: base.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const u = new URL(base.DATABASE_URL);
-    u.pathname = `/${name}`;
-    ownerUrl = u.toString();
-    stopDb = async () => {
-      const a = new Client({ connectionString: base.DATABASE_URL });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
-    };
-  } else {
-    const dataDir = path.join(base.DATA_DIR, 'bench-eligibility');
-    await rm(dataDir, { recursive: true, force: true });
-    const embedded = await startEmbeddedPostgres({ dataDir, port: base.EMBEDDED_PG_PORT + 2, database: 'bench', logger });
-    ownerUrl = embedded.url;
-    stopDb = async () => {
-      await embedded.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    };
-  }
+  const scratch = await scratchDatabase(base, logger, 'bench-eligibility', 2);
+  const ownerUrl = scratch.ownerUrl;
   const dbs = await openDatabases({ ownerUrl, poolSize: 4, migrate: true });
   const out = (s: string) => process.stdout.write(s + '\n');
   const gen = await generateProfessionals({ ownerUrl, tenantCode: 'qingdao', count: n, seed: 3 });
@@ -111,7 +83,7 @@ async function main() {
   out(`  baseline, fetching the same activities as bare SQL: median ${median(ys).toFixed(0)} ms; API / fetch = ${(median(xs) / median(ys)).toFixed(1)}x`);
   await server.stop();
   await dbs.close();
-  await stopDb();
+  await scratch.drop();
 }
 
 main().catch((error) => {

@@ -6,8 +6,6 @@
 // npm run bench -- [--count 1000000]
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -17,9 +15,9 @@ import { hashPassword } from '../accounts/passwords';
 import { startServer } from '../app/server';
 import { loadConfig } from '../platform/config';
 import { openDatabases } from '../platform/database';
-import { startEmbeddedPostgres } from '../platform/embedded-postgres';
 import { createLogger } from '../platform/logger';
 import { createPeopleGenerator, REGION_CITIES } from '../platform/synthetic-people';
+import { scratchDatabase } from './scratch-database';
 import { COPY_COLUMNS, copyLine, generateProfessionals } from './generator';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -31,33 +29,8 @@ async function main() {
   const runs = Number(values.runs);
   const logger = createLogger('warn');
   const base = loadConfig();
-  let ownerUrl: string;
-  let stopDb = async () => {};
-  if (base.DATABASE_URL) {
-    const name = `ce_bench_${randomBytes(3).toString('hex')}`;
-    const admin = new Client({ connectionString: base.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const u = new URL(base.DATABASE_URL);
-    u.pathname = `/${name}`;
-    ownerUrl = u.toString();
-    stopDb = async () => {
-      const a = new Client({ connectionString: base.DATABASE_URL });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
-    };
-  } else {
-    const dataDir = path.join(base.DATA_DIR, 'bench');
-    await rm(dataDir, { recursive: true, force: true });
-    const embedded = await startEmbeddedPostgres({ dataDir, port: base.EMBEDDED_PG_PORT + 1, database: 'bench', logger });
-    ownerUrl = embedded.url;
-    stopDb = async () => {
-      await embedded.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    };
-  }
+  const scratch = await scratchDatabase(base, logger, 'bench', 1);
+  const ownerUrl = scratch.ownerUrl;
   const dbs = await openDatabases({ ownerUrl, poolSize: 4, migrate: true });
   const out = (s: string) => process.stdout.write(s + '\n');
   out(`benchmark: ${count} professionals in one tenant (PostgreSQL ${(await dbs.owner.query('SHOW server_version'))[0].server_version})`);
@@ -91,8 +64,8 @@ async function main() {
 
   // 2. list latency through the server, as a department official
   const [dept] = await dbs.owner.query(
-    `SELECT d.id, d.path FROM org_node d WHERE d.tenant_id = $1 AND d.kind = 'DEPARTMENT' ORDER BY d.path OFFSET 7 LIMIT 1`,
-    [gen.tenantId],
+    `SELECT d.id, d.path FROM org_node d WHERE d.tenant_id = $1 AND d.kind = 'DEPARTMENT' ORDER BY d.path OFFSET $2 LIMIT 1`,
+    [gen.tenantId, Math.min(7, gen.departments - 1)],
   );
   const [acct] = await dbs.owner.query(
     `INSERT INTO account (tenant_id, username, display_name, role, org_node_id, password_hash, status)
@@ -149,7 +122,7 @@ async function main() {
 
   await server.stop();
   await dbs.close();
-  await stopDb();
+  await scratch.drop();
 }
 
 main().catch((error) => {
