@@ -41,8 +41,8 @@ describe('professional list plans under row-level security', () => {
   const cases: [string, string, () => ProfessionalQuery][] = [
     ['a title level (whole tenant)', 'professional_by_level', () => ({ path: null, titleLevel: 'SENIOR' })],
     ['a title series (whole tenant)', 'professional_by_series', () => ({ path: null, titleSeries: 'AUDITING' })],
-    ['a full name', () => ({ path: null, name: t.people.b1[2].name }), 'professional_by_name'],
-    ['an exact ID number', () => ({ path: null, idNumber: t.people.b1[2].idNumber }), 'professional_id_number'],
+    ['a full name', 'professional_by_name', () => ({ path: null, name: t.people.b1[2].name })],
+    ['an exact ID number', 'professional_id_number', () => ({ path: null, idNumber: t.people.b1[2].idNumber })],
     ['nothing but the tenant', 'professional_by_path', () => ({ path: null })],
   ];
 
