@@ -19,12 +19,12 @@ export interface ActivityContext {
 /** Reused scratch: evaluation is single-threaded and re-entrant calls copy out before recursing. */
 const scratch: RuleOut = newRuleOut();
 
-export function newActivityResult(activity: ActivityInput): ActivityResult {
+export function newActivityResult(activity: ActivityInput, source = ''): ActivityResult {
   return {
     activityId: activity.id,
     kind: activity.kind,
     hoursEarned: { PUBLIC: 0, PROFESSIONAL: 0 },
-    ruleApplied: { text: '', source: '' },
+    ruleApplied: { text: '', source },
     cappedBy: NO_CUTS,
     notes: NO_NOTES,
   };
@@ -33,33 +33,82 @@ export function newActivityResult(activity: ActivityInput): ActivityResult {
 const NO_CUTS: readonly CapCut[] = Object.freeze([]);
 const NO_NOTES: readonly string[] = Object.freeze([]);
 
+/**
+ * Frozen one-note lists, shared by every result with just that note (notes are readonly, as
+ * the shared empty list already is): most notes are the same few texts. Bounded.
+ */
+const SINGLE_NOTES = new Map<string, readonly string[]>();
+
 export function addNote(result: ActivityResult, note: string): void {
-  result.notes = result.notes === NO_NOTES ? [note] : [...result.notes, note];
+  if (result.notes === NO_NOTES) {
+    let notes = SINGLE_NOTES.get(note);
+    if (notes === undefined) {
+      notes = Object.freeze([note]);
+      if (SINGLE_NOTES.size < 10_000) SINGLE_NOTES.set(note, notes);
+    }
+    result.notes = notes;
+    return;
+  }
+  const notes = result.notes.slice();
+  notes.push(note);
+  result.notes = notes;
 }
 
 export function addCut(result: ActivityResult, cut: CapCut): void {
-  result.cappedBy = result.cappedBy === NO_CUTS ? [cut] : [...result.cappedBy, cut];
+  if (result.cappedBy === NO_CUTS) {
+    result.cappedBy = [cut];
+    return;
+  }
+  const cuts = result.cappedBy.slice();
+  cuts.push(cut);
+  result.cappedBy = cuts;
 }
 
 /**
  * Runs the kind's rule. Returns the rule scratch (valid until the next call) or null when
  * the activity earns nothing; the reason is written into result.notes.
  */
-export function runActivityRule(ctx: ActivityContext, kind: CompiledKind | undefined, activity: ActivityInput, result: ActivityResult): RuleOut | null {
-  if (!kind) {
+export function runActivityRule(
+  ctx: ActivityContext,
+  kind: CompiledKind | undefined,
+  activity: ActivityInput,
+  result: ActivityResult,
+  /** The date's YYYYMMDD when the caller has it (see dateKey in year-evaluator), else NaN. */
+  dateKey = NaN,
+): RuleOut | null {
+  if (kind === undefined) {
     addNote(result, `${ctx.year}年度政策中没有“${activity.kind}”这一学习形式，不计${ctx.version.unit}`);
     return null;
   }
-  const spec = kind.spec;
-  result.ruleApplied.source = spec.source;
-  const skip = whyNotCounted(ctx, kind, activity);
-  if (skip !== null) {
-    addNote(result, skip);
-    return null;
+  result.ruleApplied.source = kind.source;
+  if (kind.limited) {
+    const skip = whyNotThisYear(ctx, kind);
+    if (skip !== null) {
+      addNote(result, skip);
+      return null;
+    }
   }
-  const params = activity.params;
-  for (let i = 0; i < kind.conditions.length; i++) {
-    const failed = kind.conditions[i](params);
+  const date = activity.date;
+  if (date !== undefined) {
+    const skip = whyNotOnDate(ctx, kind, date, dateKey >= 0 ? Math.floor(dateKey / 10000) : dateYear(date));
+    if (skip !== null) {
+      addNote(result, skip);
+      return null;
+    }
+  }
+  // Every parameter the kind needs, read once by the kind's own reader.
+  const s = kind.slots;
+  kind.read(activity.params, s);
+  for (let i = 0; i < kind.requiredCount; i++) {
+    const v = s[i];
+    if (v === undefined || v === null || v === '') {
+      addNote(result, kind.missingNotes[i]);
+      return null;
+    }
+  }
+  const conditions = kind.slotConditions;
+  for (let i = 0; i < conditions.length; i++) {
+    const failed = conditions[i](s);
     if (failed !== null) {
       addNote(result, failed);
       return null;
@@ -67,18 +116,18 @@ export function runActivityRule(ctx: ActivityContext, kind: CompiledKind | undef
   }
   const out = scratch;
   out.amount = 0;
-  out.split = null;
+  out.hasSplit = false;
   out.deem = null;
   out.exempt = false;
   out.note = null;
-  kind.rule(params, out);
+  kind.slotRule(s, out);
   let text = out.text;
-  if (spec.split) {
-    const authors = Math.max(1, Math.floor(toNumber(params[spec.split.authorsParam]) || 1));
+  if (kind.authorsSlot >= 0) {
+    const authors = Math.max(1, Math.floor(toNumber(s[kind.authorsSlot]) || 1));
     if (authors > 1) {
-      const position = Math.floor(toNumber(params[spec.split.positionParam]) || 1);
+      const position = Math.floor(toNumber(s[kind.positionSlot]) || 1);
       const share = coauthorShare(out.amount, authors, position);
-      text = `${text}；${authors}位作者平均分配（取整，余数依次追加前几位），第${position}位：${share}${ctx.version.unit}`;
+      text = splitText(text, authors, position, share, ctx.version.unit);
       out.amount = share;
     }
   }
@@ -87,46 +136,23 @@ export function runActivityRule(ctx: ActivityContext, kind: CompiledKind | undef
   return out;
 }
 
-function whyNotCounted(ctx: ActivityContext, kind: CompiledKind, activity: ActivityInput): string | null {
-  const spec = kind.spec;
-  const year = ctx.year;
-  if (kind.limited) return whyNotThisYear(ctx, kind) ?? whyNotOnDate(ctx, kind, activity);
-  return whyNotOnDate(ctx, kind, activity);
-}
-
 function whyNotThisYear(ctx: ActivityContext, kind: CompiledKind): string | null {
-  const spec = kind.spec;
   const year = ctx.year;
-  if (spec.fromYear !== undefined && year < spec.fromYear) {
-    return `“${spec.name}”自${spec.fromYear}年起才计${ctx.version.unit}`;
-  }
-  if (kind.years !== null && !kind.years.has(year)) {
-    return `“${spec.name}”只适用于${[...kind.years].join('、')}年度`;
-  }
-  if (kind.series !== null && !kind.series.has(ctx.profile.titleSeries)) {
-    return `“${spec.name}”只适用于特定职称系列`;
-  }
+  if (kind.fromYear !== undefined && year < kind.fromYear) return kind.beforeFromYearNote;
+  if (kind.years !== null && !kind.years.has(year)) return kind.notInYearsNote;
+  if (kind.series !== null && !kind.series.has(ctx.profile.titleSeries)) return kind.seriesNote;
   return null;
 }
 
-function whyNotOnDate(ctx: ActivityContext, kind: CompiledKind, activity: ActivityInput): string | null {
-  const spec = kind.spec;
+function whyNotOnDate(ctx: ActivityContext, kind: CompiledKind, date: string, yearOfDate: number): string | null {
   const year = ctx.year;
-  const date = activity.date;
-  if (date !== undefined) {
-    const inYear = dateYear(date) === year;
-    if (!spec.chosenYear && !inYear) {
-      return `日期${date}不在${year}年度，不计入该年度`;
-    }
-    // A date inside the year is before a Dec 31 deadline: skip the string comparison.
-    if (!(inYear && ctx.deadlineIsYearEnd) && date > ctx.deadline) return `日期${date}晚于截止日期${ctx.deadline}，不计入`;
-    if (ctx.today !== undefined && date > ctx.today) return `日期${date}晚于今天，暂不计入`;
+  const inYear = yearOfDate === year;
+  if (!kind.chosenYear && !inYear) {
+    return `日期${date}不在${year}年度，不计入该年度`;
   }
-  const params = activity.params;
-  for (const p of kind.requiredParams) {
-    const v = params[p.name];
-    if (v === undefined || v === null || v === '') return `缺少“${p.label}”，不计${ctx.version.unit}`;
-  }
+  // A date inside the year is before a Dec 31 deadline: skip the string comparison.
+  if (!(inYear && ctx.deadlineIsYearEnd) && date > ctx.deadline) return `日期${date}晚于截止日期${ctx.deadline}，不计入`;
+  if (ctx.today !== undefined && date > ctx.today) return `日期${date}晚于今天，暂不计入`;
   return null;
 }
 
@@ -135,12 +161,39 @@ function dateYear(date: string): number {
   return (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
 }
 
+/**
+ * "<rule text>；3位作者平均分配…，第2位：5学时": the same papers recur, so the texts are
+ * memoised per rule text and (authors, position, share) while those are small whole numbers.
+ */
+const splitTexts = new Map<string, Map<number, string>>();
+let splitTextCount = 0;
+
+function splitText(text: string, authors: number, position: number, share: number, unit: string): string {
+  const build = () => `${text}；${authors}位作者平均分配（取整，余数依次追加前几位），第${position}位：${share}${unit}`;
+  const small =
+    authors < 1024 && position > -1024 && position < 1024 && Number.isInteger(position) && share >= 0 && share < 4096 && Number.isInteger(share);
+  if (!small) return build();
+  // Units are part of the text key: a rule text and its unit always come from the same version.
+  const key = ((share * 1024 + authors) * 2048 + (position + 1024)) * 2 + (unit === '学时' ? 0 : 1);
+  let byKey = splitTexts.get(text);
+  let line = byKey?.get(key);
+  if (line === undefined) {
+    line = build();
+    if (splitTextCount < 20_000) {
+      if (byKey === undefined) {
+        byKey = new Map<number, string>();
+        splitTexts.set(text, byKey);
+      }
+      byKey.set(key, line);
+      splitTextCount++;
+    }
+  }
+  return line;
+}
+
+/** "Counts once" key of an activity ("kind|value|…"), or null when its kind has none. */
 export function evidenceKey(kind: CompiledKind, activity: ActivityInput): string | null {
-  const once = kind.spec.countsOnce;
-  if (!once) return null;
-  let key = activity.kind;
-  for (const p of once.keyParams) key += `|${String(activity.params[p] ?? '').trim()}`;
-  return key;
+  return kind.evidenceKey === null ? null : kind.evidenceKey(activity.params);
 }
 
 /** Date order, then id: the order in which order-sensitive activities are credited. */

@@ -1,20 +1,38 @@
 // Keeps the running totals that caps and "counts once" rules need within one year's
 // evaluation, and records every cut on the activity it hit so each number is explained.
+// Totals are small arrays indexed by the slots the compiler gave capped kinds and groups
+// (no Map per evaluation, no string keys), created on first use: most years hit no cap.
 import type { ActivityInput, ActivityResult, EvaluateYearInput } from './engine.types';
-import type { Subject } from './policy.types';
-import type { CompiledKind, CompiledPolicy, CompiledVersion } from './policy-compiler';
+import { SUBJECT_PUBLIC, type CompiledKind, type CompiledPolicy, type CompiledVersion } from './policy-compiler';
 import { addCut, evidenceKey, newActivityResult, runActivityRule } from './activity-evaluator';
 
+/** The ledger's counters; may be reused by later evaluations (each ledger zeroes what it uses). */
+export interface LedgerWork {
+  kindUsed: number[];
+  groupPublic: number[];
+  groupProfessional: number[];
+}
+
+export function newLedgerWork(): LedgerWork {
+  return { kindUsed: [], groupPublic: [], groupProfessional: [] };
+}
+
+function zeroed(a: number[], n: number): number[] {
+  for (let i = 0; i < n; i++) a[i] = 0;
+  return a;
+}
+
 export class CapLedger {
-  // Created on first use: most years hit no cap, and Map creation shows in the hot loop.
-  private kindUsed: Map<string, number> | null = null;
-  private groupUsed: Map<string, Record<Subject, number>> | null = null;
+  private kindUsed: number[] | null = null;
+  private groupPublic: number[] | null = null;
+  private groupProfessional: number[] | null = null;
   private evidence: Set<string> | null = null;
 
   constructor(
     private readonly version: CompiledVersion,
     private readonly input: EvaluateYearInput,
     private readonly policy: CompiledPolicy,
+    private readonly work: LedgerWork = newLedgerWork(),
   ) {}
 
   /**
@@ -22,93 +40,99 @@ export class CapLedger {
    * Duplicates within the year are settled before, by evidenceLosers.
    */
   usedBefore(kind: CompiledKind, activity: ActivityInput, hasHistory: boolean): boolean {
-    if (!hasHistory || kind.spec.countsOnce?.scope !== 'EVER') return false;
+    if (!hasHistory || !kind.evidenceEver) return false;
     this.evidence ??= this.earlierEvidence(this.input.year);
     const key = evidenceKey(kind, activity);
     return key !== null && this.evidence.has(key);
   }
 
-  /** Hours of a single-subject activity that survive the kind's and its group's caps. */
-  admit(kind: CompiledKind, subject: Subject, amount: number, result: ActivityResult): number {
-    let hours = this.admitKind(kind, amount, result);
-    const group = this.groupFor(kind);
-    if (group !== undefined) {
-      const [spec, used] = group;
-      const code = kind.spec.group;
-      const cap = spec.caps[subject];
-      if (cap !== undefined && used[subject] + hours > cap) {
-        const allowed = Math.max(0, cap - used[subject]);
-        addCut(result, { cap: this.version.groupCapNames.get(`${code}:${subject}`) ?? spec.name, cut: hours - allowed });
+  /** Hours of a single-subject activity (subject: SUBJECT_PUBLIC or SUBJECT_PROFESSIONAL) that survive the kind's and its group's caps. */
+  admit(kind: CompiledKind, subject: number, amount: number, result: ActivityResult): number {
+    let hours = kind.capSlot >= 0 ? this.admitKind(kind, amount, result) : amount;
+    const g = kind.groupSlot;
+    if (g >= 0) {
+      if (this.groupPublic === null) this.newGroups();
+      const pub = subject === SUBJECT_PUBLIC;
+      const usedList = (pub ? this.groupPublic : this.groupProfessional) as number[];
+      const used = usedList[g];
+      const cap = pub ? kind.groupCapPublic : kind.groupCapProfessional;
+      if (cap !== undefined && used + hours > cap) {
+        const allowed = Math.max(0, cap - used);
+        addCut(result, { cap: pub ? kind.groupCapNamePublic : kind.groupCapNameProfessional, cut: hours - allowed });
         hours = allowed;
       }
-      used[subject] += hours;
+      usedList[g] = used + hours;
     }
     return hours;
   }
 
-  /** Flexible hours: public while public is short, then professional, then public again. */
-  admitFlexible(kind: CompiledKind, amount: number, shortPublic: number, result: ActivityResult): Record<Subject, number> {
-    const hours = this.admitKind(kind, amount, result);
-    const group = this.groupFor(kind);
-    const capPub = group?.[0].caps.PUBLIC ?? Infinity;
-    const capProf = group?.[0].caps.PROFESSIONAL ?? Infinity;
-    const used = group?.[1] ?? { PUBLIC: 0, PROFESSIONAL: 0 };
-    const roomPub = Math.max(0, capPub - used.PUBLIC);
-    const roomProf = Math.max(0, capProf - used.PROFESSIONAL);
+  /**
+   * Flexible hours: public while public is short, then professional, then public again.
+   * Writes the placed hours into result.hoursEarned.
+   */
+  admitFlexible(kind: CompiledKind, amount: number, shortPublic: number, result: ActivityResult): void {
+    const hours = kind.capSlot >= 0 ? this.admitKind(kind, amount, result) : amount;
+    const g = kind.groupSlot;
+    let usedPub = 0;
+    let usedProf = 0;
+    let capPub = Infinity;
+    let capProf = Infinity;
+    if (g >= 0) {
+      if (this.groupPublic === null) this.newGroups();
+      usedPub = (this.groupPublic as number[])[g];
+      usedProf = (this.groupProfessional as number[])[g];
+      capPub = kind.groupCapPublic ?? Infinity;
+      capProf = kind.groupCapProfessional ?? Infinity;
+    }
+    const roomPub = Math.max(0, capPub - usedPub);
+    const roomProf = Math.max(0, capProf - usedProf);
     let toPub = Math.min(hours, shortPublic, roomPub);
     const toProf = Math.min(hours - toPub, roomProf);
     toPub += Math.min(hours - toPub - toProf, roomPub - toPub);
     const cut = hours - toPub - toProf;
-    if (cut > 0 && group !== undefined) {
-      const spec = group[0];
-      addCut(result, { cap: this.version.groupCapNames.get(`${kind.spec.group}:FLEXIBLE`) ?? spec.name, cut });
+    if (g >= 0) {
+      if (cut > 0) addCut(result, { cap: kind.groupCapNameFlexible, cut });
+      (this.groupPublic as number[])[g] = usedPub + toPub;
+      (this.groupProfessional as number[])[g] = usedProf + toProf;
     }
-    used.PUBLIC += toPub;
-    used.PROFESSIONAL += toProf;
-    return { PUBLIC: toPub, PROFESSIONAL: toProf };
+    result.hoursEarned.PUBLIC = toPub;
+    result.hoursEarned.PROFESSIONAL = toProf;
+  }
+
+  private newGroups(): void {
+    this.groupPublic = zeroed(this.work.groupPublic, this.version.groupCount);
+    this.groupProfessional = zeroed(this.work.groupProfessional, this.version.groupCount);
   }
 
   private admitKind(kind: CompiledKind, amount: number, result: ActivityResult): number {
-    const caps = kind.spec.caps;
-    if (caps === undefined) return amount;
     let hours = amount;
-    this.kindUsed ??= new Map<string, number>();
-    const used = this.kindUsed.get(kind.code) ?? 0;
-    if (caps.perYear !== undefined && used + hours > caps.perYear) {
-      const allowed = Math.max(0, caps.perYear - used);
+    const usedList = (this.kindUsed ??= zeroed(this.work.kindUsed, this.version.cappedKindCount));
+    const used = usedList[kind.capSlot];
+    const perYear = kind.perYearCap;
+    if (perYear !== undefined && used + hours > perYear) {
+      const allowed = Math.max(0, perYear - used);
       addCut(result, { cap: kind.perYearCapName, cut: hours - allowed });
       hours = allowed;
     }
-    if (caps.lifetime !== undefined) {
-      const earlier = this.earlierAmount(kind);
-      if (earlier + used + hours > caps.lifetime) {
-        const allowed = Math.max(0, caps.lifetime - earlier - used);
+    const lifetime = kind.lifetimeCap;
+    if (lifetime !== undefined) {
+      const earlier = this.earlierAmount(kind, lifetime);
+      if (earlier + used + hours > lifetime) {
+        const allowed = Math.max(0, lifetime - earlier - used);
         addCut(result, { cap: `${kind.lifetimeCapName}（以前年度已计${earlier}）`, cut: hours - allowed });
         hours = allowed;
       }
     }
-    this.kindUsed.set(kind.code, used + hours);
+    usedList[kind.capSlot] = used + hours;
     return hours;
   }
 
-  private groupFor(kind: CompiledKind): [NonNullable<CompiledVersion['spec']['groups']>[string], Record<Subject, number>] | undefined {
-    const code = kind.spec.group;
-    if (code === undefined) return undefined;
-    const spec = this.version.spec.groups?.[code];
-    if (spec === undefined) return undefined;
-    this.groupUsed ??= new Map<string, Record<Subject, number>>();
-    let used = this.groupUsed.get(code);
-    if (used === undefined) {
-      used = { PUBLIC: 0, PROFESSIONAL: 0 };
-      this.groupUsed.set(code, used);
-    }
-    return [spec, used];
-  }
-
   /** What earlier years' activities of this kind already earned (for "in total" caps). */
-  private earlierAmount(kind: CompiledKind): number {
+  private earlierAmount(kind: CompiledKind, lifetime: number): number {
     let total = 0;
-    for (const a of this.input.activities) {
+    const activities = this.input.activities;
+    for (let i = 0; i < activities.length; i++) {
+      const a = activities[i];
       if (a.kind !== kind.code || a.year >= this.input.year) continue;
       const version = this.policy.versionFor(a.year);
       const earlierKind = version?.kinds.get(a.kind);
@@ -117,15 +141,17 @@ export class CapLedger {
       const out = runActivityRule(ctx, earlierKind, a, newActivityResult(a));
       if (out !== null && out.deem === null) total += out.amount;
     }
-    return Math.min(total, kind.spec.caps?.lifetime ?? total);
+    return Math.min(total, lifetime);
   }
 
   private earlierEvidence(year: number): Set<string> {
     const keys = new Set<string>(this.input.priorEvidenceKeys ?? []);
-    for (const a of this.input.activities) {
+    const activities = this.input.activities;
+    for (let i = 0; i < activities.length; i++) {
+      const a = activities[i];
       if (a.year >= year) continue;
       const kind = this.policy.versionFor(a.year)?.kinds.get(a.kind);
-      if (kind?.spec.countsOnce?.scope !== 'EVER') continue;
+      if (kind === undefined || !kind.evidenceEver) continue;
       const key = evidenceKey(kind, a);
       if (key !== null) keys.add(key);
     }

@@ -2,46 +2,92 @@
 // one year, the declaration worth most counts (ties: the earlier one). Choosing by value
 // rather than by date keeps the engine monotone: declaring more never lowers the hours.
 import type { ActivityInput } from './engine.types';
-import type { CompiledVersion } from './policy-compiler';
-import { compareActivities, evidenceKey, newActivityResult, runActivityRule, type ActivityContext } from './activity-evaluator';
+import type { CompiledKind, CompiledVersion } from './policy-compiler';
+import { compareActivities, newActivityResult, runActivityRule, type ActivityContext } from './activity-evaluator';
 
-/** Ids of activities that lose to a same-key declaration of the same year. */
-export function evidenceLosers(ctx: ActivityContext, version: CompiledVersion, activities: readonly ActivityInput[]): Set<string> | null {
+/** Work arrays for evidenceLosers, reused across evaluations (entries 0…n−1 are always written first). */
+export interface EvidenceWork {
+  keys: (string | null)[];
+  first: number[];
+  dup: boolean[];
+  best: number[];
+  bestAmount: number[];
+}
+
+export function newEvidenceWork(): EvidenceWork {
+  return { keys: [], first: [], dup: [], best: [], bestAmount: [] };
+}
+
+/**
+ * Ids of activities that lose to a same-key declaration of the same year, or null.
+ * kinds[i] is the compiled kind of activities[i]. A year has a dozen activities at most in
+ * practice, so keys are compared pairwise instead of hashed into a Set or Map.
+ */
+export function evidenceLosers(
+  ctx: ActivityContext,
+  version: CompiledVersion,
+  activities: readonly ActivityInput[],
+  kinds: readonly (CompiledKind | undefined)[],
+  work: EvidenceWork = newEvidenceWork(),
+): string[] | null {
   if (!version.hasCountsOnce) return null;
+  const n = activities.length;
   let keyed = 0;
-  for (const a of activities) if (version.kinds.get(a.kind)?.spec.countsOnce !== undefined) keyed++;
+  for (let i = 0; i < n; i++) {
+    const kind = kinds[i];
+    if (kind !== undefined && kind.evidenceKey !== null) keyed++;
+  }
   if (keyed < 2) return null;
   // Cheap first pass: most years have no duplicate evidence, so no rule needs running.
-  const seen = new Set<string>();
-  let duplicated: Set<string> | null = null;
-  for (const a of activities) {
-    const kind = version.kinds.get(a.kind);
-    const key = kind ? evidenceKey(kind, a) : null;
-    if (key === null) continue;
-    if (seen.has(key)) (duplicated ??= new Set<string>()).add(key);
-    else seen.add(key);
+  // first[i]: index of the first activity with activity i's key (-1: no key); dup: that key repeats.
+  const { keys, first, dup, best, bestAmount } = work;
+  let anyDuplicate = false;
+  for (let i = 0; i < n; i++) {
+    const kind = kinds[i];
+    const key = kind !== undefined && kind.evidenceKey !== null ? kind.evidenceKey(activities[i].params) : null;
+    keys[i] = key;
+    dup[i] = false;
+    let f = -1;
+    if (key !== null) {
+      f = i;
+      for (let j = 0; j < i; j++) {
+        if (keys[j] === key) {
+          f = first[j];
+          dup[f] = true;
+          anyDuplicate = true;
+          break;
+        }
+      }
+    }
+    first[i] = f;
   }
-  if (duplicated === null) return null;
-  const best = new Map<string, { activity: ActivityInput; amount: number }>();
-  let losers: Set<string> | null = null;
-  for (const a of activities) {
-    const kind = version.kinds.get(a.kind);
-    const key = kind ? evidenceKey(kind, a) : null;
-    if (kind === undefined || key === null || !duplicated.has(key)) continue;
-    const out = runActivityRule(ctx, kind, a, newActivityResult(a));
+  if (!anyDuplicate) return null;
+  // Best declaration so far per key (by its first index): which activity, and its amount.
+  for (let i = 0; i < n; i++) {
+    best[i] = -1;
+    bestAmount[i] = 0;
+  }
+  let losers: string[] | null = null;
+  for (let i = 0; i < n; i++) {
+    const f = first[i];
+    if (f < 0 || !dup[f]) continue;
+    const a = activities[i];
+    const out = runActivityRule(ctx, kinds[i], a, newActivityResult(a));
     if (out === null) continue;
-    const amount = out.split ? out.split.PUBLIC + out.split.PROFESSIONAL : out.amount;
-    const current = best.get(key);
-    if (current === undefined) {
-      best.set(key, { activity: a, amount });
+    const amount = out.hasSplit ? out.splitPublic + out.splitProfessional : out.amount;
+    const current = best[f];
+    if (current < 0) {
+      best[f] = i;
+      bestAmount[f] = amount;
       continue;
     }
-    losers ??= new Set<string>();
-    if (amount > current.amount || (amount === current.amount && compareActivities(a, current.activity) < 0)) {
-      losers.add(current.activity.id);
-      best.set(key, { activity: a, amount });
+    losers ??= [];
+    if (amount > bestAmount[f] || (amount === bestAmount[f] && compareActivities(a, activities[current]) < 0)) {
+      losers.push(activities[current].id);
+      best[f] = i;
+      bestAmount[f] = amount;
     } else {
-      losers.add(a.id);
+      losers.push(a.id);
     }
   }
   return losers;

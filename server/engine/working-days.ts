@@ -59,3 +59,26 @@ export function workingDaysBetween(from: string, to: string): number {
   if (!(a < b)) return 0;
   return workingDaysBefore(b) - workingDaysBefore(a);
 }
+
+/** workingDaysBetween for two dates that passed isValidDate (no Date, no slicing). */
+export function workingDaysBetweenValid(from: string, to: string): number {
+  const a = validDayNumber(from);
+  const b = validDayNumber(to);
+  if (!(a < b)) return 0;
+  return workingDaysBefore(b) - workingDaysBefore(a);
+}
+
+/** Days since 1970-01-01 of a valid 'YYYY-MM-DD' (years 0–99 as 1900–1999, as Date.UTC reads them). */
+function validDayNumber(value: string): number {
+  let y = digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
+  const m = digit(value, 5) * 10 + digit(value, 6);
+  const d = digit(value, 8) * 10 + digit(value, 9);
+  if (y <= 99) y += 1900;
+  // Days from civil (proleptic Gregorian), with March as the first month of the computing year.
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}

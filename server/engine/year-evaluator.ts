@@ -1,20 +1,75 @@
 // Evaluates one calendar year for one person: every activity's hours, the caps that cut
 // them, flexible hours placed where they close a shortfall, exemptions, and the verdict.
-import type { ActivityInput, ActivityResult, EvaluateYearInput, Exemption, SubjectStatus, YearEvaluation } from './engine.types';
+// Hot path: one state object per evaluation, no closures, Maps or Sets created per year.
+import type { ActivityInput, ActivityResult, EvaluateYearInput, Exemption, ProfileInput, SubjectStatus, YearEvaluation } from './engine.types';
 import type { CompulsorySpec, Subject } from './policy.types';
-import { compilePolicy, type CompiledKind, type CompiledVersion } from './policy-compiler';
+import { compilePolicy, isYearEnd, SUBJECT_FLEXIBLE, SUBJECT_PROFESSIONAL, SUBJECT_PUBLIC, type CompiledKind, type CompiledPolicy, type CompiledVersion } from './policy-compiler';
 import { addNote, compareActivities, newActivityResult, runActivityRule, type ActivityContext } from './activity-evaluator';
-import { CapLedger } from './cap-ledger';
-import { evidenceLosers } from './evidence-winners';
-import { applyProfileRules, buildReasons, creditWindows } from './year-verdict';
+import { CapLedger, newLedgerWork, type LedgerWork } from './cap-ledger';
+import { evidenceLosers, newEvidenceWork, type EvidenceWork } from './evidence-winners';
+import { applyProfileRules, buildReasons, creditWindows, type Deemed } from './year-verdict';
 
-const SUBJECTS: readonly Subject[] = ['PUBLIC', 'PROFESSIONAL'];
-const NO_COMPULSORY: readonly CompulsorySpec[] = [];
+const LOST_IN_YEAR = '同一成果或证书只计一次：本年度已按学时最多的一项计入';
+const USED_BEFORE = '同一成果或证书只计一次：以前年度已计入';
 
-interface Deferred {
-  kind: CompiledKind;
-  result: ActivityResult;
-  amount: number;
+/**
+ * Running state of one year's evaluation; also the context its activities are evaluated in
+ * (one object instead of two). The cap ledger is made on first use: most years need none.
+ */
+class YearState implements ActivityContext, Deemed {
+  creditedPublic = 0;
+  creditedProfessional = 0;
+  compulsoryPublic = 0;
+  compulsoryProfessional = 0;
+  exemptions: Exemption[] = [];
+  YEAR: Exemption | undefined = undefined;
+  PUBLIC: Exemption | undefined = undefined;
+  PROFESSIONAL: Exemption | undefined = undefined;
+  /** Flexible activities as (index, amount) pairs in scratch.flexible, placed after all the others. */
+  flexibleCount = 0;
+  losers: string[] | null = null;
+  private capLedger: CapLedger | null = null;
+
+  constructor(
+    readonly input: EvaluateYearInput,
+    readonly policy: CompiledPolicy,
+    readonly version: CompiledVersion,
+    readonly profile: ProfileInput,
+    readonly year: number,
+    readonly deadline: string,
+    readonly deadlineIsYearEnd: boolean,
+    readonly today: string | undefined,
+    readonly hasHistory: boolean,
+    readonly scratch: Scratch,
+  ) {}
+
+  get ledger(): CapLedger {
+    return (this.capLedger ??= new CapLedger(this.version, this.input, this.policy, this.scratch.ledger));
+  }
+}
+
+/**
+ * Per-evaluation work arrays, reused: taken at the start of an evaluation and handed back
+ * before its verdict (the only place that evaluates other years). An evaluation that throws
+ * simply does not hand them back, and the next one makes new ones.
+ */
+interface Scratch {
+  kinds: (CompiledKind | undefined)[];
+  /** Date keys of the activities (see dateKey). */
+  dates: number[];
+  ordered: number[];
+  flexible: number[];
+  evidence: EvidenceWork;
+  ledger: LedgerWork;
+}
+
+let spare: Scratch | null = null;
+
+function takeScratch(): Scratch {
+  const s = spare;
+  if (s === null) return { kinds: [], dates: [], ordered: [], flexible: [], evidence: newEvidenceWork(), ledger: newLedgerWork() };
+  spare = null;
+  return s;
 }
 
 /** Evaluates one year of one person under the tenant's policy. Pure and deterministic. */
@@ -24,155 +79,257 @@ export function evaluateYear(input: EvaluateYearInput): YearEvaluation {
 
 function evaluate(input: EvaluateYearInput, withWindows: boolean): YearEvaluation {
   const policy = compilePolicy(input.policy);
-  const { year, profile } = input;
+  const year = input.year;
+  const profile = input.profile;
   const version = policy.versionFor(year);
   if (!version) return noPolicy(input);
-  const deadline = input.deadline ?? policy.annualDeadline(year);
-  const ctx: ActivityContext = {
+  const given = input.deadline;
+  const all = input.activities;
+  const mine = activitiesOfYear(all, year);
+  const n = mine.length;
+  const scratch = takeScratch();
+  const st = new YearState(
+    input,
     policy,
     version,
     profile,
     year,
-    deadline,
-    deadlineIsYearEnd: deadline.length === 10 && deadline.endsWith('-12-31') && deadline.startsWith(String(year)),
-    today: input.today,
-  };
-  const mine = activitiesOfYear(input.activities, year);
-  const hasHistory = (input.priorEvidenceKeys?.length ?? 0) > 0 || input.activities.length > mine.length;
-  const ledger = new CapLedger(version, input, policy);
-  const credited: Record<Subject, number> = { PUBLIC: 0, PROFESSIONAL: 0 };
-  const compulsoryHours: Record<Subject, number> = { PUBLIC: 0, PROFESSIONAL: 0 };
-  const exemptions: Exemption[] = [];
-  const deemed: Record<Subject | 'YEAR', Exemption | undefined> = { YEAR: undefined, PUBLIC: undefined, PROFESSIONAL: undefined };
-  const results: ActivityResult[] = new Array(mine.length);
-  const flexible: Deferred[] = [];
-  const losers = evidenceLosers(ctx, version, mine);
-
-  const process = (activity: ActivityInput, kind: CompiledKind | undefined, result: ActivityResult): void => {
-    const out = runActivityRule(ctx, kind, activity, result);
-    if (out === null || kind === undefined) return;
-    if (losers !== null && losers.has(activity.id)) {
-      addNote(result, '同一成果或证书只计一次：本年度已按学时最多的一项计入');
-      return;
-    }
-    if (kind.spec.countsOnce !== undefined && ledger.usedBefore(kind, activity, hasHistory)) {
-      addNote(result, '同一成果或证书只计一次：以前年度已计入');
-      return;
-    }
-    if (out.deem !== null) {
-      const ex: Exemption = { scope: out.deem, reason: kind.deemReason, source: kind.spec.source, activityId: activity.id };
-      if (out.exempt) exemptions.push(ex);
-      if (deemed[out.deem] === undefined) deemed[out.deem] = ex;
-      return;
-    }
-    // Copied out: the ledger may run earlier years' rules, which reuse the rule scratch.
-    const split = out.split;
-    const amount = out.amount;
-    if (split !== null) {
-      for (const s of SUBJECTS) {
-        const got = ledger.admit(kind, s, split[s], result);
-        result.hoursEarned[s] = got;
-        credited[s] += got;
-      }
-    } else if (kind.spec.subject === 'FLEXIBLE') {
-      flexible.push({ kind, result, amount });
-    } else {
-      const s: Subject = kind.spec.subject === 'PUBLIC' ? 'PUBLIC' : 'PROFESSIONAL';
-      const got = ledger.admit(kind, s, amount, result);
-      result.hoursEarned[s] = got;
-      credited[s] += got;
-      if (kind.spec.compulsory) compulsoryHours[s] += got;
-    }
-  };
+    given ?? policy.annualDeadline(year),
+    given === undefined ? policy.annualDeadlineIsYearEnd(year) : isYearEnd(given, year),
+    input.today,
+    (input.priorEvidenceKeys?.length ?? 0) > 0 || all.length > n,
+    scratch,
+  );
+  // One tight pass over the declarations: their kinds and date keys. The declarations are
+  // usually not in the CPU cache; touching them all here lets those reads overlap.
+  const kinds = scratch.kinds;
+  const dates = scratch.dates;
+  const kindByCode = version.kindByCode;
+  for (let i = 0; i < n; i++) {
+    const activity = mine[i];
+    kinds[i] = kindByCode[activity.kind];
+    dates[i] = dateKey(activity.date);
+  }
+  st.losers = evidenceLosers(st, version, mine, kinds, scratch.evidence);
+  const results: ActivityResult[] = new Array(n);
 
   // Kinds whose result cannot depend on order (no caps, groups, flexible subject, evidence
   // or exemptions) are evaluated as they come; the others in date order (then id), so the
   // answer never depends on the order of the input. Results keep the input order.
-  let ordered: number[] | null = null;
-  for (let i = 0; i < mine.length; i++) {
+  const ordered = scratch.ordered;
+  let orderedCount = 0;
+  for (let i = 0; i < n; i++) {
     const activity = mine[i];
-    const kind = version.kinds.get(activity.kind);
-    results[i] = newActivityResult(activity);
-    if (kind !== undefined && kind.orderSensitive) (ordered ??= []).push(i);
-    else process(activity, kind, results[i]);
+    const kind = kinds[i];
+    const result = newActivityResult(activity);
+    results[i] = result;
+    if (kind !== undefined && kind.orderSensitive) ordered[orderedCount++] = i;
+    else processActivity(st, i, activity, kind, result);
   }
-  if (ordered !== null) {
-    if (!isSorted(ordered, mine)) ordered.sort((a, b) => compareActivities(mine[a], mine[b]));
-    for (const i of ordered) process(mine[i], version.kinds.get(mine[i].kind), results[i]);
+  if (orderedCount > 0) {
+    sortByDateThenId(ordered, orderedCount, dates, mine);
+    for (let k = 0; k < orderedCount; k++) {
+      const i = ordered[k];
+      processActivity(st, i, mine[i], kinds[i], results[i]);
+    }
   }
 
   // Flexible hours go to public first while public is short, then professional,
   // then any remainder to public again, each within the group caps.
-  for (const item of flexible) {
-    const shortPublic = Math.max(0, version.spec.requirement.PUBLIC - credited.PUBLIC);
-    const placed = ledger.admitFlexible(item.kind, item.amount, shortPublic, item.result);
-    item.result.hoursEarned.PUBLIC = placed.PUBLIC;
-    item.result.hoursEarned.PROFESSIONAL = placed.PROFESSIONAL;
-    credited.PUBLIC += placed.PUBLIC;
-    credited.PROFESSIONAL += placed.PROFESSIONAL;
+  const flexible = scratch.flexible;
+  if (st.flexibleCount > 0) {
+    const requiredPublic = version.requirementPublic;
+    for (let k = 0; k < st.flexibleCount; k += 2) {
+      const i = flexible[k];
+      const result = results[i];
+      const shortPublic = Math.max(0, requiredPublic - st.creditedPublic);
+      st.ledger.admitFlexible(kinds[i] as CompiledKind, flexible[k + 1], shortPublic, result);
+      st.creditedPublic += result.hoursEarned.PUBLIC;
+      st.creditedProfessional += result.hoursEarned.PROFESSIONAL;
+    }
   }
+  spare = scratch;
 
-  applyProfileRules(version, profile, exemptions, deemed);
-  return verdict(input, version, credited, compulsoryHours, exemptions, deemed, results, withWindows);
+  applyProfileRules(version, profile, st.exemptions, st);
+  return verdict(input, version, st, results, withWindows);
 }
 
-function verdict(
-  input: EvaluateYearInput,
-  version: CompiledVersion,
-  credited: Record<Subject, number>,
-  compulsoryHours: Record<Subject, number>,
-  exemptions: Exemption[],
-  deemed: Record<Subject | 'YEAR', Exemption | undefined>,
-  results: ActivityResult[],
-  withWindows: boolean,
-): YearEvaluation {
-  const spec = version.spec;
-  const credits = spec.regime === 'CREDITS';
-  let met = true;
-  const status = (s: Subject): SubjectStatus => {
-    const required = credits ? 0 : spec.requirement[s];
-    const isDeemed = deemed[s] !== undefined;
-    let shortfall = isDeemed ? 0 : Math.max(0, required - credited[s]);
-    for (const c of spec.compulsory ?? NO_COMPULSORY) {
-      if (c.subject === s && !isDeemed) shortfall = Math.max(shortfall, c.hours - compulsoryHours[s]);
-    }
-    if (shortfall > 0) met = false;
-    return isDeemed ? { required, credited: credited[s], shortfall, deemed: true } : { required, credited: credited[s], shortfall };
-  };
-  const subjects: Record<Subject, SubjectStatus> = { PUBLIC: status('PUBLIC'), PROFESSIONAL: status('PROFESSIONAL') };
+function processActivity(st: YearState, index: number, activity: ActivityInput, kind: CompiledKind | undefined, result: ActivityResult): void {
+  const out = runActivityRule(st, kind, activity, result, st.scratch.dates[index]);
+  if (out === null || kind === undefined) return;
+  if (st.losers !== null && st.losers.includes(activity.id)) {
+    addNote(result, LOST_IN_YEAR);
+    return;
+  }
+  // (usedBefore is false without history or for "within the year" evidence: no ledger needed then.)
+  if (kind.evidenceEver && st.hasHistory && st.ledger.usedBefore(kind, activity, st.hasHistory)) {
+    addNote(result, USED_BEFORE);
+    return;
+  }
+  const deem = out.deem;
+  if (deem !== null) {
+    const ex: Exemption = { scope: deem, reason: kind.deemReason, source: kind.source, activityId: activity.id };
+    if (out.exempt) st.exemptions.push(ex);
+    if (st[deem] === undefined) st[deem] = ex;
+    return;
+  }
+  // Copied out: the ledger may run earlier years' rules, which reuse the rule scratch.
+  const amount = out.amount;
+  const capped = kind.capSlot >= 0 || kind.groupSlot >= 0;
+  if (out.hasSplit) {
+    const professional = out.splitProfessional;
+    const pub = capped ? st.ledger.admit(kind, SUBJECT_PUBLIC, out.splitPublic, result) : out.splitPublic;
+    result.hoursEarned.PUBLIC = pub;
+    st.creditedPublic += pub;
+    const prof = capped ? st.ledger.admit(kind, SUBJECT_PROFESSIONAL, professional, result) : professional;
+    result.hoursEarned.PROFESSIONAL = prof;
+    st.creditedProfessional += prof;
+  } else if (kind.subjectCode === SUBJECT_FLEXIBLE) {
+    const flexible = st.scratch.flexible;
+    flexible[st.flexibleCount++] = index;
+    flexible[st.flexibleCount++] = amount;
+  } else if (kind.subjectCode === SUBJECT_PUBLIC) {
+    const got = capped ? st.ledger.admit(kind, SUBJECT_PUBLIC, amount, result) : amount;
+    result.hoursEarned.PUBLIC = got;
+    st.creditedPublic += got;
+    if (kind.compulsory) st.compulsoryPublic += got;
+  } else {
+    const got = capped ? st.ledger.admit(kind, SUBJECT_PROFESSIONAL, amount, result) : amount;
+    result.hoursEarned.PROFESSIONAL = got;
+    st.creditedProfessional += got;
+    if (kind.compulsory) st.compulsoryProfessional += got;
+  }
+}
+
+function subjectStatus(
+  required: number,
+  credited: number,
+  compulsoryHours: number,
+  isDeemed: boolean,
+  subject: Subject,
+  compulsory: readonly CompulsorySpec[],
+): SubjectStatus {
+  let shortfall = isDeemed ? 0 : Math.max(0, required - credited);
+  for (let i = 0; i < compulsory.length; i++) {
+    const c = compulsory[i];
+    if (c.subject === subject && !isDeemed) shortfall = Math.max(shortfall, c.hours - compulsoryHours);
+  }
+  return isDeemed ? { required, credited, shortfall, deemed: true } : { required, credited, shortfall };
+}
+
+function verdict(input: EvaluateYearInput, version: CompiledVersion, st: YearState, results: ActivityResult[], withWindows: boolean): YearEvaluation {
+  const credits = version.credits;
+  const compulsory = version.compulsory;
+  const pub = subjectStatus(credits ? 0 : version.requirementPublic, st.creditedPublic, st.compulsoryPublic, st.PUBLIC !== undefined, 'PUBLIC', compulsory);
+  const prof = subjectStatus(
+    credits ? 0 : version.requirementProfessional,
+    st.creditedProfessional,
+    st.compulsoryProfessional,
+    st.PROFESSIONAL !== undefined,
+    'PROFESSIONAL',
+    compulsory,
+  );
+  // As before: only a positive shortfall fails (NaN does not).
+  let met = !(pub.shortfall > 0) && !(prof.shortfall > 0);
   const evaluation: YearEvaluation = {
     year: input.year,
-    regime: spec.regime,
-    subjects,
+    regime: version.regime,
+    subjects: { PUBLIC: pub, PROFESSIONAL: prof },
     complete: false,
-    exemptions,
+    exemptions: st.exemptions,
     activities: results,
     reasons: [],
   };
-  if (deemed.YEAR) evaluation.deemedComplete = { reason: deemed.YEAR.reason, source: deemed.YEAR.source };
-  if (credits) {
-    const creditsOf = (y: number) => {
-      const other = evaluate({ ...input, year: y, deadline: undefined }, false);
-      return other.credits?.earned ?? 0;
-    };
-    const windows = withWindows ? creditWindows(input.year, version, credited.PUBLIC + credited.PROFESSIONAL, creditsOf) : [];
-    evaluation.credits = { earned: credited.PUBLIC + credited.PROFESSIONAL, windows };
-    met = windows.some((w) => w.passed);
-  }
-  evaluation.complete = deemed.YEAR !== undefined || met;
-  evaluation.reasons = buildReasons(input, version, evaluation, compulsoryHours);
+  if (st.YEAR) evaluation.deemedComplete = { reason: st.YEAR.reason, source: st.YEAR.source };
+  if (credits) met = addCredits(evaluation, input, version, st.creditedPublic + st.creditedProfessional, withWindows);
+  evaluation.complete = st.YEAR !== undefined || met;
+  evaluation.reasons = buildReasons(input, version, evaluation, st.compulsoryPublic, st.compulsoryProfessional);
   return evaluation;
 }
 
-function activitiesOfYear(all: readonly ActivityInput[], year: number): ActivityInput[] {
-  const mine: ActivityInput[] = [];
-  for (let i = 0; i < all.length; i++) if (all[i].year === year) mine.push(all[i]);
+/**
+ * Credit regime: the year's credits and its multi-year windows; true when a window passes.
+ * Apart from verdict, whose every call would otherwise allocate the closure's context.
+ */
+function addCredits(evaluation: YearEvaluation, input: EvaluateYearInput, version: CompiledVersion, earned: number, withWindows: boolean): boolean {
+  const windows = withWindows ? creditWindows(input.year, version, earned, (y) => creditsOf(input, y)) : [];
+  evaluation.credits = { earned, windows };
+  return windows.some((w) => w.passed);
+}
+
+/** Credits of another year of a multi-year window (credit regime only; not the hot path). */
+function creditsOf(input: EvaluateYearInput, year: number): number {
+  const other = evaluate({ ...input, year, deadline: undefined }, false);
+  return other.credits?.earned ?? 0;
+}
+
+/** The activities of the year: the input list itself when they all are (no copy). */
+function activitiesOfYear(all: readonly ActivityInput[], year: number): readonly ActivityInput[] {
+  let i = 0;
+  while (i < all.length && all[i].year === year) i++;
+  if (i === all.length) return all;
+  const mine: ActivityInput[] = all.slice(0, i);
+  for (; i < all.length; i++) if (all[i].year === year) mine.push(all[i]);
   return mine;
 }
 
-function isSorted(indices: number[], mine: ActivityInput[]): boolean {
-  for (let k = 1; k < indices.length; k++) if (compareActivities(mine[indices[k - 1]], mine[indices[k]]) > 0) return false;
-  return true;
+/** Sort keys of the activities being sorted (scratch; the sort never re-enters). */
+const sortKeys: number[] = [];
+
+/**
+ * Stable insertion sort of indices[0…count) by date, then id (a year has a handful of such
+ * activities). Dates compare by their keys (see dateKey), which order 'YYYY-MM-DD' texts
+ * exactly as comparing the texts does; any other text falls back to comparing the texts.
+ */
+function sortByDateThenId(indices: number[], count: number, dates: readonly number[], mine: readonly ActivityInput[]): void {
+  let plain = true;
+  for (let k = 0; k < count; k++) {
+    const key = dates[indices[k]];
+    if (key !== key) plain = false;
+    sortKeys[k] = key;
+  }
+  if (!plain) {
+    for (let k = 1; k < count; k++) {
+      const v = indices[k];
+      const a = mine[v];
+      let j = k - 1;
+      while (j >= 0 && compareActivities(mine[indices[j]], a) > 0) {
+        indices[j + 1] = indices[j];
+        j--;
+      }
+      indices[j + 1] = v;
+    }
+    return;
+  }
+  for (let k = 1; k < count; k++) {
+    const v = indices[k];
+    const key = sortKeys[k];
+    let j = k - 1;
+    while (j >= 0) {
+      const other = sortKeys[j];
+      // Same date: the ids decide (compareActivities compares the equal dates, then the ids).
+      if (other < key || (other === key && compareActivities(mine[indices[j]], mine[v]) <= 0)) break;
+      indices[j + 1] = indices[j];
+      sortKeys[j + 1] = other;
+      j--;
+    }
+    indices[j + 1] = v;
+    sortKeys[j + 1] = key;
+  }
+}
+
+/** YYYYMMDD for 'YYYY-MM-DD', -1 for no date (sorts first, as the empty text), NaN for any other text. */
+export function dateKey(date: string | undefined): number {
+  if (date === undefined || date === '') return -1;
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return NaN;
+  let key = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = date.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    key = key * 10 + d;
+  }
+  return key;
 }
 
 function noPolicy(input: EvaluateYearInput): YearEvaluation {

@@ -3,7 +3,7 @@
 // the same activities as a baseline measured in the same run.
 //
 //   npx tsc -p tsconfig.build.json && node dist/server/tools/bench-engine.js [count]
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { evaluateYear, type ActivityInput, type ParamSpec, type ParamValue, type PolicyDocument, type ProfileInput } from '../engine';
 import { versionForYear } from '../engine';
 import { loadAllPolicies } from '../policy';
@@ -160,6 +160,8 @@ function main(): void {
   console.log(`baseline: ${baseTime.toFixed(3)} s, ${Math.round(baseRate).toLocaleString('en')} professional-years/s (trivial sum, checksum ${baseSum})`);
   console.log(`ratio:    engine is ${(engineTime / baseTime).toFixed(1)}× the baseline's time; target ≥ 200,000/s: ${rate >= 200_000 ? 'met' : 'NOT met'}`);
   console.log(`heap used: ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
+  const args = process.argv.slice(2).join(' ');
+  console.log(`command:  npx tsc -p tsconfig.build.json && node ${relative(process.cwd(), process.argv[1]) || process.argv[1]}${args ? ` ${args}` : ''}  (${process.version}, one core)`);
 }
 
 main();
