@@ -43,6 +43,7 @@ export class PolicyView {
   @Field({ description: 'HOURS 学时制 / CREDITS 学分制' }) regime: string;
   @Field(() => Float) requiredPublic: number;
   @Field(() => Float) requiredProfessional: number;
+  @Field({ description: '年度完成截止日期（MM-DD）' }) deadline: string;
   @Field(() => GraphQLJSONObject, { description: '该版本的完整内容' }) version: Record<string, unknown>;
 }
 
@@ -53,10 +54,20 @@ export class PolicyRevisionInfo {
   @Field(() => GraphQLISODateTime) publishedAt: Date;
 }
 
+@InputType({ description: '年度完成截止日期' })
+export class DeadlineInput {
+  @Field({ description: 'MM-DD，如 12-31' }) @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '日期格式应为 MM-DD' }) monthDay: string;
+  @Field({ description: '政策依据（文件编号与条款）' }) @Length(1, 200) source: string;
+}
+
 @InputType()
 export class PublishPolicyVersionInput {
-  @Field(() => GraphQLJSONObject, { description: '完整的政策版本（含 fromYear）；同一 fromYear 的旧版本被替换，已认定年度不受影响' })
-  version: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: '完整的政策版本（含 fromYear）；同一 fromYear 的旧版本被替换，已认定年度不受影响',
+  })
+  version?: Record<string, unknown> | null;
+  @Field(() => DeadlineInput, { nullable: true, description: '新的年度截止日期' }) @IsOptional() @ValidateNested() deadline?: DeadlineInput | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) note?: string | null;
 }
 

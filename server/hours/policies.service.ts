@@ -66,6 +66,7 @@ export class PoliciesService {
       regime: v.regime,
       requiredPublic: v.requirement.PUBLIC,
       requiredProfessional: v.requirement.PROFESSIONAL,
+      deadline: rev.document.deadline.monthDay,
       version: v as unknown as Record<string, unknown>,
     };
   }
@@ -87,16 +88,24 @@ export class PoliciesService {
     return this.store.history(await ctx.db());
   }
 
-  /** A new revision: the given version replaces the one with the same fromYear, or is added. */
+  /**
+   * A new revision: the given version replaces the one with the same
+   * fromYear (or is added), and/or the yearly deadline changes.
+   */
   async publish(ctx: Context, input: PublishPolicyVersionInput): Promise<PolicyRevisionInfo> {
     const actor = requireOfficial(ctx, ['BUREAU_OFFICIAL']);
     const tenantId = requireTenant(ctx);
+    if (!input.version && !input.deadline) throw hoursError('POLICY_INVALID', 'version', '请提供新的政策版本或截止日期');
     const current = await this.current(ctx);
-    const version = input.version as unknown as PolicyVersion;
-    if (typeof version.fromYear !== 'number') throw hoursError('POLICY_INVALID', 'version.fromYear', 'fromYear 必须为年份');
-    const versions = current.document.versions.filter((v) => v.fromYear !== version.fromYear).concat(version);
-    versions.sort((a, b) => a.fromYear - b.fromYear);
-    const document = validateDocument({ ...current.document, versions }, `${current.document.code} 第${current.revision + 1}版`);
+    let versions = current.document.versions;
+    const version = input.version as unknown as PolicyVersion | undefined;
+    if (version) {
+      if (typeof version.fromYear !== 'number') throw hoursError('POLICY_INVALID', 'version.fromYear', 'fromYear 必须为年份');
+      versions = versions.filter((v) => v.fromYear !== version.fromYear).concat(version);
+      versions.sort((a, b) => a.fromYear - b.fromYear);
+    }
+    const deadline = input.deadline ? { monthDay: input.deadline.monthDay, source: input.deadline.source } : current.document.deadline;
+    const document = validateDocument({ ...current.document, deadline, versions }, `${current.document.code} 第${current.revision + 1}版`);
     const em = await ctx.db();
     const published = await this.store.insert(em, tenantId, document, input.note ?? null, actor.id);
     await this.audit.record(ctx, {
@@ -104,7 +113,7 @@ export class PoliciesService {
       entityType: 'policy_revision',
       entityId: published.id,
       before: { revision: current.revision },
-      after: { revision: published.revision, fromYear: version.fromYear, note: input.note ?? null },
+      after: { revision: published.revision, fromYear: version?.fromYear ?? null, deadline: deadline.monthDay, note: input.note ?? null },
     });
     return { revision: published.revision, note: published.note, publishedAt: published.publishedAt };
   }

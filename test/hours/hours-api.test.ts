@@ -220,6 +220,28 @@ describe('publishing a policy version', () => {
     expect(el.data.titleEligibility.eligible).toBe(false); // 2019–2022 fall short under revision 2
   });
 
+  it('the yearly deadline can be changed: activities after it stop counting', async () => {
+    const t = tenants.jining;
+    const person = t.people.a2[0];
+    const r = await app.gql(RECORD, { i: { professionalId: person.id, year: 2022, date: '2022-11-15', kind: 'contest', params: { contestName: '技能大赛', level: 'city' } } }, t.accounts.bureau.token);
+    expect(r.errors).toBeUndefined();
+    const before = await app.gql(STATUS, { id: person.idNumber, y: 2022 }, t.accounts.bureau.token);
+    expect(before.data.completionStatus.evaluation.professional.credited).toBe(10);
+    const published = await app.gql(
+      `mutation { publishPolicyVersion(input: { deadline: { monthDay: "10-31", source: "002 测试：提前截止" }, note: "截止日期提前" }) { revision } }`,
+      {},
+      t.accounts.bureau.token,
+    );
+    expect(published.data.publishPolicyVersion.revision).toBe(2);
+    expect((await app.gql(`{ policy(year: 2022) { deadline revision } }`, {}, t.accounts.bureau.token)).data.policy).toEqual({ deadline: '10-31', revision: 2 });
+    const after = await app.gql(STATUS, { id: person.idNumber, y: 2022 }, t.accounts.bureau.token);
+    expect(after.data.completionStatus.evaluation.professional.credited).toBe(0);
+    const bad = await app.gql(`mutation { publishPolicyVersion(input: { deadline: { monthDay: "13-01", source: "x" } }) { revision } }`, {}, t.accounts.bureau.token);
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'deadline.monthDay' });
+    const empty = await app.gql(`mutation { publishPolicyVersion(input: {}) { revision } }`, {}, t.accounts.bureau.token);
+    expect(codes(empty)).toEqual(['POLICY_INVALID']);
+  });
+
   it('rejects an invalid version (negative cap) with the path, and only the bureau may publish', async () => {
     const t = tenants.binzhou;
     const current = (await app.gql(`{ policy(year: 2021) { version } }`, {}, t.accounts.bureau.token)).data.policy.version;
