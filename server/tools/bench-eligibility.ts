@@ -3,17 +3,14 @@
 // beside the bare SQL that fetches the same activities (the data floor).
 // npm run bench:eligibility -- [--applicants 5000]
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { startServer } from '../app/server';
 import { loadPolicyFiles, publishInitialPolicy } from '../hours/initial-policies';
 import { loadConfig } from '../platform/config';
 import { openDatabases } from '../platform/database';
 import { createLogger } from '../platform/logger';
-import { scratchDatabase } from './scratch-database';
+import { benchOfficialToken, median, scratchDatabase, startBenchServer } from './bench-support';
 import { generateProfessionals } from './generator';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
   const { values } = parseArgs({ options: { applicants: { type: 'string', default: '5000' }, runs: { type: 'string', default: '5' } } });
@@ -45,15 +42,9 @@ async function main() {
   await dbs.owner.query('ANALYZE activity');
   const [{ count }] = await dbs.owner.query(`SELECT count(*)::int AS count FROM activity`);
   const [bureau] = await dbs.owner.query(`SELECT id FROM org_node WHERE tenant_id = $1 AND kind = 'BUREAU'`, [gen.tenantId]);
-  const [acct] = await dbs.owner.query(
-    `INSERT INTO account (tenant_id, username, display_name, role, org_node_id, password_hash, status)
-     VALUES ($1, 'bench.bureau', '压测', 'BUREAU_OFFICIAL', $2, 'x', 'ACTIVE') RETURNING id`,
-    [gen.tenantId, bureau.id],
-  );
   const people = await dbs.owner.query(`SELECT id, id_number FROM professional WHERE tenant_id = $1`, [gen.tenantId]);
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' });
-  const server = await startServer({ config, runtime: dbs.runtime, logger, jwtSecret: randomBytes(32).toString('hex') });
-  const token = (await server.tokens.issue({ sub: acct.id, kind: 'account', tid: gen.tenantId })).token;
+  const server = await startBenchServer(dbs.runtime, logger);
+  const token = await benchOfficialToken(dbs.owner, server, { tenantId: gen.tenantId, username: 'bench.bureau', role: 'BUREAU_OFFICIAL', orgNodeId: bureau.id });
   const applicants = people.map((p: any) => ({ idNumber: p.id_number, targetLevel: 'DEPUTY_SENIOR' }));
   const query = `query($a: [EligibilityApplicant!]!) { titleEligibilityBatch(applicants: $a, applicationYear: 2023) { idNumber errorCode result { eligible yearsChecked years { year status } } } }`;
   out(`batch eligibility: ${applicants.length} applicants × 5 years, ${count} stored activities (PostgreSQL ${(await dbs.owner.query('SHOW server_version'))[0].server_version})`);

@@ -5,23 +5,18 @@
 //      median of 20 runs at the server, beside the same SQL run directly.
 // npm run bench -- [--count 1000000]
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { hashPassword } from '../accounts/passwords';
-import { startServer } from '../app/server';
 import { loadConfig } from '../platform/config';
 import { openDatabases } from '../platform/database';
 import { createLogger } from '../platform/logger';
 import { createPeopleGenerator, REGION_CITIES } from '../platform/synthetic-people';
-import { scratchDatabase } from './scratch-database';
+import { benchOfficialToken, median, p95, scratchDatabase, startBenchServer } from './bench-support';
 import { COPY_COLUMNS, copyLine, generateProfessionals } from './generator';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1];
 
 async function main() {
   const { values } = parseArgs({ options: { count: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '20' } } });
@@ -67,21 +62,10 @@ async function main() {
     `SELECT d.id, d.path FROM org_node d WHERE d.tenant_id = $1 AND d.kind = 'DEPARTMENT' ORDER BY d.path OFFSET $2 LIMIT 1`,
     [gen.tenantId, Math.min(7, gen.departments - 1)],
   );
-  const [acct] = await dbs.owner.query(
-    `INSERT INTO account (tenant_id, username, display_name, role, org_node_id, password_hash, status)
-     VALUES ($1, 'bench.dept', '压测部门', 'DEPARTMENT_OFFICIAL', $2, $3, 'ACTIVE') RETURNING id`,
-    [gen.tenantId, dept.id, await hashPassword(randomBytes(12).toString('hex'))],
-  );
   const [bureau] = await dbs.owner.query(`SELECT id FROM org_node WHERE tenant_id = $1 AND kind = 'BUREAU'`, [gen.tenantId]);
-  const [bureauAcct] = await dbs.owner.query(
-    `INSERT INTO account (tenant_id, username, display_name, role, org_node_id, password_hash, status)
-     VALUES ($1, 'bench.bureau', '压测人社局', 'BUREAU_OFFICIAL', $2, $3, 'ACTIVE') RETURNING id`,
-    [gen.tenantId, bureau.id, await hashPassword(randomBytes(12).toString('hex'))],
-  );
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' });
-  const server = await startServer({ config, runtime: dbs.runtime, logger, jwtSecret: randomBytes(32).toString('hex') });
-  const deptToken = (await server.tokens.issue({ sub: acct.id, kind: 'account', tid: gen.tenantId })).token;
-  const bureauToken = (await server.tokens.issue({ sub: bureauAcct.id, kind: 'account', tid: gen.tenantId })).token;
+  const server = await startBenchServer(dbs.runtime, logger);
+  const deptToken = await benchOfficialToken(dbs.owner, server, { tenantId: gen.tenantId, username: 'bench.dept', role: 'DEPARTMENT_OFFICIAL', orgNodeId: dept.id });
+  const bureauToken = await benchOfficialToken(dbs.owner, server, { tenantId: gen.tenantId, username: 'bench.bureau', role: 'BUREAU_OFFICIAL', orgNodeId: bureau.id });
   const query = `query($f: ProfessionalFilter) { professionals(first: 20, filter: $f) { nodes { id name idNumber titleLevel unit { name } } pageInfo { endCursor } } }`;
   const withCount = query.replace('pageInfo', 'totalCount pageInfo');
   const time = async (token: string, q: string, variables: object) => {
