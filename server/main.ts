@@ -9,8 +9,9 @@ import { openDatabases } from './platform/database';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './platform/embedded-postgres';
 import { createLogger } from './platform/logger';
 import { persistentSecret } from './platform/secrets';
-import { loadPolicyFiles, publishInitialPolicies } from './hours/initial-policies';
-import { printBanner, seedDemo } from './tools/demo-seed';
+import { loadPolicyFiles, publishInitialPolicies } from './policy/initial-policies';
+import { printBanner, seedDemo } from './demo/demo-seed';
+import { allMigrations } from './app/registry';
 
 async function main(): Promise<void> {
   let config;
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, database: 'ce', logger });
     ownerUrl = embedded.url;
   }
-  const dbs = await openDatabases({ ownerUrl, runtimeUrl: config.APP_DATABASE_URL, poolSize: config.DB_POOL_SIZE, migrate: true });
+  const dbs = await openDatabases({ ownerUrl, runtimeUrl: config.APP_DATABASE_URL, poolSize: config.DB_POOL_SIZE, migrations: allMigrations() });
   const shouldSeed = config.SEED_DEMO ?? !config.DATABASE_URL;
   const demo = shouldSeed ? await seedDemo(dbs.owner, config.DATA_DIR, logger) : null;
   await publishInitialPolicies(dbs.owner, policies, logger);

@@ -9,7 +9,5 @@ export const accountError = defineErrors({
   ACCOUNT_NOT_FOUND: '账号不存在或无权访问',
   ROLE_ORGANISATION_MISMATCH: '角色与所属机构类型不符',
   ROLE_NOT_ALLOWED: '无权创建该角色的账号',
-  TENANT_NOT_FOUND: '地区（租户）不存在',
-  TENANT_CODE_TAKEN: '租户代码已被使用',
   ACTIVATION_TARGET: '请指定人员或账号中的一个',
 });

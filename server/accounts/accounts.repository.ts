@@ -3,8 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { subtreeEnd } from '../platform/actor';
 import { maskIdNumber } from '../platform/id-number';
 import { returnedRows } from '../platform/pg-errors';
-import { isUuid } from '../organisations/organisations.repository';
-import { Account, AccountRole } from './accounts.types';
+import type { AccountActor, AccountRole } from '../platform/actor';
+import { queryOne } from '../platform/sql';
+import { isUuid } from '../platform/uuid';
+import { Account } from './accounts.types';
 
 const COLUMNS = `a.id, a.username, a.display_name, a.role, a.org_node_id, a.professional_id, a.status,
   a.created_at, a.last_sign_in_at, a.password_hash, o.path AS org_path`;
@@ -116,5 +118,35 @@ export class AccountsRepository {
   async useActivationCode(em: EntityManager, id: string): Promise<boolean> {
     const result = await em.query(`UPDATE activation_code SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id`, [id]);
     return returnedRows(result).length === 1;
+  }
+
+  /** The signed-in account as an actor: active, with its organisation's path (the scope of an official). */
+  async findActiveActor(em: EntityManager, id: string): Promise<AccountActor | null> {
+    if (!isUuid(id)) return null;
+    const row = await queryOne<{ id: string; tenant_id: string; role: AccountRole; username: string; org_node_id: string; professional_id: string | null; path: string }>(
+      em,
+      `SELECT a.id, a.tenant_id, a.role, a.username, a.org_node_id, a.professional_id, o.path
+         FROM account a JOIN org_node o ON o.tenant_id = a.tenant_id AND o.id = a.org_node_id
+        WHERE a.id = $1 AND a.status = 'ACTIVE'`,
+      [id],
+    );
+    if (!row) return null;
+    return {
+      kind: 'ACCOUNT',
+      id: row.id,
+      tenantId: row.tenant_id,
+      role: row.role,
+      // professionals' usernames are ID numbers: never in a log line
+      label: `account:${row.role === 'PROFESSIONAL' ? row.id : row.username}`,
+      orgNodeId: row.org_node_id,
+      orgPath: row.path,
+      professionalId: row.professional_id,
+    };
+  }
+
+  /** A platform operator (readable only in an operator transaction). */
+  async findOperator(em: EntityManager, id: string): Promise<{ id: string; username: string } | null> {
+    if (!isUuid(id)) return null;
+    return queryOne<{ id: string; username: string }>(em, `SELECT id, username FROM platform_operator WHERE id = $1`, [id]);
   }
 }

@@ -1,10 +1,11 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../app/context';
+import type { Context } from '../platform/context';
+import type { Services } from '../platform/module';
 import { PageArgs } from '../platform/pagination';
-import { TenantsService } from '../tenants/tenants.service';
-import { OrganisationsService } from '../organisations/organisations.service';
-import { ProfessionalsService } from '../professionals/professionals.service';
-import { AccountsService } from './accounts.service';
+import type { TenantsService } from '../tenants/tenants.service';
+import type { OrganisationsService } from '../organisations/organisations.service';
+import type { ProfessionalsService } from '../professionals/professionals.service';
+import type { AccountsService } from './accounts.service';
 import {
   AccountConnection,
   AccountRole,
@@ -12,25 +13,28 @@ import {
   ActivationCodeResult,
   ActorKind,
   CreateOfficialAccountInput,
-  CreateTenantInput,
   IssueActivationCodeInput,
   OperatorSignInInput,
   SignInInput,
   SignInResult,
-  Tenant,
   Viewer,
 } from './accounts.types';
-import { SignInService } from './sign-in.service';
+import type { SignInService } from './sign-in.service';
 
 @Resolver()
 export class AccountsResolver {
-  constructor(
-    private readonly accountsService: AccountsService,
-    private readonly signInsService: SignInService,
-    private readonly tenantsService: TenantsService,
-    private readonly organisationsService: OrganisationsService,
-    private readonly professionalsService: ProfessionalsService,
-  ) {}
+  private readonly accountsService: AccountsService;
+  private readonly signInsService: SignInService;
+  private readonly tenantsService: TenantsService;
+  private readonly organisationsService: OrganisationsService;
+  private readonly professionalsService: ProfessionalsService;
+  constructor(services: Services) {
+    this.accountsService = services.accounts;
+    this.signInsService = services.signIns;
+    this.tenantsService = services.tenants;
+    this.organisationsService = services.organisations;
+    this.professionalsService = services.professionals;
+  }
 
   @Authorized()
   @Query(() => Viewer, { description: '当前登录者' })
@@ -58,12 +62,6 @@ export class AccountsResolver {
     return this.accountsService.findMany(ctx, page.first, page.after);
   }
 
-  @Authorized('OPERATOR')
-  @Query(() => [Tenant], { description: '全部租户（平台运营）' })
-  tenants(@Ctx() ctx: Context) {
-    return this.tenantsService.findMany(ctx);
-  }
-
   @Mutation(() => SignInResult, { description: '官员或专业技术人员登录' })
   signIn(@Ctx() ctx: Context, @Arg('input') input: SignInInput) {
     return this.signInsService.signIn(ctx, input, ctx.clientAddress);
@@ -89,11 +87,5 @@ export class AccountsResolver {
   @Mutation(() => ActivationCodeResult, { description: '签发一次性激活码（首次激活或重置密码）' })
   issueActivationCode(@Ctx() ctx: Context, @Arg('input') input: IssueActivationCodeInput) {
     return this.accountsService.issueActivationCode(ctx, input);
-  }
-
-  @Authorized('OPERATOR')
-  @Mutation(() => Tenant, { description: '开通新租户（平台运营）' })
-  createTenant(@Ctx() ctx: Context, @Arg('input') input: CreateTenantInput) {
-    return this.tenantsService.create(ctx, input);
   }
 }

@@ -1,7 +1,7 @@
 // Accounts: officials are created by the level above with a one-time
 // activation code (never a default password); a professional's account is
 // created when their unit issues their first activation code.
-import type { Context } from '../app/context';
+import type { Context } from '../platform/context';
 import { AuditService } from '../audit/audit.service';
 import { requireAccount, requireOfficial, requireTenant } from '../platform/access';
 import { pathInScope, scopeOf } from '../platform/actor';

@@ -1,6 +1,7 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Organisation } from '../organisations/organisations.types';
+import { Tenant } from '../tenants/tenants.types';
 import { PageInfo } from '../platform/pagination';
 import { Professional } from '../professionals/professionals.types';
 
@@ -56,14 +57,6 @@ export class Account {
 export class AccountConnection {
   @Field(() => [Account]) nodes: Account[];
   @Field(() => PageInfo) pageInfo: PageInfo;
-}
-
-@ObjectType()
-export class Tenant {
-  @Field(() => ID) id: string;
-  @Field() code: string;
-  @Field() name: string;
-  @Field() status: string;
 }
 
 @ObjectType({ description: '当前调用者' })
@@ -126,11 +119,4 @@ export class CreateOfficialAccountInput {
 export class IssueActivationCodeInput {
   @Field(() => ID, { nullable: true, description: '为专业技术人员签发（首次激活）' }) @IsOptional() professionalId?: string | null;
   @Field(() => ID, { nullable: true, description: '为已有账号签发（重置密码）' }) @IsOptional() accountId?: string | null;
-}
-
-@InputType()
-export class CreateTenantInput {
-  @Field() @Matches(/^[a-z][a-z0-9-]{1,30}$/, { message: '租户代码须为小写字母开头的 2–31 位字母、数字或连字符' }) code: string;
-  @Field() @Length(1, 100) name: string;
-  @Field() @Length(1, 100) bureauName: string;
 }

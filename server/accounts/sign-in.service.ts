@@ -2,7 +2,7 @@
 // activation with a one-time code, and platform operators. Failures say the
 // same thing whether or not the username exists, and are throttled.
 import type { DataSource } from 'typeorm';
-import type { Context } from '../app/context';
+import type { Context } from '../platform/context';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../platform/actor';
 import { AppError } from '../platform/errors';
@@ -14,6 +14,7 @@ import { ActivateAccountInput, OperatorSignInInput, SignInInput, SignInResult } 
 import { hashPassword, passwordProblem, timingDummyHash, verifyPassword } from './passwords';
 import { SignInThrottle } from './throttle';
 import { TokenService } from './tokens';
+import type { TenantsService } from '../tenants/tenants.service';
 
 export class SignInService {
   constructor(
@@ -22,6 +23,7 @@ export class SignInService {
     private readonly tokens: TokenService,
     private readonly throttle: SignInThrottle,
     private readonly audit: AuditService,
+    private readonly tenants: TenantsService,
   ) {}
 
   async signIn(ctx: Context, input: SignInInput, address: string): Promise<SignInResult> {
@@ -94,9 +96,8 @@ export class SignInService {
     return { token, expiresAt, account: null };
   }
 
-  private async tenantId(code: string): Promise<string | null> {
-    const rows = await this.runtime.query(`SELECT id, status FROM app_tenant_by_code($1)`, [code]);
-    return rows.length && rows[0].status === 'ACTIVE' ? rows[0].id : null;
+  private tenantId(code: string): Promise<string | null> {
+    return this.tenants.activeIdByCode(code);
   }
 }
 

@@ -1,12 +1,16 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../app/context';
+import type { Context } from '../platform/context';
+import type { Services } from '../platform/module';
 import { PageArgs } from '../platform/pagination';
-import { ApiClientsService } from './api-clients.service';
+import type { ApiClientsService } from './api-clients.service';
 import { ApiClient, ApiClientConnection, CreateApiClientInput, CreatedApiClient } from './api-clients.types';
 
 @Resolver(() => ApiClient)
 export class ApiClientsResolver {
-  constructor(private readonly apiClientsService: ApiClientsService) {}
+  private readonly apiClientsService: ApiClientsService;
+  constructor(services: Services) {
+    this.apiClientsService = services.apiClients;
+  }
 
   @Authorized()
   @Query(() => ApiClientConnection, { description: '第三方接入客户端（人社局）' })

@@ -1,82 +1,69 @@
 // API clients for third parties (title-review systems, HR systems, training
 // providers). The secret is random, stored only as a SHA-256 hash, and shown
-// once at creation.
-import { randomBytes } from 'node:crypto';
-import type { Context } from '../app/context';
-import { hashApiSecret } from '../app/authenticate';
-import { AuditService } from '../audit/audit.service';
+// once at creation. Authentication by key also lives here.
+import { timingSafeEqual } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { AuditService } from '../audit/audit.service';
 import { requireOfficial, requireTenant } from '../platform/access';
-import { defineErrors } from '../platform/errors';
+import type { Actor } from '../platform/actor';
+import type { Context } from '../platform/context';
+import { unauthenticated } from '../platform/errors';
 import { decodeCursor, toPage } from '../platform/pagination';
-import { returnedRows } from '../platform/pg-errors';
-import { isUuid } from '../organisations/organisations.repository';
-import { ApiClient, CreateApiClientInput, CreatedApiClient } from './api-clients.types';
-
-export const apiClientError = defineErrors({
-  API_CLIENT_NOT_FOUND: 'API 客户端不存在',
-  API_CLIENT_REVOKED: 'API 客户端已吊销',
-});
-
-const COLUMNS = `id, name, key_id, scopes, created_at, revoked_at`;
-
-function toApiClient(row: any): ApiClient {
-  return Object.assign(new ApiClient(), {
-    id: row.id,
-    name: row.name,
-    keyId: row.key_id,
-    scopes: row.scopes,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-  });
-}
+import { isUuid } from '../platform/uuid';
+import { apiClientError } from './api-clients.errors';
+import type { ApiClientsRepository } from './api-clients.repository';
+import type { ApiClient, CreateApiClientInput, CreatedApiClient } from './api-clients.types';
+import { hashApiSecret, newApiKey, parseApiKey } from './api-keys';
 
 export class ApiClientsService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly repo: ApiClientsRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   async findMany(ctx: Context, first: number, after?: string | null) {
     requireOfficial(ctx, ['BUREAU_OFFICIAL']);
-    const key = decodeCursor(after, 2);
-    const params: unknown[] = [first + 1];
-    let where = 'true';
-    if (key) {
-      params.push(key[0], key[1]);
-      where = `(created_at, id) < ($2::timestamptz, $3::uuid)`;
-    }
-    const rows = await (await ctx.db()).query(
-      `SELECT ${COLUMNS}, created_at::text AS created_key FROM api_client WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $1`,
-      params,
-    );
-    const page = toPage(rows, first, (r: any) => [r.created_key, r.id]);
-    return { ...page, nodes: page.nodes.map(toApiClient) };
+    const rows = await this.repo.findPage(await ctx.db(), decodeCursor(after, 2), first + 1);
+    const page = toPage(rows, first, (r) => r.key);
+    return { ...page, nodes: page.nodes.map((r) => r.client) };
   }
 
   async create(ctx: Context, input: CreateApiClientInput): Promise<CreatedApiClient> {
     const actor = requireOfficial(ctx, ['BUREAU_OFFICIAL']);
     const tenantId = requireTenant(ctx);
-    const keyId = randomBytes(9).toString('hex');
-    const secret = randomBytes(32).toString('base64url');
-    const rows = await (await ctx.db()).query(
-      `INSERT INTO api_client (tenant_id, name, key_id, secret_hash, scopes, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-      [tenantId, input.name.trim(), keyId, hashApiSecret(secret), input.scopes, actor.id],
-    );
-    const client = toApiClient(rows[0]);
+    const key = newApiKey();
+    const client = await this.repo.insert(await ctx.db(), {
+      tenantId,
+      name: input.name.trim(),
+      keyId: key.keyId,
+      secretHash: hashApiSecret(key.secret),
+      scopes: input.scopes,
+      createdBy: actor.id,
+    });
     await this.audit.record(ctx, { action: 'apiClient.create', entityType: 'api_client', entityId: client.id, after: { name: client.name, scopes: client.scopes } });
-    return { client, apiKey: `ce_${keyId}.${secret}` };
+    return { client, apiKey: key.apiKey };
   }
 
   async revoke(ctx: Context, id: string): Promise<ApiClient> {
     requireOfficial(ctx, ['BUREAU_OFFICIAL']);
     if (!isUuid(id)) throw apiClientError('API_CLIENT_NOT_FOUND', 'id');
     const em = await ctx.db();
-    const result = await em.query(`UPDATE api_client SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING ${COLUMNS}`, [id]);
-    const rows = returnedRows(result);
-    if (!rows.length) {
-      const exists = await em.query(`SELECT 1 FROM api_client WHERE id = $1`, [id]);
-      throw apiClientError(exists.length ? 'API_CLIENT_REVOKED' : 'API_CLIENT_NOT_FOUND', 'id');
-    }
-    const client = toApiClient(rows[0]);
+    const client = await this.repo.revoke(em, id);
+    if (!client) throw apiClientError((await this.repo.exists(em, id)) ? 'API_CLIENT_REVOKED' : 'API_CLIENT_NOT_FOUND', 'id');
     await this.audit.record(ctx, { action: 'apiClient.revoke', entityType: 'api_client', entityId: client.id, after: { revokedAt: client.revokedAt } });
     return client;
+  }
+
+  /** The client an API key belongs to; refused (401) when the key is malformed, unknown or revoked. */
+  async authenticate(runtime: DataSource, apiKey: string): Promise<Extract<Actor, { kind: 'API_CLIENT' }>> {
+    const parsed = parseApiKey(apiKey);
+    if (!parsed) throw unauthenticated('API 密钥格式无效');
+    const record = await this.repo.findKey(runtime, parsed.keyId);
+    const given = Buffer.from(hashApiSecret(parsed.secret), 'hex');
+    const stored = record ? Buffer.from(record.secretHash, 'hex') : Buffer.alloc(given.length);
+    const same = given.length === stored.length && timingSafeEqual(given, stored);
+    if (!record || !same) throw unauthenticated('API 密钥无效');
+    if (record.revokedAt) throw unauthenticated('API 密钥已被吊销');
+    return { kind: 'API_CLIENT', id: record.id, tenantId: record.tenantId, label: `api:${record.name}`, scopes: record.scopes };
   }
 }

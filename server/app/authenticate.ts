@@ -1,20 +1,13 @@
 // Turns the request's credentials into an Actor. A bearer token is a signed-in
 // account or operator; an API key is a third-party client. Anything presented
 // and not valid is refused outright rather than treated as anonymous.
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { AccountsRepository } from '../accounts/accounts.repository';
 import type { TokenService } from '../accounts/tokens';
+import type { ApiClientsService } from '../api-clients/api-clients.service';
 import type { Actor } from '../platform/actor';
-import { AppError } from '../platform/errors';
+import { unauthenticated } from '../platform/errors';
 import { LazyTransaction } from '../platform/transaction';
-
-export function unauthenticated(message: string): AppError {
-  return new AppError('UNAUTHENTICATED', message, undefined, 401);
-}
-
-export function hashApiSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
-}
 
 export interface Credentials {
   bearer?: string;
@@ -36,71 +29,45 @@ export interface Authenticated {
   tx: LazyTransaction;
 }
 
+interface AuthDeps {
+  runtime: DataSource;
+  tokens: TokenService;
+  apiClients: ApiClientsService;
+}
+
+const accounts = new AccountsRepository();
+
 /**
  * A bearer token's account is loaded inside the request's own transaction, so
  * authentication costs no extra connection or round trip of its own.
  */
-export async function authenticate(
-  credentials: Credentials,
-  deps: { runtime: DataSource; tokens: TokenService },
-): Promise<Authenticated> {
+export async function authenticate(credentials: Credentials, deps: AuthDeps): Promise<Authenticated> {
   if (credentials.bearer) return fromToken(credentials.bearer, deps);
   if (credentials.apiKey) {
-    const actor = await fromApiKey(credentials.apiKey, deps.runtime);
+    const actor = await deps.apiClients.authenticate(deps.runtime, credentials.apiKey);
     return { actor, tx: new LazyTransaction(deps.runtime, { tenantId: actor.tenantId, actorId: actor.id }) };
   }
   return { actor: { kind: 'ANONYMOUS' }, tx: new LazyTransaction(deps.runtime, { tenantId: null }) };
 }
 
-async function fromToken(token: string, deps: { runtime: DataSource; tokens: TokenService }): Promise<Authenticated> {
+async function fromToken(token: string, deps: AuthDeps): Promise<Authenticated> {
   const claims = await deps.tokens.verify(token);
   if (claims === 'expired') throw unauthenticated('登录已过期，请重新登录');
   if (claims === 'invalid') throw unauthenticated('登录凭证无效');
   const operator = claims.kind === 'operator';
-  const tx = new LazyTransaction(deps.runtime, { tenantId: operator ? null : claims.tid!, operator, actorId: claims.sub });
+  const tx = new LazyTransaction(deps.runtime, { tenantId: operator ? null : (claims.tid ?? null), operator, actorId: claims.sub });
   try {
     const em = await tx.manager();
     if (operator) {
-      const rows = await em.query(`SELECT id, username FROM platform_operator WHERE id = $1`, [claims.sub]);
-      if (rows.length === 0) throw unauthenticated('登录凭证无效');
-      return { actor: { kind: 'OPERATOR', id: rows[0].id, label: `operator:${rows[0].username}` }, tx };
+      const found = await accounts.findOperator(em, claims.sub);
+      if (!found) throw unauthenticated('登录凭证无效');
+      return { actor: { kind: 'OPERATOR', id: found.id, label: `operator:${found.username}` }, tx };
     }
-    const rows = await em.query(
-      `SELECT a.id, a.tenant_id, a.role, a.username, a.org_node_id, a.professional_id, o.path
-         FROM account a JOIN org_node o ON o.tenant_id = a.tenant_id AND o.id = a.org_node_id
-        WHERE a.id = $1 AND a.status = 'ACTIVE'`,
-      [claims.sub],
-    );
-    if (rows.length === 0) throw unauthenticated('账号不存在或已停用');
-    const a = rows[0];
-    const actor: Actor = {
-      kind: 'ACCOUNT',
-      id: a.id,
-      tenantId: a.tenant_id,
-      role: a.role,
-      // professionals' usernames are ID numbers: never in a log line
-      label: `account:${a.role === 'PROFESSIONAL' ? a.id : a.username}`,
-      orgNodeId: a.org_node_id,
-      orgPath: a.path,
-      professionalId: a.professional_id,
-    };
+    const actor = await accounts.findActiveActor(em, claims.sub);
+    if (!actor) throw unauthenticated('账号不存在或已停用');
     return { actor, tx };
   } catch (error) {
     await tx.finish(false);
     throw error;
   }
-}
-
-/** API keys look like `ce_<keyId>.<secret>`; only the key id is looked up. */
-async function fromApiKey(apiKey: string, runtime: DataSource): Promise<Extract<Actor, { kind: 'API_CLIENT' }>> {
-  const match = /^ce_([A-Za-z0-9]{8,32})\.([A-Za-z0-9_-]{20,100})$/.exec(apiKey);
-  if (!match) throw unauthenticated('API 密钥格式无效');
-  const [, keyId, secret] = match;
-  const rows = await runtime.query(`SELECT * FROM app_api_client_by_key($1)`, [keyId]);
-  const given = Buffer.from(hashApiSecret(secret), 'hex');
-  const stored = rows.length ? Buffer.from(rows[0].secret_hash, 'hex') : Buffer.alloc(given.length);
-  const same = given.length === stored.length && timingSafeEqual(given, stored);
-  if (!rows.length || !same) throw unauthenticated('API 密钥无效');
-  if (rows[0].revoked_at) throw unauthenticated('API 密钥已被吊销');
-  return { kind: 'API_CLIENT', id: rows[0].id, tenantId: rows[0].tenant_id, label: `api:${rows[0].name}`, scopes: rows[0].scopes };
 }

@@ -3,7 +3,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import type { Context } from './context';
+import type { Context } from '../platform/context';
 
 export function transactionPlugin(): ApolloServerPlugin<Context> {
   return {

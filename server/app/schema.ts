@@ -1,23 +1,12 @@
-// The GraphQL schema, built from the resolvers. `printSchema` of this is what
-// schema/schema.graphql holds for third parties.
-import { GraphQLSchema } from 'graphql';
+// The GraphQL schema, built from the modules' resolvers. `printSchema` of this
+// is what schema/schema.graphql holds for third parties.
+import type { GraphQLSchema } from 'graphql';
 import { AuthChecker, buildSchema } from 'type-graphql';
-import { AccountsResolver } from '../accounts/accounts.resolver';
-import { ApiClientsResolver } from '../api-clients/api-clients.resolver';
-import { HoursResolver } from '../hours/hours.resolver';
-import { OrganisationsResolver } from '../organisations/organisations.resolver';
-import { ProfessionalConnectionResolver, ProfessionalsResolver } from '../professionals/professionals.resolver';
-import type { Context } from './context';
-import type { Services } from './services';
-
-export const resolvers = [
-  AccountsResolver,
-  OrganisationsResolver,
-  ProfessionalsResolver,
-  ProfessionalConnectionResolver,
-  ApiClientsResolver,
-  HoursResolver,
-] as const;
+import type { Context } from '../platform/context';
+import { fillErrorCodes } from '../platform/error-code.enum';
+import type { ResolverClass, Services } from '../platform/module';
+import { modules } from './modules';
+import { errorCatalog } from './registry';
 
 /** @Authorized() = any signed-in caller; @Authorized('OPERATOR') = platform operators. */
 const authChecker: AuthChecker<Context> = ({ context }, roles) => {
@@ -27,21 +16,23 @@ const authChecker: AuthChecker<Context> = ({ context }, roles) => {
   return roles.some((role) => role === actor.kind || (actor.kind === 'ACCOUNT' && role === actor.role));
 };
 
+/** Without services the schema can be printed but not executed. */
 export async function createSchema(services?: Services): Promise<GraphQLSchema> {
-  const instances = new Map<unknown, unknown>();
-  if (services) {
-    instances.set(AccountsResolver, new AccountsResolver(services.accounts, services.signIns, services.tenants, services.organisations, services.professionals));
-    instances.set(OrganisationsResolver, new OrganisationsResolver(services.organisations));
-    instances.set(ProfessionalsResolver, new ProfessionalsResolver(services.professionals));
-    instances.set(ProfessionalConnectionResolver, new ProfessionalConnectionResolver(services.professionals));
-    instances.set(ApiClientsResolver, new ApiClientsResolver(services.apiClients));
-    instances.set(HoursResolver, new HoursResolver(services.policies, services.completion, services.activities));
-  }
+  fillErrorCodes(errorCatalog());
+  const resolvers = modules.flatMap((m) => m.resolvers ?? []);
+  const instances = new Map<ResolverClass, object>();
   return buildSchema({
-    resolvers: resolvers as unknown as [Function, ...Function[]],
+    resolvers: resolvers as unknown as [ResolverClass, ...ResolverClass[]],
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
-    container: { get: (cls) => instances.get(cls) },
+    container: {
+      get(cls: ResolverClass) {
+        if (!services) throw new Error('schema built without services cannot execute');
+        let instance = instances.get(cls);
+        if (!instance) instances.set(cls, (instance = new cls(services)));
+        return instance;
+      },
+    },
   });
 }

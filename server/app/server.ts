@@ -9,20 +9,18 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
-import { SignInThrottle } from '../accounts/throttle';
-import { TokenService } from '../accounts/tokens';
+import type { TokenService } from '../accounts/tokens';
 import { actorLabel } from '../platform/actor';
 import type { Config } from '../platform/config';
 import { AppError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
 import { authenticate, readCredentials } from './authenticate';
-import type { Context } from './context';
+import type { Context } from '../platform/context';
 import { createExplorerRouter } from './explorer';
 import { createFormatError } from './format-error';
-import { createLoaders } from './loaders';
 import { complexityPlugin, loggingPlugin, transactionPlugin } from './plugins';
+import { createLoaders, createServices } from './registry';
 import { createSchema } from './schema';
-import { createServices } from './services';
 
 export interface RunningServer {
   url: string;
@@ -39,9 +37,8 @@ export async function startServer(options: {
   jwtSecret: string;
 }): Promise<RunningServer> {
   const { config, runtime, logger } = options;
-  const tokens = new TokenService(options.jwtSecret, config.JWT_TTL_SECONDS);
-  const throttle = new SignInThrottle(config.SIGN_IN_MAX_FAILURES, config.SIGN_IN_BLOCK_SECONDS);
-  const services = createServices({ runtime, tokens, throttle });
+  const services = createServices({ runtime, config, jwtSecret: options.jwtSecret });
+  const { tokens } = services;
   const schema = await createSchema(services);
 
   const app = express();
@@ -97,7 +94,7 @@ export async function startServer(options: {
         const requestId: string = res.locals.requestId;
         let authenticated;
         try {
-          authenticated = await authenticate(readCredentials(req.headers), { runtime, tokens });
+          authenticated = await authenticate(readCredentials(req.headers), { runtime, tokens, apiClients: services.apiClients });
         } catch (error) {
           if (error instanceof AppError) {
             throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.httpStatus ?? 400 } } });

@@ -1,7 +1,7 @@
 // The audit trail: one append-only row per write, in the same transaction as
 // the write, so a write and its record commit or vanish together.
 import type { EntityManager } from 'typeorm';
-import type { Context } from '../app/context';
+import type { Context } from '../platform/context';
 import type { Actor } from '../platform/actor';
 import { maskIdNumber } from '../platform/id-number';
 

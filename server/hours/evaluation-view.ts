@@ -2,9 +2,10 @@
 // whole; only shapes change.
 import type { PolicyDocument, TitleEligibility, YearEvaluation } from '../engine';
 import { versionForYear } from '../engine';
-import type { TitleLevel } from '../platform/titles';
+import type { TitleLevel } from '../engine/titles';
 import { maskIdNumber } from '../platform/id-number';
-import { HoursEvaluation, TitleEligibilityView } from './hours.types';
+import type { Certification } from './hours.repository';
+import type { HoursEvaluation, TitleEligibilityView } from './hours.types';
 
 export function toEvaluationView(ev: YearEvaluation, doc: PolicyDocument, revision: number | null, certified = false): HoursEvaluation {
   const version = versionForYear(doc, ev.year);
@@ -61,4 +62,26 @@ export function toEligibilityView(
     average: result.average ?? null,
     reasons: result.reasons,
   };
+}
+
+const PASSING = new Set(['COMPLETE', 'AVERAGED', 'CREDITS_PASSED']);
+
+/** A certified year keeps its certified verdict, whatever the current revision says. */
+export function applyCertifications(view: TitleEligibilityView, certs: readonly Certification[], withEvaluations: boolean): TitleEligibilityView {
+  if (!certs.length) return view;
+  const wasAllPassing = view.years.every((y) => PASSING.has(y.status));
+  const blockedOtherwise = !view.eligible && wasAllPassing; // e.g. the integrity record
+  let changed = false;
+  for (const y of view.years) {
+    const cert = certs.find((c) => c.year === y.year);
+    if (!cert || (y.status !== 'COMPLETE' && y.status !== 'INCOMPLETE')) continue;
+    const status = cert.complete ? 'COMPLETE' : 'INCOMPLETE';
+    changed ||= status !== y.status;
+    y.status = status;
+    y.certified = true;
+    y.reason = `${y.year}年度已认定：${cert.complete ? '达标' : '未达标'}（第${cert.result.policyRevision}版政策）`;
+    if (withEvaluations) y.evaluation = cert.result;
+  }
+  if (changed) view.eligible = !blockedOtherwise && view.years.every((y) => PASSING.has(y.status));
+  return view;
 }

@@ -1,71 +1,46 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../app/context';
-import { TitleLevelEnum } from '../platform/title-enums';
-import type { TitleLevel } from '../platform/titles';
-import { ActivitiesService } from './activities.service';
-import { CompletionService } from './completion.service';
+import type { TitleLevel } from '../engine/titles';
+import type { Context } from '../platform/context';
+import type { Services } from '../platform/module';
+import { TitleLevelEnum } from '../professionals/title-enums';
+import type { ActivitiesService } from './activities.service';
+import type { CertificationService } from './certification.service';
+import type { CompletionService } from './completion.service';
+import type { EligibilityService } from './eligibility.service';
 import {
-  ActivityKind,
   ActivityView,
   BatchEligibilityItem,
   CompletionStatus,
   EligibilityApplicant,
   HoursEvaluation,
-  PolicyRevisionInfo,
-  PolicyView,
   PreviewHoursInput,
-  PublishPolicyVersionInput,
   RecordActivityInput,
   TitleEligibilityView,
   YearCertificationView,
 } from './hours.types';
-import { PoliciesService } from './policies.service';
 
 @Resolver()
 export class HoursResolver {
-  constructor(
-    private readonly policiesService: PoliciesService,
-    private readonly completionService: CompletionService,
-    private readonly activitiesService: ActivitiesService,
-  ) {}
-
-  @Query(() => PolicyView, { description: '某年度适用的政策（未登录时须指定 tenantCode）' })
-  policy(
-    @Ctx() ctx: Context,
-    @Arg('year', () => Int) year: number,
-    @Arg('tenantCode', () => String, { nullable: true }) tenantCode?: string,
-  ) {
-    return this.policiesService.view(ctx, year, tenantCode);
-  }
-
-  @Query(() => [ActivityKind], { description: '某年度可申报的学习形式及其参数' })
-  activityKinds(
-    @Ctx() ctx: Context,
-    @Arg('year', () => Int) year: number,
-    @Arg('tenantCode', () => String, { nullable: true }) tenantCode?: string,
-  ) {
-    return this.policiesService.kinds(ctx, year, tenantCode);
-  }
-
-  @Authorized()
-  @Query(() => [PolicyRevisionInfo], { description: '政策发布历史' })
-  policyRevisions(@Ctx() ctx: Context) {
-    return this.policiesService.history(ctx);
+  private readonly completion: CompletionService;
+  private readonly eligibility: EligibilityService;
+  private readonly certification: CertificationService;
+  private readonly activityLog: ActivitiesService;
+  constructor(services: Services) {
+    this.completion = services.completion;
+    this.eligibility = services.eligibility;
+    this.certification = services.certification;
+    this.activityLog = services.activities;
   }
 
   @Query(() => HoursEvaluation, { description: '学时计算器：按政策试算，不保存任何数据' })
-  previewHours(
-    @Ctx() ctx: Context,
-    @Arg('input') input: PreviewHoursInput,
-    @Arg('tenantCode', () => String, { nullable: true }) tenantCode?: string,
-  ) {
-    return this.completionService.preview(ctx, input, tenantCode);
+  previewHours(@Ctx() ctx: Context, @Arg('input') input: PreviewHoursInput, @Arg('tenantCode', () => String, { nullable: true }) tenantCode?: string) {
+    return this.completion.preview(ctx, input, tenantCode);
   }
 
   @Authorized()
   @Query(() => CompletionStatus, { description: '某人某年度学时完成情况' })
   completionStatus(@Ctx() ctx: Context, @Arg('idNumber') idNumber: string, @Arg('year', () => Int) year: number) {
-    return this.completionService.status(ctx, idNumber, year);
+    return this.completion.status(ctx, idNumber, year);
   }
 
   @Authorized()
@@ -76,7 +51,7 @@ export class HoursResolver {
     @Arg('targetLevel', () => TitleLevelEnum) targetLevel: TitleLevel,
     @Arg('applicationYear', () => Int) applicationYear: number,
   ) {
-    return this.completionService.eligibility(ctx, idNumber, targetLevel, applicationYear);
+    return this.eligibility.eligibility(ctx, idNumber, targetLevel, applicationYear);
   }
 
   @Authorized()
@@ -86,34 +61,24 @@ export class HoursResolver {
     @Arg('applicants', () => [EligibilityApplicant]) applicants: EligibilityApplicant[],
     @Arg('applicationYear', () => Int) applicationYear: number,
   ) {
-    return this.completionService.eligibilityBatch(ctx, applicants, applicationYear);
+    return this.eligibility.eligibilityBatch(ctx, applicants, applicationYear);
   }
 
   @Authorized()
-  @Query(() => [ActivityView], { description: '某人的学习活动记录' })
-  activities(
-    @Ctx() ctx: Context,
-    @Arg('professionalId', () => ID) professionalId: string,
-    @Arg('year', () => Int, { nullable: true }) year?: number,
-  ) {
-    return this.activitiesService.findMany(ctx, professionalId, year);
+  @Query(() => [ActivityView], { description: '某人的学习活动记录（最多 1000 条）' })
+  activities(@Ctx() ctx: Context, @Arg('professionalId', () => ID) professionalId: string, @Arg('year', () => Int, { nullable: true }) year?: number) {
+    return this.activityLog.findMany(ctx, professionalId, year);
   }
 
   @Authorized()
   @Mutation(() => ActivityView, { description: '由工作人员直接记录学习活动' })
   recordActivity(@Ctx() ctx: Context, @Arg('input') input: RecordActivityInput) {
-    return this.activitiesService.record(ctx, input);
-  }
-
-  @Authorized()
-  @Mutation(() => PolicyRevisionInfo, { description: '发布新的政策版本（人社局）' })
-  publishPolicyVersion(@Ctx() ctx: Context, @Arg('input') input: PublishPolicyVersionInput) {
-    return this.policiesService.publish(ctx, input);
+    return this.activityLog.record(ctx, input);
   }
 
   @Authorized()
   @Mutation(() => YearCertificationView, { description: '认定某人某年度学时（按当前政策版本固定结果）' })
   certifyYear(@Ctx() ctx: Context, @Arg('professionalId', () => ID) professionalId: string, @Arg('year', () => Int) year: number) {
-    return this.completionService.certify(ctx, professionalId, year);
+    return this.certification.certify(ctx, professionalId, year);
   }
 }

@@ -1,77 +1,40 @@
 import { ArrayMaxSize, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { TitleLevelEnum, TitleSeriesEnum } from '../platform/title-enums';
-import type { TitleLevel, TitleSeries } from '../platform/titles';
+import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { Regime, TitleYearStatus } from '../engine';
+import type { TitleLevel, TitleSeries } from '../engine/titles';
+import { ErrorCodeEnum } from '../platform/error-code.enum';
+import { RegimeEnum } from '../policy/policy.enums';
+import { TitleLevelEnum, TitleSeriesEnum } from '../professionals/title-enums';
 
-// ---- policy -------------------------------------------------------------
+export type ExemptionScope = 'YEAR' | 'PUBLIC' | 'PROFESSIONAL';
+export const ExemptionScopeEnum: { [K in ExemptionScope]: K } = { YEAR: 'YEAR', PUBLIC: 'PUBLIC', PROFESSIONAL: 'PROFESSIONAL' };
+registerEnumType(ExemptionScopeEnum, {
+  name: 'ExemptionScope',
+  description: '免除或视同完成的范围',
+  valuesConfig: { YEAR: { description: '整个年度' }, PUBLIC: { description: '公需科目' }, PROFESSIONAL: { description: '专业科目' } },
+});
 
-@ObjectType({ description: '枚举参数的可选值' })
-export class ParamOption {
-  @Field() value: string;
-  @Field() label: string;
-}
-
-@ObjectType({ description: '申报某类学习活动须填写的参数' })
-export class ActivityParamSpec {
-  @Field() name: string;
-  @Field({ description: 'int / number / string / enum / bool / date' }) type: string;
-  @Field() label: string;
-  @Field() required: boolean;
-  @Field(() => [ParamOption], { nullable: true }) values?: ParamOption[];
-  @Field(() => Float, { nullable: true }) min?: number;
-  @Field(() => Float, { nullable: true }) max?: number;
-}
-
-@ObjectType({ description: '学习形式（由本地区政策定义）' })
-export class ActivityKind {
-  @Field() code: string;
-  @Field() name: string;
-  @Field({ description: 'PUBLIC / PROFESSIONAL / SPLIT / FLEXIBLE' }) subject: string;
-  @Field({ description: '政策依据（文件编号与条款）' }) source: string;
-  @Field(() => [ActivityParamSpec]) params: ActivityParamSpec[];
-}
-
-@ObjectType({ description: '某年度适用的政策版本' })
-export class PolicyView {
-  @Field() tenantCode: string;
-  @Field() tenantName: string;
-  @Field(() => Int, { description: '发布序号（每次发布加一）' }) revision: number;
-  @Field(() => GraphQLISODateTime) publishedAt: Date;
-  @Field(() => Int) year: number;
-  @Field(() => Int, { description: '该版本自哪一年起适用' }) fromYear: number;
-  @Field({ description: 'HOURS 学时制 / CREDITS 学分制' }) regime: string;
-  @Field(() => Float) requiredPublic: number;
-  @Field(() => Float) requiredProfessional: number;
-  @Field({ description: '年度完成截止日期（MM-DD）' }) deadline: string;
-  @Field(() => GraphQLJSONObject, { description: '该版本的完整内容' }) version: Record<string, unknown>;
-}
-
-@ObjectType()
-export class PolicyRevisionInfo {
-  @Field(() => Int) revision: number;
-  @Field(() => String, { nullable: true }) note: string | null;
-  @Field(() => GraphQLISODateTime) publishedAt: Date;
-}
-
-@InputType({ description: '年度完成截止日期' })
-export class DeadlineInput {
-  @Field({ description: 'MM-DD，如 12-31' }) @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '日期格式应为 MM-DD' }) monthDay: string;
-  @Field({ description: '政策依据（文件编号与条款）' }) @Length(1, 200) source: string;
-}
-
-@InputType()
-export class PublishPolicyVersionInput {
-  @Field(() => GraphQLJSONObject, {
-    nullable: true,
-    description: '完整的政策版本（含 fromYear）；同一 fromYear 的旧版本被替换，已认定年度不受影响',
-  })
-  version?: Record<string, unknown> | null;
-  @Field(() => DeadlineInput, { nullable: true, description: '新的年度截止日期' }) @IsOptional() @ValidateNested() deadline?: DeadlineInput | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) note?: string | null;
-}
-
-// ---- evaluation ------------------------------------------------------------
+export const TitleYearStatusEnum: { [K in TitleYearStatus]: K } = {
+  COMPLETE: 'COMPLETE',
+  INCOMPLETE: 'INCOMPLETE',
+  AVERAGED: 'AVERAGED',
+  CREDITS_PASSED: 'CREDITS_PASSED',
+  CREDITS_FAILED: 'CREDITS_FAILED',
+  NO_POLICY: 'NO_POLICY',
+};
+registerEnumType(TitleYearStatusEnum, {
+  name: 'TitleYearStatus',
+  description: '职称申报核查中某年度的结论',
+  valuesConfig: {
+    COMPLETE: { description: '达标' },
+    INCOMPLETE: { description: '未达标' },
+    AVERAGED: { description: '按年均学时核查（达标）' },
+    CREDITS_PASSED: { description: '学分制：学分达标' },
+    CREDITS_FAILED: { description: '学分制：学分未达标' },
+    NO_POLICY: { description: '该年度无适用政策，不作要求' },
+  },
+});
 
 @ObjectType()
 export class SubjectStatusView {
@@ -102,7 +65,7 @@ export class ActivityHoursView {
 
 @ObjectType()
 export class ExemptionView {
-  @Field({ description: 'YEAR / PUBLIC / PROFESSIONAL' }) scope: string;
+  @Field(() => ExemptionScopeEnum) scope: ExemptionScope;
   @Field() reason: string;
   @Field() source: string;
   @Field(() => String, { nullable: true }) activityId: string | null;
@@ -120,7 +83,7 @@ export class CreditWindowView {
 @ObjectType({ description: '某年度学时核算结果（含全部说明）' })
 export class HoursEvaluation {
   @Field(() => Int) year: number;
-  @Field() regime: string;
+  @Field(() => RegimeEnum) regime: Regime;
   @Field({ description: '该年度是否达标' }) complete: boolean;
   @Field(() => SubjectStatusView, { description: '公需科目' }) public: SubjectStatusView;
   @Field(() => SubjectStatusView, { description: '专业科目' }) professional: SubjectStatusView;
@@ -134,16 +97,16 @@ export class HoursEvaluation {
   @Field({ description: '是否为已认定年度（按认定时的政策版本）' }) certified: boolean;
 }
 
-@InputType()
-export class ProfileInputGql {
+@InputType({ description: '计算器中的人员情况' })
+export class ProfileInput {
   @Field(() => TitleLevelEnum) titleLevel: TitleLevel;
   @Field(() => TitleSeriesEnum) titleSeries: TitleSeries;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 40) employerType?: string | null;
   @Field(() => [String], { nullable: true, description: '特殊情形标记，如 访惠聚、内派教师' }) @IsOptional() @ArrayMaxSize(20) flags?: string[] | null;
 }
 
-@InputType()
-export class ActivityInputGql {
+@InputType({ description: '计算器中的一项学习活动' })
+export class ActivityInput {
   @Field({ description: '学习形式代码（见 activityKinds）' }) @Matches(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { message: '学习形式代码格式错误' }) kind: string;
   @Field(() => Int, { nullable: true, description: '计入年度；缺省为查询年度' }) @IsOptional() @IsInt() @Min(1990) @Max(2100) year?: number | null;
   @Field(() => String, { nullable: true, description: '发生日期 YYYY-MM-DD' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }) date?: string | null;
@@ -153,8 +116,8 @@ export class ActivityInputGql {
 @InputType()
 export class PreviewHoursInput {
   @Field(() => Int) @Min(1990) @Max(2100) year: number;
-  @Field(() => ProfileInputGql) @ValidateNested() profile: ProfileInputGql;
-  @Field(() => [ActivityInputGql]) @ArrayMaxSize(500) @ValidateNested({ each: true }) activities: ActivityInputGql[];
+  @Field(() => ProfileInput) @ValidateNested() profile: ProfileInput;
+  @Field(() => [ActivityInput]) @ArrayMaxSize(500) @ValidateNested({ each: true }) activities: ActivityInput[];
 }
 
 @InputType()
@@ -189,7 +152,7 @@ export class CompletionStatus {
 @ObjectType()
 export class TitleYearView {
   @Field(() => Int) year: number;
-  @Field({ description: 'COMPLETE / INCOMPLETE / AVERAGED / CREDITS_PASSED / CREDITS_FAILED / NO_POLICY' }) status: string;
+  @Field(() => TitleYearStatusEnum) status: TitleYearStatus;
   @Field() reason: string;
   @Field() certified: boolean;
   @Field(() => HoursEvaluation, { nullable: true }) evaluation: HoursEvaluation | null;
@@ -226,7 +189,7 @@ export class EligibilityApplicant {
 @ObjectType()
 export class BatchEligibilityItem {
   @Field({ description: '脱敏身份证号码（原样回显时同样脱敏）' }) idNumber: string;
-  @Field(() => String, { nullable: true, description: '查无此人或号码无效时的错误代码' }) errorCode: string | null;
+  @Field(() => ErrorCodeEnum, { nullable: true, description: '查无此人或号码无效时的错误代码' }) errorCode: string | null;
   @Field(() => String, { nullable: true }) errorMessage: string | null;
   @Field(() => TitleEligibilityView, { nullable: true }) result: TitleEligibilityView | null;
 }

@@ -1,5 +1,6 @@
 // Every query the organisations capability makes. Row-level security keeps
 // them inside the current tenant; scope filters are added by the caller's path.
+import { isUuid } from '../platform/uuid';
 import type { EntityManager } from 'typeorm';
 import { subtreeEnd } from '../platform/actor';
 import { returnedRows } from '../platform/pg-errors';
@@ -117,7 +118,3 @@ export class OrganisationsRepository {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}

@@ -1,8 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../app/context';
+import type { Context } from '../platform/context';
+import type { Services } from '../platform/module';
 import { canSeeOrganisation } from '../platform/access';
 import { PageArgs } from '../platform/pagination';
-import { OrganisationsService } from './organisations.service';
+import type { OrganisationsService } from './organisations.service';
 import {
   CreateOrganisationInput,
   MoveOrganisationInput,
@@ -14,7 +15,10 @@ import {
 
 @Resolver(() => Organisation)
 export class OrganisationsResolver {
-  constructor(private readonly organisationsService: OrganisationsService) {}
+  private readonly organisationsService: OrganisationsService;
+  constructor(services: Services) {
+    this.organisationsService = services.organisations;
+  }
 
   @Authorized()
   @Query(() => Organisation, { nullable: true, description: '按 ID 查询机构（管理范围内）' })

@@ -1,7 +1,7 @@
 // The organisation tree of a tenant: the bureau at the root, departments
 // (district HR bureaus, sector departments) and units below. Officials manage
 // the part of the tree under their own node.
-import type { Context } from '../app/context';
+import type { Context } from '../platform/context';
 import { AuditService } from '../audit/audit.service';
 import { canSeeOrganisation, requireAccount, requireOfficial, requireTenant } from '../platform/access';
 import { pathInScope, scopeOf } from '../platform/actor';

@@ -1,8 +1,8 @@
 // Access checks every service starts with. Role checks here; record checks
 // (is this row in the actor's scope?) in the services, next to the lookup.
-import type { Context } from '../app/context';
-import type { AccountRole } from '../accounts/account.entity';
-import { AccountActor, Actor, isOfficial, pathInScope, scopeOf } from './actor';
+import type { AccountActor, AccountRole, Actor } from './actor';
+import { isOfficial, pathInScope, scopeOf } from './actor';
+import type { Context } from './context';
 import { commonError } from './errors';
 
 export function requireTenant(ctx: Context): string {

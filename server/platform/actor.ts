@@ -1,5 +1,6 @@
 // Who is asking, and what part of the tenant they may see.
-import type { AccountRole } from '../accounts/account.entity';
+/** The roles an account can hold (the GraphQL enum mirrors these). */
+export type AccountRole = 'BUREAU_OFFICIAL' | 'DEPARTMENT_OFFICIAL' | 'UNIT_OFFICIAL' | 'PROFESSIONAL';
 
 export type Actor =
   | { kind: 'ANONYMOUS' }

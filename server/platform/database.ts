@@ -2,9 +2,9 @@
 // runtime role, which owns nothing and is subject to row-level security,
 // serves every request.
 import { createHmac } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { migrations } from '../../migrations';
-import { entities } from './entities';
+import { DataSource, EntityManager, MigrationInterface } from 'typeorm';
+
+export type MigrationClass = new () => MigrationInterface;
 
 export interface Databases {
   owner: DataSource;
@@ -12,12 +12,13 @@ export interface Databases {
   close(): Promise<void>;
 }
 
-function dataSource(url: string, poolSize: number, withMigrations: boolean): DataSource {
+function dataSource(url: string, poolSize: number, migrations: MigrationClass[]): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities,
-    migrations: withMigrations ? migrations : [],
+    // repositories speak SQL (set-based, keyset, under RLS); no entity metadata
+    entities: [],
+    migrations,
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
@@ -63,14 +64,15 @@ export async function openDatabases(options: {
   ownerUrl: string;
   runtimeUrl?: string;
   poolSize: number;
-  migrate: boolean;
+  /** the ordered migration history, run when given */
+  migrations?: MigrationClass[];
 }): Promise<Databases> {
-  const owner = dataSource(options.ownerUrl, 2, true);
+  const owner = dataSource(options.ownerUrl, 2, options.migrations ?? []);
   await owner.initialize();
   try {
-    if (options.migrate) await owner.runMigrations({ transaction: 'each' });
+    if (options.migrations?.length) await owner.runMigrations({ transaction: 'each' });
     const runtimeUrl = options.runtimeUrl ?? (await ensureRuntimeRole(owner, options.ownerUrl));
-    const runtime = dataSource(runtimeUrl, options.poolSize, false);
+    const runtime = dataSource(runtimeUrl, options.poolSize, []);
     await runtime.initialize();
     return {
       owner,

@@ -1,6 +1,7 @@
 // Every tenant query runs inside a transaction whose first statement sets the
 // tenant (transaction-local, so a pooled connection never carries it over).
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { Queryable } from './sql';
 
 export interface TenantSettings {
   tenantId: string | null;
@@ -8,7 +9,7 @@ export interface TenantSettings {
   actorId?: string | null;
 }
 
-export async function applySettings(runner: QueryRunner | EntityManager, s: TenantSettings): Promise<void> {
+export async function applySettings(runner: Queryable, s: TenantSettings): Promise<void> {
   await runner.query(
     `SELECT set_config('app.tenant_id', $1, true), set_config('app.operator', $2, true), set_config('app.actor_id', $3, true)`,
     [s.tenantId ?? '', s.operator ? 'on' : '', s.actorId ?? ''],

@@ -1,20 +1,8 @@
-// A policy file that does not validate. The message lists every problem as
-// "<file>: <path>: <what was expected>", one a line.
+import { defineErrors } from '../platform/errors';
 
-export interface PolicyIssue {
-  /** Path inside the file, e.g. versions[0].kinds.paper.rule.table.cells.provincial. */
-  path: string;
-  message: string;
-}
-
-export class PolicyError extends Error {
-  readonly file: string;
-  readonly issues: PolicyIssue[];
-
-  constructor(file: string, issues: PolicyIssue[]) {
-    super(`策略文件 ${file} 无效：\n${issues.map((i) => `${file}: ${i.path}: ${i.message}`).join('\n')}`);
-    this.name = 'PolicyError';
-    this.file = file;
-    this.issues = issues;
-  }
-}
+export const policyError = defineErrors({
+  POLICY_NOT_PUBLISHED: '本地区尚未发布继续教育政策',
+  POLICY_NO_VERSION_FOR_YEAR: '该年度没有适用的政策版本',
+  POLICY_INVALID: '政策内容不符合规范',
+  POLICY_TENANT_MISMATCH: '只能查询本人所属地区的政策',
+});

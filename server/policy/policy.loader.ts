@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import type { PolicyDocument } from '../engine/policy.types';
-import { PolicyError, type PolicyIssue } from './policy.errors';
+import { PolicyError, type PolicyIssue } from './policy-file.error';
 import { policySchema } from './policy.schema';
 
 export function parsePolicy(text: string, fileName: string): PolicyDocument {

@@ -2,7 +2,7 @@
 // in a policy is a silent rule change, so it is rejected, not ignored.
 import { z } from 'zod';
 import type { PolicyDocument } from '../engine/policy.types';
-import { TITLE_LEVELS, TITLE_SERIES } from '../platform/titles';
+import { TITLE_LEVELS, TITLE_SERIES } from '../engine/titles';
 import { checkVersionReferences } from './policy-references';
 
 const nonNegative = z.number({ error: '应为数字' }).nonnegative({ error: '不能为负数' });

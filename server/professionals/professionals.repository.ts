@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { subtreeEnd } from '../platform/actor';
 import { maskIdNumber } from '../platform/id-number';
 import { returnedRows } from '../platform/pg-errors';
-import { isUuid } from '../organisations/organisations.repository';
+import { isUuid } from '../platform/uuid';
 import { Professional } from './professionals.types';
 
 const COLUMNS = `id, id_number, name, gender, birth_date::text AS birth_date, unit_id, unit_path, title_level,

@@ -1,9 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../app/context';
+import type { Context } from '../platform/context';
+import type { Services } from '../platform/module';
 import { canSeeOrganisation, canSeeProfessional } from '../platform/access';
 import { PageArgs } from '../platform/pagination';
 import { Organisation } from '../organisations/organisations.types';
-import { ProfessionalsService } from './professionals.service';
+import type { ProfessionalsService } from './professionals.service';
 import {
   CreateProfessionalInput,
   Professional,
@@ -15,7 +16,10 @@ import {
 
 @Resolver(() => Professional)
 export class ProfessionalsResolver {
-  constructor(private readonly professionalsService: ProfessionalsService) {}
+  private readonly professionalsService: ProfessionalsService;
+  constructor(services: Services) {
+    this.professionalsService = services.professionals;
+  }
 
   @Authorized()
   @Query(() => Professional, { nullable: true })
@@ -65,7 +69,10 @@ export class ProfessionalsResolver {
 
 @Resolver(() => ProfessionalConnection)
 export class ProfessionalConnectionResolver {
-  constructor(private readonly professionalsService: ProfessionalsService) {}
+  private readonly professionalsService: ProfessionalsService;
+  constructor(services: Services) {
+    this.professionalsService = services.professionals;
+  }
 
   @FieldResolver(() => Int, { description: '符合条件的总人数（仅在请求时计算）' })
   totalCount(@Root() conn: ProfessionalConnection, @Ctx() ctx: Context) {

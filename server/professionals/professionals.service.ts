@@ -1,10 +1,10 @@
 // Professionals (专业技术人员): registered by ID number in a unit, seen only
 // by the officials whose part of the tree holds that unit, and by themselves.
-import type { Context } from '../app/context';
+import type { Context } from '../platform/context';
 import { AuditService } from '../audit/audit.service';
 import { canSeeProfessional, requireAccount, requireOfficial, requireTenant } from '../platform/access';
 import { pathInScope, scopeOf } from '../platform/actor';
-import { AppError, commonError } from '../platform/errors';
+import { AppError, commonError, idNumberError } from '../platform/errors';
 import { parseIdNumber } from '../platform/id-number';
 import { decodeCursor, toPage } from '../platform/pagination';
 import { uniqueViolation } from '../platform/pg-errors';
@@ -56,7 +56,7 @@ export class ProfessionalsService {
     requireOfficial(ctx);
     const tenantId = requireTenant(ctx);
     const id = parseIdNumber(input.idNumber);
-    if (!id.ok) throw new AppError(id.code, id.message, 'idNumber');
+    if (!id.ok) throw idNumberError(id.code, 'idNumber');
     const unit = await this.unitInScope(ctx, input.unitId, 'unitId');
     checkDate(input.joinedUnitOn, 'joinedUnitOn');
     const em = await ctx.db();
@@ -145,7 +145,7 @@ export class ProfessionalsService {
     if (scope.kind === 'NONE') throw commonError('FORBIDDEN');
     if (filter.idNumber) {
       const id = parseIdNumber(filter.idNumber);
-      if (!id.ok) throw new AppError(id.code, id.message, 'filter.idNumber');
+      if (!id.ok) throw idNumberError(id.code, 'filter.idNumber');
       query.idNumber = id.value;
     }
     if (filter.orgId) {

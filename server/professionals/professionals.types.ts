@@ -1,8 +1,8 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../platform/pagination';
-import { TitleLevelEnum, TitleSeriesEnum } from '../platform/title-enums';
-import type { TitleLevel, TitleSeries } from '../platform/titles';
+import { TitleLevelEnum, TitleSeriesEnum } from './title-enums';
+import type { TitleLevel, TitleSeries } from '../engine/titles';
 
 export enum Gender {
   MALE = 'MALE',

@@ -1,25 +1,31 @@
 // Tenants (a city or the Corps). Platform operators onboard them; everyone
 // else sees only their own.
-import type { Context } from '../app/context';
-import { AuditService } from '../audit/audit.service';
+import type { DataSource } from 'typeorm';
+import type { AuditService } from '../audit/audit.service';
 import { requireOperator } from '../platform/access';
+import type { Context } from '../platform/context';
 import { uniqueViolation } from '../platform/pg-errors';
-import { applySettings } from '../platform/transaction';
-import { accountError } from '../accounts/accounts.errors';
-import { CreateTenantInput, Tenant } from '../accounts/accounts.types';
+import { tenantError } from './tenants.errors';
+import { provisionTenant, type TenantsRepository } from './tenants.repository';
+import type { CreateTenantInput, Tenant } from './tenants.types';
 
 export class TenantsService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly repo: TenantsRepository,
+    private readonly audit: AuditService,
+    /** for lookups by code outside any tenant's transaction */
+    private readonly runtime: DataSource,
+  ) {}
 
-  async current(ctx: Context): Promise<Tenant | null> {
-    if (!ctx.tenantId) return null;
-    const rows = await (await ctx.db()).query(`SELECT id, code, name, status FROM tenant WHERE id = $1`, [ctx.tenantId]);
-    return rows[0] ?? null;
+  /** The request's tenant (or the one a public question was bound to). */
+  async current(ctx: Context, tenantId: string | null = ctx.tenantId): Promise<Tenant | null> {
+    if (!tenantId) return null;
+    return this.repo.findOne(await ctx.db(), tenantId);
   }
 
   async findMany(ctx: Context): Promise<Tenant[]> {
     requireOperator(ctx);
-    return (await ctx.db()).query(`SELECT id, code, name, status FROM tenant ORDER BY code`);
+    return this.repo.findMany(await ctx.db());
   }
 
   /** A new tenant with its bureau at the root of its organisation tree. */
@@ -28,14 +34,18 @@ export class TenantsService {
     const em = await ctx.db();
     let tenant: Tenant;
     try {
-      [tenant] = await em.query(`INSERT INTO tenant (code, name) VALUES ($1, $2) RETURNING id, code, name, status`, [input.code, input.name.trim()]);
+      ({ tenant } = await provisionTenant(em, { code: input.code, name: input.name.trim(), bureauName: input.bureauName.trim() }));
     } catch (error) {
-      if (uniqueViolation(error) === 'tenant_code_key') throw accountError('TENANT_CODE_TAKEN', 'code');
+      if (uniqueViolation(error) === 'tenant_code_key') throw tenantError('TENANT_CODE_TAKEN', 'code');
       throw error;
     }
-    await applySettings(em, { tenantId: tenant.id, operator: true });
-    await em.query(`INSERT INTO org_node (tenant_id, kind, name, path, depth) VALUES ($1, 'BUREAU', $2, '', 0)`, [tenant.id, input.bureauName.trim()]);
     await this.audit.record(ctx, { action: 'tenant.create', entityType: 'tenant', entityId: tenant.id, after: { code: tenant.code, name: tenant.name } }, { tenantId: tenant.id });
     return tenant;
+  }
+
+  /** The id of an active tenant named by code, from outside any tenant; null when there is none. */
+  async activeIdByCode(code: string): Promise<string | null> {
+    const found = await this.repo.findIdByCode(this.runtime, code);
+    return found?.status === 'ACTIVE' ? found.id : null;
   }
 }

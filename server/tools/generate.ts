@@ -7,6 +7,7 @@ import { openDatabases } from '../platform/database';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres';
 import { createLogger } from '../platform/logger';
 import { generateProfessionals } from './generator';
+import { allMigrations } from '../app/registry';
 
 async function main() {
   const { values } = parseArgs({
@@ -20,7 +21,7 @@ async function main() {
   const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, database: 'ce', logger });
   const ownerUrl = config.DATABASE_URL ?? embedded!.url;
   try {
-    const dbs = await openDatabases({ ownerUrl, poolSize: 1, migrate: true });
+    const dbs = await openDatabases({ ownerUrl, poolSize: 1, migrations: allMigrations() });
     await dbs.close();
     let shown = 0;
     const result = await generateProfessionals({

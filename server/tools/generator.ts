@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { createPeopleGenerator, REGION_CITIES } from '../platform/synthetic-people';
+import { createPeopleGenerator, REGION_CITIES } from '../demo/synthetic-people';
 
 export interface GenerateOptions {
   ownerUrl: string;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { publishInitialPolicy, loadPolicyFiles } from '../../server/hours/initial-policies';
+import { publishInitialPolicy, loadPolicyFiles } from '../../server/policy/initial-policies';
 import { codes, startTestApp, TestApp } from '../support/harness';
 import { auditRows, createTenantFixture, TenantFixture } from '../support/fixtures';
 
@@ -96,7 +96,7 @@ describe('policy and activity kinds', () => {
 
   it('a signed-in caller cannot read another tenant’s policy by naming it', async () => {
     const r = await app.gql(`query($t: String) { policy(year: 2021, tenantCode: $t) { tenantCode } }`, { t: tenants.qingdao.code }, tenants.binzhou.accounts.bureau.token);
-    expect(codes(r)).toEqual(['TENANT_NOT_FOUND']);
+    expect(codes(r)).toEqual(['POLICY_TENANT_MISMATCH']);
   });
 });
 

@@ -6,7 +6,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../../server/accounts/passwords';
-import { createPeopleGenerator, REGION_CITIES } from '../../server/platform/synthetic-people';
+import { createPeopleGenerator, REGION_CITIES } from '../../server/demo/synthetic-people';
 import { inTransaction } from '../../server/platform/transaction';
 import type { TestApp } from './harness';
 

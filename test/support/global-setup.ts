@@ -11,6 +11,7 @@ import { Client } from 'pg';
 import { openDatabases } from '../../server/platform/database';
 import { startEmbeddedPostgres } from '../../server/platform/embedded-postgres';
 import { createLogger } from '../../server/platform/logger';
+import { allMigrations } from '../../server/app/registry';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -42,7 +43,7 @@ export default async function globalSetup(): Promise<void> {
     url = embedded.url;
     (globalThis as any).__ceTestEmbedded = { embedded, dataDir };
   }
-  const dbs = await openDatabases({ ownerUrl: url, poolSize: 1, migrate: true });
+  const dbs = await openDatabases({ ownerUrl: url, poolSize: 1, migrations: allMigrations() });
   await dbs.close();
   process.env.TEST_DATABASE_URL = url;
 }

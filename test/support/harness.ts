@@ -27,7 +27,7 @@ export async function startTestApp(env: Record<string, string> = {}, logLines?: 
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest (globalSetup)');
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ...env });
-  const dbs: Databases = await openDatabases({ ownerUrl: url, poolSize: 5, migrate: false });
+  const dbs: Databases = await openDatabases({ ownerUrl: url, poolSize: 5 });
   const server = await startServer({ config, runtime: dbs.runtime, logger: logLines ? createLogger('debug', { write: (line: string) => void logLines.push(line) }) : createLogger('silent'), jwtSecret: randomBytes(32).toString('hex') });
   return {
     url: server.url,

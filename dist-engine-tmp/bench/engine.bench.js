@@ -1,0 +1,146 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+// Benchmark of the hours engine: evaluates 1,000,000 professional-years (about 10
+// activities each, every kind of the five tenants) on one core, and a trivial sum over
+// the same activities as a baseline measured in the same run.
+//
+//   npx tsc -p tsconfig.bench.json && node dist/bench/engine.bench.js [count]
+const node_path_1 = require("node:path");
+const engine_1 = require("../server/engine");
+const engine_2 = require("../server/engine");
+const policy_1 = require("../server/policy");
+const COUNT = Number(process.argv[2] ?? 1_000_000);
+const PER_YEAR = 10;
+const YEARS = { linyi: 2018, qingdao: 2023, jining: 2021, binzhou: 2021, bingtuan: 2021 };
+/** Seeded PRNG (mulberry32), so every run measures the same workload. */
+function prng(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+const random = prng(20260401);
+const pick = (items) => items[Math.floor(random() * items.length)];
+const pad = (n) => String(n).padStart(2, '0');
+function paramValue(p, year) {
+    const min = p.min ?? 0;
+    switch (p.type) {
+        case 'int':
+            return min + Math.floor(random() * ((p.max ?? min + 12) - min + 1));
+        case 'number':
+            return min + Math.floor(random() * ((p.max ?? min + 40) - min + 1));
+        case 'enum':
+            return pick(p.values ?? []).value;
+        case 'bool':
+            return random() < 0.85;
+        case 'date':
+            return `${year}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
+        case 'string':
+            return `证${Math.floor(random() * 500)}`;
+    }
+}
+function kindsOf(policy, year) {
+    const version = (0, engine_2.versionForYear)(policy, year);
+    if (!version)
+        throw new Error(`${policy.code}: no version for ${year}`);
+    return Object.entries(version.kinds);
+}
+function newActivity(code, n, kinds, year) {
+    const [kind, spec] = pick(kinds);
+    const params = {};
+    for (const p of spec.params)
+        params[p.name] = paramValue(p, year);
+    const date = `${year}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
+    return { id: `${code}-${n}`, kind, year, date, params };
+}
+const PROFILES = [
+    { titleLevel: 'INTERMEDIATE', titleSeries: 'ENGINEERING', employerType: 'PUBLIC_INSTITUTION' },
+    { titleLevel: 'ASSISTANT', titleSeries: 'HEALTH', employerType: 'STATE_ENTERPRISE' },
+    { titleLevel: 'DEPUTY_SENIOR', titleSeries: 'SCHOOL_TEACHING', employerType: 'PRIVATE_ENTERPRISE', flags: ['ASSESSMENT_RECOGNITION'] },
+];
+/**
+ * Professional-years [from, to): each with its own ~10 activities (8–12), allocated together
+ * as they would be when loaded for one person. Built chunk by chunk to bound memory.
+ */
+function buildJobs(policies, kinds, from, to) {
+    const jobs = [];
+    for (let i = from; i < to; i++) {
+        const t = i % policies.length;
+        const policy = policies[t];
+        const year = YEARS[policy.code];
+        const count = PER_YEAR - 2 + Math.floor(random() * 5);
+        const activities = [];
+        for (let k = 0; k < count; k++)
+            activities.push(newActivity(policy.code, k, kinds[t], year));
+        jobs.push({ policy, year, profile: PROFILES[i % PROFILES.length], activities });
+    }
+    return jobs;
+}
+function runEngine(jobs) {
+    let checksum = 0;
+    for (let i = 0; i < jobs.length; i++) {
+        const job = jobs[i];
+        const e = (0, engine_1.evaluateYear)({ policy: job.policy, profile: job.profile, activities: job.activities, year: job.year });
+        checksum += e.subjects.PUBLIC.credited + e.subjects.PROFESSIONAL.credited + (e.complete ? 1 : 0);
+    }
+    return checksum;
+}
+/** Baseline: touch every activity and sum a number from its parameters. */
+function runBaseline(jobs) {
+    let checksum = 0;
+    for (let i = 0; i < jobs.length; i++) {
+        const list = jobs[i].activities;
+        for (let k = 0; k < list.length; k++) {
+            const h = list[k].params.hours;
+            checksum += typeof h === 'number' ? h : 1;
+        }
+    }
+    return checksum;
+}
+function seconds(start) {
+    return Number(process.hrtime.bigint() - start) / 1e9;
+}
+function main() {
+    const policies = [...(0, policy_1.loadAllPolicies)((0, node_path_1.join)(__dirname, '../../tenants')).values()];
+    const kinds = policies.map((p) => kindsOf(p, YEARS[p.code]));
+    // Warm-up: let the JIT see every tenant's kinds before measuring.
+    const warm = buildJobs(policies, kinds, 0, Math.min(COUNT, 50_000));
+    runEngine(warm);
+    runBaseline(warm);
+    // Built and measured chunk by chunk (building is not timed); baseline and engine are
+    // interleaved so that load from other processes hits both measurements alike.
+    const CHUNK = 50_000;
+    let buildTime = 0;
+    let baseTime = 0;
+    let engineTime = 0;
+    let baseSum = 0;
+    let engineSum = 0;
+    let activities = 0;
+    for (let from = 0; from < COUNT; from += CHUNK) {
+        const built = process.hrtime.bigint();
+        const jobs = buildJobs(policies, kinds, from, Math.min(COUNT, from + CHUNK));
+        buildTime += seconds(built);
+        for (const j of jobs)
+            activities += j.activities.length;
+        const b = process.hrtime.bigint();
+        baseSum += runBaseline(jobs);
+        baseTime += seconds(b);
+        const e = process.hrtime.bigint();
+        engineSum += runEngine(jobs);
+        engineTime += seconds(e);
+    }
+    console.log(`built ${COUNT.toLocaleString('en')} professional-years, ${activities.toLocaleString('en')} activities (${policies.map((p) => p.code).join(', ')}) in ${buildTime.toFixed(2)} s`);
+    const rate = COUNT / engineTime;
+    const baseRate = COUNT / baseTime;
+    console.log(`engine:   ${engineTime.toFixed(3)} s, ${Math.round(rate).toLocaleString('en')} professional-years/s, ${((engineTime / COUNT) * 1e6).toFixed(2)} µs each (checksum ${engineSum})`);
+    console.log(`baseline: ${baseTime.toFixed(3)} s, ${Math.round(baseRate).toLocaleString('en')} professional-years/s (trivial sum, checksum ${baseSum})`);
+    console.log(`ratio:    engine is ${(engineTime / baseTime).toFixed(1)}× the baseline's time; target ≥ 200,000/s: ${rate >= 200_000 ? 'met' : 'NOT met'}`);
+    console.log(`heap used: ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
+    const args = process.argv.slice(2).join(' ');
+    console.log(`command:  npx tsc -p tsconfig.bench.json && node ${(0, node_path_1.relative)(process.cwd(), process.argv[1]) || process.argv[1]}${args ? ` ${args}` : ''}  (${process.version}, one core)`);
+}
+main();

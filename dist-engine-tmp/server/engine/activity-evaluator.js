@@ -1,0 +1,180 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.newActivityResult = newActivityResult;
+exports.addNote = addNote;
+exports.addCut = addCut;
+exports.runActivityRule = runActivityRule;
+exports.evidenceKey = evidenceKey;
+const coauthor_split_1 = require("./coauthor-split");
+const rule_1 = require("./rules/rule");
+const slots_1 = require("./slots");
+/** Reused scratch: evaluation is single-threaded and re-entrant calls copy out before recursing. */
+const scratch = (0, rule_1.newRuleOut)();
+function newActivityResult(activity, source = '') {
+    return {
+        activityId: activity.id,
+        kind: activity.kind,
+        hoursEarned: { PUBLIC: 0, PROFESSIONAL: 0 },
+        ruleApplied: { text: '', source },
+        cappedBy: NO_CUTS,
+        notes: NO_NOTES,
+    };
+}
+const NO_CUTS = Object.freeze([]);
+const NO_NOTES = Object.freeze([]);
+/**
+ * Frozen one-note lists, shared by every result with just that note (notes are readonly, as
+ * the shared empty list already is): most notes are the same few texts. Bounded.
+ */
+const SINGLE_NOTES = new Map();
+function addNote(result, note) {
+    if (result.notes === NO_NOTES) {
+        let notes = SINGLE_NOTES.get(note);
+        if (notes === undefined) {
+            notes = Object.freeze([note]);
+            if (SINGLE_NOTES.size < 10_000)
+                SINGLE_NOTES.set(note, notes);
+        }
+        result.notes = notes;
+        return;
+    }
+    const notes = result.notes.slice();
+    notes.push(note);
+    result.notes = notes;
+}
+function addCut(result, cut) {
+    if (result.cappedBy === NO_CUTS) {
+        result.cappedBy = [cut];
+        return;
+    }
+    const cuts = result.cappedBy.slice();
+    cuts.push(cut);
+    result.cappedBy = cuts;
+}
+/**
+ * Runs the kind's rule. Returns the rule scratch (valid until the next call) or null when
+ * the activity earns nothing; the reason is written into result.notes.
+ */
+function runActivityRule(ctx, kind, activity, result, 
+/** The date's YYYYMMDD when the caller has it (see dateKey in activity-order), else NaN. */
+dateKey = NaN) {
+    if (kind === undefined) {
+        addNote(result, `${ctx.year}年度政策中没有“${activity.kind}”这一学习形式，不计${ctx.version.unit}`);
+        return null;
+    }
+    result.ruleApplied.source = kind.source;
+    if (kind.limited) {
+        const skip = whyNotThisYear(ctx, kind);
+        if (skip !== null) {
+            addNote(result, skip);
+            return null;
+        }
+    }
+    const date = activity.date;
+    if (date !== undefined) {
+        const skip = whyNotOnDate(ctx, kind, date, dateKey >= 0 ? Math.floor(dateKey / 10000) : dateYear(date));
+        if (skip !== null) {
+            addNote(result, skip);
+            return null;
+        }
+    }
+    // Every parameter the kind needs, read once by the kind's own reader. Slots 0…requiredCount−1
+    // are the required parameters, missingNotes has one note each.
+    const s = kind.slots;
+    kind.read(activity.params, s);
+    for (let i = 0; i < kind.requiredCount; i++) {
+        const v = s[i];
+        if (v === undefined || v === null || v === '') {
+            addNote(result, kind.missingNotes[i]);
+            return null;
+        }
+    }
+    const conditions = kind.slotConditions;
+    for (let i = 0; i < conditions.length; i++) {
+        const failed = conditions[i](s);
+        if (failed !== null) {
+            addNote(result, failed);
+            return null;
+        }
+    }
+    const out = scratch;
+    out.amount = 0;
+    out.hasSplit = false;
+    out.deem = null;
+    out.exempt = false;
+    out.note = null;
+    kind.slotRule(s, out);
+    let text = out.text;
+    if (kind.authorsSlot >= 0) {
+        const authors = Math.max(1, Math.floor((0, slots_1.toNumber)(s[kind.authorsSlot]) || 1));
+        if (authors > 1) {
+            const position = Math.floor((0, slots_1.toNumber)(s[kind.positionSlot]) || 1);
+            const share = (0, coauthor_split_1.coauthorShare)(out.amount, authors, position);
+            text = splitText(text, authors, position, share, ctx.version.unit);
+            out.amount = share;
+        }
+    }
+    result.ruleApplied.text = text;
+    if (out.note !== null)
+        addNote(result, out.note);
+    return out;
+}
+function whyNotThisYear(ctx, kind) {
+    const year = ctx.year;
+    if (kind.fromYear !== undefined && year < kind.fromYear)
+        return kind.beforeFromYearNote;
+    if (kind.years !== null && !kind.years.has(year))
+        return kind.notInYearsNote;
+    if (kind.series !== null && !kind.series.has(ctx.profile.titleSeries))
+        return kind.seriesNote;
+    return null;
+}
+function whyNotOnDate(ctx, kind, date, yearOfDate) {
+    const year = ctx.year;
+    const inYear = yearOfDate === year;
+    if (!kind.chosenYear && !inYear) {
+        return `日期${date}不在${year}年度，不计入该年度`;
+    }
+    // A date inside the year is before a Dec 31 deadline: skip the string comparison.
+    if (!(inYear && ctx.deadlineIsYearEnd) && date > ctx.deadline)
+        return `日期${date}晚于截止日期${ctx.deadline}，不计入`;
+    if (ctx.today !== undefined && date > ctx.today)
+        return `日期${date}晚于今天，暂不计入`;
+    return null;
+}
+function dateYear(date) {
+    // Faster than Number(date.slice(0, 4)) in the hot loop; dates are validated 'YYYY-MM-DD'.
+    return (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+}
+/**
+ * "<rule text>；3位作者平均分配…，第2位：5学时": the same papers recur, so the texts are
+ * memoised per rule text and (authors, position, share) while those are small whole numbers.
+ */
+const splitTexts = new Map();
+let splitTextCount = 0;
+function splitText(text, authors, position, share, unit) {
+    const build = () => `${text}；${authors}位作者平均分配（取整，余数依次追加前几位），第${position}位：${share}${unit}`;
+    const small = authors < 1024 && position > -1024 && position < 1024 && Number.isInteger(position) && share >= 0 && share < 4096 && Number.isInteger(share);
+    if (!small)
+        return build();
+    // Units are part of the text key: a rule text and its unit always come from the same version.
+    const key = ((share * 1024 + authors) * 2048 + (position + 1024)) * 2 + (unit === '学时' ? 0 : 1);
+    let byKey = splitTexts.get(text);
+    let line = byKey?.get(key);
+    if (line === undefined) {
+        line = build();
+        if (splitTextCount < 20_000) {
+            if (byKey === undefined) {
+                byKey = new Map();
+                splitTexts.set(text, byKey);
+            }
+            byKey.set(key, line);
+            splitTextCount++;
+        }
+    }
+    return line;
+}
+/** "Counts once" key of an activity ("kind|value|…"), or null when its kind has none. */
+function evidenceKey(kind, activity) {
+    return kind.evidenceKey === null ? null : kind.evidenceKey(activity.params);
+}

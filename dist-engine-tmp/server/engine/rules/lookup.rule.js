@@ -1,0 +1,32 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.lookupRule = void 0;
+// Rule type `lookup`: hours by the value of one parameter. Title foreign-language exam,
+// grade A 30, B 20, C 10 (Linyi 000 三、1(1); Qingdao 001 四、(五)); Jining skill contests,
+// national 30, provincial 20, city 10, county 5 (002 三、(三)).
+const rule_1 = require("./rule");
+exports.lookupRule = (0, rule_1.defineRule)({
+    type: 'lookup',
+    params: (rule) => (0, rule_1.paramRefs)([['param'], rule.param]),
+    compile(rule, { unit, labels, slotOf }) {
+        const slot = slotOf(rule.param);
+        const values = rule.values;
+        // One Map lookup gives both the value and its explanation.
+        const entries = new Map();
+        for (const [k, v] of Object.entries(values))
+            entries.set(k, { amount: v ?? 0, text: `${labels.get(k) ?? k}：${v}${unit}` });
+        const outside = `“${labels.get(rule.param) ?? rule.param}”不在折算表内：0${unit}`;
+        return (s, out) => {
+            const key = String(s[slot]);
+            const hit = entries.get(key);
+            if (hit !== undefined) {
+                out.amount = hit.amount;
+                out.text = hit.text;
+                return;
+            }
+            // Not a value of the table (as before, an inherited property of the object still reads).
+            out.amount = values[key] ?? 0;
+            out.text = outside;
+        };
+    },
+});

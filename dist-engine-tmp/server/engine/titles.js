@@ -1,0 +1,51 @@
+"use strict";
+// Title levels and series shared by the data model, the API and the hours engine.
+// The engine imports this file only (it has no imports of its own).
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.TITLE_SERIES_LABELS = exports.TITLE_SERIES = exports.TITLE_LEVEL_LABELS = exports.TITLE_LEVELS = void 0;
+exports.titleLevelRank = titleLevelRank;
+exports.TITLE_LEVELS = ['NONE', 'JUNIOR', 'ASSISTANT', 'INTERMEDIATE', 'DEPUTY_SENIOR', 'SENIOR'];
+exports.TITLE_LEVEL_LABELS = {
+    NONE: '无职称',
+    JUNIOR: '员级',
+    ASSISTANT: '助理级',
+    INTERMEDIATE: '中级',
+    DEPUTY_SENIOR: '副高级',
+    SENIOR: '正高级',
+};
+exports.TITLE_SERIES = [
+    'ENGINEERING',
+    'HEALTH',
+    'SCHOOL_TEACHING',
+    'HIGHER_EDUCATION',
+    'ACCOUNTING',
+    'ECONOMICS',
+    'AGRICULTURE',
+    'STATISTICS',
+    'AUDITING',
+    'LAW',
+    'JOURNALISM',
+    'ARTS',
+    'SOCIAL_WORK',
+    'OTHER',
+];
+exports.TITLE_SERIES_LABELS = {
+    ENGINEERING: '工程技术',
+    HEALTH: '卫生',
+    SCHOOL_TEACHING: '中小学教师',
+    HIGHER_EDUCATION: '高等学校教师',
+    ACCOUNTING: '会计',
+    ECONOMICS: '经济',
+    AGRICULTURE: '农业',
+    STATISTICS: '统计',
+    AUDITING: '审计',
+    LAW: '律师',
+    JOURNALISM: '新闻',
+    ARTS: '艺术',
+    SOCIAL_WORK: '社会工作',
+    OTHER: '其他',
+};
+/** Rank of a level, for "next level up" and comparisons. */
+function titleLevelRank(level) {
+    return exports.TITLE_LEVELS.indexOf(level);
+}

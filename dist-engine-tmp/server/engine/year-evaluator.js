@@ -1,0 +1,246 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.evaluateYear = evaluateYear;
+const activity_evaluator_1 = require("./activity-evaluator");
+const activity_order_1 = require("./activity-order");
+const kind_compiler_1 = require("./kind-compiler");
+const policy_compiler_1 = require("./policy-compiler");
+const cap_ledger_1 = require("./cap-ledger");
+const evidence_winners_1 = require("./evidence-winners");
+const year_verdict_1 = require("./year-verdict");
+const LOST_IN_YEAR = '同一成果或证书只计一次：本年度已按学时最多的一项计入';
+const USED_BEFORE = '同一成果或证书只计一次：以前年度已计入';
+/**
+ * Running state of one year's evaluation; also the context its activities are evaluated in
+ * (one object instead of two). The cap ledger is made on first use: most years need none.
+ */
+class YearState {
+    input;
+    policy;
+    version;
+    profile;
+    year;
+    deadline;
+    deadlineIsYearEnd;
+    today;
+    hasHistory;
+    scratch;
+    creditedPublic = 0;
+    creditedProfessional = 0;
+    compulsoryPublic = 0;
+    compulsoryProfessional = 0;
+    exemptions = [];
+    YEAR = undefined;
+    PUBLIC = undefined;
+    PROFESSIONAL = undefined;
+    /** Flexible activities as (index, amount) pairs in scratch.flexible, placed after all the others. */
+    flexibleCount = 0;
+    losers = null;
+    capLedger = null;
+    constructor(input, policy, version, profile, year, deadline, deadlineIsYearEnd, today, hasHistory, scratch) {
+        this.input = input;
+        this.policy = policy;
+        this.version = version;
+        this.profile = profile;
+        this.year = year;
+        this.deadline = deadline;
+        this.deadlineIsYearEnd = deadlineIsYearEnd;
+        this.today = today;
+        this.hasHistory = hasHistory;
+        this.scratch = scratch;
+    }
+    get ledger() {
+        return (this.capLedger ??= new cap_ledger_1.CapLedger(this.version, this.input, this.policy, this.scratch.ledger));
+    }
+}
+let spare = null;
+function takeScratch() {
+    const s = spare;
+    if (s === null)
+        return { kinds: [], dates: [], ordered: [], flexible: [], evidence: (0, evidence_winners_1.newEvidenceWork)(), ledger: (0, cap_ledger_1.newLedgerWork)() };
+    spare = null;
+    return s;
+}
+/** Evaluates one year of one person under the tenant's policy. Pure and deterministic. */
+function evaluateYear(input) {
+    return evaluate(input, true);
+}
+function evaluate(input, withWindows) {
+    const policy = (0, policy_compiler_1.compilePolicy)(input.policy);
+    const year = input.year;
+    const profile = input.profile;
+    const version = policy.versionFor(year);
+    if (!version)
+        return noPolicy(input);
+    const given = input.deadline;
+    const all = input.activities;
+    const mine = (0, activity_order_1.activitiesOfYear)(all, year);
+    const n = mine.length;
+    const scratch = takeScratch();
+    const st = new YearState(input, policy, version, profile, year, given ?? policy.annualDeadline(year), given === undefined ? policy.annualDeadlineIsYearEnd(year) : (0, policy_compiler_1.isYearEnd)(given, year), input.today, (input.priorEvidenceKeys?.length ?? 0) > 0 || all.length > n, scratch);
+    // One tight pass over the declarations: their kinds and date keys. The declarations are
+    // usually not in the CPU cache; touching them all here lets those reads overlap.
+    const kinds = scratch.kinds;
+    const dates = scratch.dates;
+    const kindByCode = version.kindByCode;
+    for (let i = 0; i < n; i++) {
+        const activity = mine[i];
+        kinds[i] = kindByCode[activity.kind];
+        dates[i] = (0, activity_order_1.dateKey)(activity.date);
+    }
+    st.losers = (0, evidence_winners_1.evidenceLosers)(st, version, mine, kinds, scratch.evidence);
+    const results = new Array(n);
+    // Kinds whose result cannot depend on order (no caps, groups, flexible subject, evidence
+    // or exemptions) are evaluated as they come; the others in date order (then id), so the
+    // answer never depends on the order of the input. Results keep the input order.
+    const ordered = scratch.ordered;
+    let orderedCount = 0;
+    for (let i = 0; i < n; i++) {
+        const activity = mine[i];
+        const kind = kinds[i];
+        const result = (0, activity_evaluator_1.newActivityResult)(activity);
+        results[i] = result;
+        if (kind !== undefined && kind.orderSensitive)
+            ordered[orderedCount++] = i;
+        else
+            processActivity(st, i, activity, kind, result);
+    }
+    if (orderedCount > 0) {
+        (0, activity_order_1.sortByDateThenId)(ordered, orderedCount, dates, mine);
+        for (let k = 0; k < orderedCount; k++) {
+            const i = ordered[k];
+            processActivity(st, i, mine[i], kinds[i], results[i]);
+        }
+    }
+    // Flexible hours go to public first while public is short, then professional,
+    // then any remainder to public again, each within the group caps.
+    const flexible = scratch.flexible;
+    if (st.flexibleCount > 0) {
+        const requiredPublic = version.requirementPublic;
+        for (let k = 0; k < st.flexibleCount; k += 2) {
+            const i = flexible[k];
+            const result = results[i];
+            const shortPublic = Math.max(0, requiredPublic - st.creditedPublic);
+            st.ledger.admitFlexible(kinds[i], flexible[k + 1], shortPublic, result);
+            st.creditedPublic += result.hoursEarned.PUBLIC;
+            st.creditedProfessional += result.hoursEarned.PROFESSIONAL;
+        }
+    }
+    spare = scratch;
+    (0, year_verdict_1.applyProfileRules)(version, profile, st.exemptions, st);
+    return verdict(input, version, st, results, withWindows);
+}
+function processActivity(st, index, activity, kind, result) {
+    const out = (0, activity_evaluator_1.runActivityRule)(st, kind, activity, result, st.scratch.dates[index]);
+    if (out === null || kind === undefined)
+        return;
+    if (st.losers !== null && st.losers.includes(activity.id)) {
+        (0, activity_evaluator_1.addNote)(result, LOST_IN_YEAR);
+        return;
+    }
+    // (usedBefore is false without history or for "within the year" evidence: no ledger needed then.)
+    if (kind.evidenceEver && st.hasHistory && st.ledger.usedBefore(kind, activity, st.hasHistory)) {
+        (0, activity_evaluator_1.addNote)(result, USED_BEFORE);
+        return;
+    }
+    const deem = out.deem;
+    if (deem !== null) {
+        const ex = { scope: deem, reason: kind.deemReason, source: kind.source, activityId: activity.id };
+        if (out.exempt)
+            st.exemptions.push(ex);
+        if (st[deem] === undefined)
+            st[deem] = ex;
+        return;
+    }
+    // Copied out: the ledger may run earlier years' rules, which reuse the rule scratch.
+    const amount = out.amount;
+    const capped = kind.capSlot >= 0 || kind.groupSlot >= 0;
+    if (out.hasSplit) {
+        const professional = out.splitProfessional;
+        const pub = capped ? st.ledger.admit(kind, kind_compiler_1.SUBJECT_PUBLIC, out.splitPublic, result) : out.splitPublic;
+        result.hoursEarned.PUBLIC = pub;
+        st.creditedPublic += pub;
+        const prof = capped ? st.ledger.admit(kind, kind_compiler_1.SUBJECT_PROFESSIONAL, professional, result) : professional;
+        result.hoursEarned.PROFESSIONAL = prof;
+        st.creditedProfessional += prof;
+    }
+    else if (kind.subjectCode === kind_compiler_1.SUBJECT_FLEXIBLE) {
+        const flexible = st.scratch.flexible;
+        flexible[st.flexibleCount++] = index;
+        flexible[st.flexibleCount++] = amount;
+    }
+    else if (kind.subjectCode === kind_compiler_1.SUBJECT_PUBLIC) {
+        const got = capped ? st.ledger.admit(kind, kind_compiler_1.SUBJECT_PUBLIC, amount, result) : amount;
+        result.hoursEarned.PUBLIC = got;
+        st.creditedPublic += got;
+        if (kind.compulsory)
+            st.compulsoryPublic += got;
+    }
+    else {
+        const got = capped ? st.ledger.admit(kind, kind_compiler_1.SUBJECT_PROFESSIONAL, amount, result) : amount;
+        result.hoursEarned.PROFESSIONAL = got;
+        st.creditedProfessional += got;
+        if (kind.compulsory)
+            st.compulsoryProfessional += got;
+    }
+}
+function subjectStatus(required, credited, compulsoryHours, isDeemed, subject, compulsory) {
+    let shortfall = isDeemed ? 0 : Math.max(0, required - credited);
+    for (const c of compulsory) {
+        if (c.subject === subject && !isDeemed)
+            shortfall = Math.max(shortfall, c.hours - compulsoryHours);
+    }
+    return isDeemed ? { required, credited, shortfall, deemed: true } : { required, credited, shortfall };
+}
+function verdict(input, version, st, results, withWindows) {
+    const credits = version.credits;
+    const compulsory = version.compulsory;
+    const pub = subjectStatus(credits ? 0 : version.requirementPublic, st.creditedPublic, st.compulsoryPublic, st.PUBLIC !== undefined, 'PUBLIC', compulsory);
+    const prof = subjectStatus(credits ? 0 : version.requirementProfessional, st.creditedProfessional, st.compulsoryProfessional, st.PROFESSIONAL !== undefined, 'PROFESSIONAL', compulsory);
+    // As before: only a positive shortfall fails (NaN does not).
+    let met = !(pub.shortfall > 0) && !(prof.shortfall > 0);
+    const evaluation = {
+        year: input.year,
+        regime: version.regime,
+        subjects: { PUBLIC: pub, PROFESSIONAL: prof },
+        complete: false,
+        exemptions: st.exemptions,
+        activities: results,
+        reasons: [],
+    };
+    if (st.YEAR)
+        evaluation.deemedComplete = { reason: st.YEAR.reason, source: st.YEAR.source };
+    if (credits)
+        met = addCredits(evaluation, input, version, st.creditedPublic + st.creditedProfessional, withWindows);
+    evaluation.complete = st.YEAR !== undefined || met;
+    evaluation.reasons = (0, year_verdict_1.buildReasons)(input, version, evaluation, st.compulsoryPublic, st.compulsoryProfessional);
+    return evaluation;
+}
+/**
+ * Credit regime: the year's credits and its multi-year windows; true when a window passes.
+ * Apart from verdict, whose every call would otherwise allocate the closure's context.
+ */
+function addCredits(evaluation, input, version, earned, withWindows) {
+    const windows = withWindows ? (0, year_verdict_1.creditWindows)(input.year, version, earned, (y) => creditsOf(input, y)) : [];
+    evaluation.credits = { earned, windows };
+    return windows.some((w) => w.passed);
+}
+/** Credits of another year of a multi-year window (credit regime only; not the hot path). */
+function creditsOf(input, year) {
+    const other = evaluate({ ...input, year, deadline: undefined }, false);
+    return other.credits?.earned ?? 0;
+}
+function noPolicy(input) {
+    return {
+        year: input.year,
+        regime: 'HOURS',
+        subjects: {
+            PUBLIC: { required: 0, credited: 0, shortfall: 0 },
+            PROFESSIONAL: { required: 0, credited: 0, shortfall: 0 },
+        },
+        complete: false,
+        exemptions: [],
+        activities: [],
+        reasons: [`${input.policy.name}没有适用于${input.year}年度的继续教育政策，无法认定`],
+    };
+}

@@ -1,0 +1,98 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.applyProfileRules = applyProfileRules;
+exports.creditWindows = creditWindows;
+exports.buildReasons = buildReasons;
+const reason_lines_1 = require("./reason-lines");
+const SUBJECTS = ['PUBLIC', 'PROFESSIONAL'];
+/** Waivers that follow from who the person is (Corps: private enterprises, 考核认定 applicants). */
+function applyProfileRules(version, profile, exemptions, deemed) {
+    const rules = version.profileRules;
+    if (rules === undefined)
+        return;
+    for (const rule of rules) {
+        const w = rule.when;
+        if (w.employerType !== undefined && profile.employerType !== w.employerType)
+            continue;
+        if (w.flag !== undefined && !(profile.flags ?? []).includes(w.flag))
+            continue;
+        if (w.series !== undefined && profile.titleSeries !== w.series)
+            continue;
+        const ex = { scope: rule.waive, reason: rule.reason, source: rule.source };
+        exemptions.push(ex);
+        if (deemed[rule.waive] === undefined)
+            deemed[rule.waive] = ex;
+    }
+}
+/** Credit regime: the multi-year totals that contain this year (Binzhou ≤ 2019). */
+function creditWindows(year, version, thisYear, creditsOf) {
+    const windows = [];
+    for (const w of version.spec.credits?.windows ?? []) {
+        if (!w.years.includes(year))
+            continue;
+        let earned = 0;
+        for (const y of w.years)
+            earned += y === year ? thisYear : creditsOf(y);
+        windows.push({ years: w.years, required: w.required, earned, passed: earned >= w.required, source: w.source });
+    }
+    return windows;
+}
+function buildReasons(input, version, evaluation, compulsoryPublic, compulsoryProfessional) {
+    const unit = version.unit;
+    const year = input.year;
+    const subjects = evaluation.subjects;
+    if (!version.credits &&
+        evaluation.deemedComplete === undefined &&
+        !subjects.PUBLIC.deemed &&
+        !subjects.PROFESSIONAL.deemed &&
+        version.compulsory.length === 0 &&
+        input.deadline === undefined) {
+        // The usual year: two subject lines and the verdict, in an array of exactly that size.
+        return [
+            (0, reason_lines_1.subjectLine)('PUBLIC', subjects.PUBLIC.credited, subjects.PUBLIC.required, subjects.PUBLIC.shortfall, unit),
+            (0, reason_lines_1.subjectLine)('PROFESSIONAL', subjects.PROFESSIONAL.credited, subjects.PROFESSIONAL.required, subjects.PROFESSIONAL.shortfall, unit),
+            (0, reason_lines_1.yearLine)(year, evaluation.complete),
+        ];
+    }
+    const reasons = [];
+    if (evaluation.deemedComplete) {
+        reasons.push((0, reason_lines_1.deemedCompleteLine)(evaluation.deemedComplete.reason, evaluation.deemedComplete.source, year));
+    }
+    if (version.credits) {
+        reasons.push(`${year}年度实行学分制（${version.spec.source}），当年认定${evaluation.credits?.earned ?? 0}学分，不设上限`);
+        for (const w of evaluation.credits?.windows ?? []) {
+            const range = `${w.years[0]}—${w.years[w.years.length - 1]}年度`;
+            reasons.push(`${range}累计${w.earned}学分，要求${w.required}学分：${w.passed ? '合格' : '不合格'}（${w.source}）`);
+        }
+    }
+    else {
+        for (const s of SUBJECTS) {
+            const st = evaluation.subjects[s];
+            if (st.deemed) {
+                let reason = '政策认定';
+                for (const exemption of evaluation.exemptions) {
+                    if (exemption.scope === s) {
+                        reason = exemption.reason;
+                        break;
+                    }
+                }
+                reasons.push((0, reason_lines_1.deemedSubjectLine)(s, reason));
+                continue;
+            }
+            reasons.push((0, reason_lines_1.subjectLine)(s, st.credited, st.required, st.shortfall, unit));
+        }
+        // compulsoryLines[i] is the line of compulsory[i] (both from the version's compulsory list).
+        const compulsory = version.compulsory;
+        const lines = version.compulsoryLines;
+        for (let i = 0; i < compulsory.length; i++) {
+            const c = compulsory[i];
+            if (evaluation.subjects[c.subject].deemed)
+                continue;
+            reasons.push(lines[i](c.subject === 'PUBLIC' ? compulsoryPublic : compulsoryProfessional));
+        }
+    }
+    if (input.deadline !== undefined)
+        reasons.push(`只计${input.deadline}（含）以前的学习`);
+    reasons.push((0, reason_lines_1.yearLine)(year, evaluation.complete));
+    return reasons;
+}

@@ -1,0 +1,23 @@
+// Every capability of the product, in the order their services are built (a
+// module may use the services of those before it). Adding a capability is a
+// new folder and one line here.
+import { accountsModule } from '../accounts/accounts.module';
+import { apiClientsModule } from '../api-clients/api-clients.module';
+import { auditModule } from '../audit/audit.module';
+import { hoursModule } from '../hours/hours.module';
+import { organisationsModule } from '../organisations/organisations.module';
+import { policyModule } from '../policy/policy.module';
+import { professionalsModule } from '../professionals/professionals.module';
+import { tenantsModule } from '../tenants/tenants.module';
+import type { CapabilityModule } from '../platform/module';
+
+export const modules: readonly CapabilityModule[] = [
+  auditModule,
+  tenantsModule,
+  organisationsModule,
+  professionalsModule,
+  accountsModule,
+  apiClientsModule,
+  policyModule,
+  hoursModule,
+];

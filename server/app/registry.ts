@@ -1,0 +1,41 @@
+// Builds what the modules declare: services once per process, loaders once
+// per request, the ordered migration history, and the error-code catalog.
+import type { EntityManager } from 'typeorm';
+import type { Loaders } from '../platform/context';
+import type { MigrationClass } from '../platform/database';
+import { commonError, idNumberError, type ErrorCatalog } from '../platform/errors';
+import type { CapabilityModule, ModuleDeps, Services } from '../platform/module';
+import { modules } from './modules';
+
+export function createServices(deps: ModuleDeps, list: readonly CapabilityModule[] = modules): Services {
+  const services = {} as Services;
+  for (const m of list) Object.assign(services, m.createServices?.(deps, services));
+  return services;
+}
+
+export function createLoaders(db: () => Promise<EntityManager>, list: readonly CapabilityModule[] = modules): Loaders {
+  const loaders = {} as Loaders;
+  for (const m of list) Object.assign(loaders, m.createLoaders?.(db));
+  return loaders;
+}
+
+/** Migrations run in the order of their timestamp, whichever module owns them. */
+export function allMigrations(list: readonly CapabilityModule[] = modules): MigrationClass[] {
+  const timestamp = (m: MigrationClass) => Number(/(\d{13})$/.exec(m.name)?.[1] ?? NaN);
+  const unique = [...new Set(list.flatMap((m) => m.migrations ?? []))];
+  return unique.sort((a, b) => timestamp(a) - timestamp(b));
+}
+
+/** Every code the API answers with, and its Chinese message. */
+export function errorCatalog(list: readonly CapabilityModule[] = modules): Map<string, string> {
+  const catalogs: ErrorCatalog[] = [commonError.catalog, idNumberError.catalog, ...list.map((m) => m.errors ?? {})];
+  const out = new Map<string, string>();
+  for (const catalog of catalogs) {
+    for (const [code, message] of Object.entries(catalog)) {
+      const known = out.get(code);
+      if (known !== undefined && known !== message) throw new Error(`error code ${code} has two messages: "${known}" and "${message}"`);
+      out.set(code, message);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+// Hours: recorded activities, completion of a year, title eligibility, certified years.
+import { Hours1732400000000 } from '../../migrations/1732400000000-hours';
+import { systemClock } from '../platform/clock';
+import type { CapabilityModule } from '../platform/module';
+import { ActivitiesService } from './activities.service';
+import { CertificationService } from './certification.service';
+import { CompletionService } from './completion.service';
+import { EligibilityService } from './eligibility.service';
+import { hoursError } from './hours.errors';
+import { HoursRepository } from './hours.repository';
+import { HoursResolver } from './hours.resolver';
+
+declare module '../platform/module' {
+  interface Services {
+    activities: ActivitiesService;
+    completion: CompletionService;
+    eligibility: EligibilityService;
+    certification: CertificationService;
+  }
+}
+
+export const hoursModule: CapabilityModule = {
+  name: 'hours',
+  resolvers: [HoursResolver],
+  createServices: (_deps, { policies, professionals, audit }) => {
+    const repo = new HoursRepository();
+    const completion = new CompletionService(repo, policies, systemClock);
+    return {
+      activities: new ActivitiesService(repo, professionals, policies, audit),
+      completion,
+      eligibility: new EligibilityService(repo, policies, systemClock),
+      certification: new CertificationService(repo, completion, policies, professionals, audit),
+    };
+  },
+  // policy revisions, activities, certified years and the integrity record
+  migrations: [Hours1732400000000],
+  errors: hoursError.catalog,
+};

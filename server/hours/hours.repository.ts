@@ -1,0 +1,176 @@
+// Every query the hours capability makes: recorded activities, the people a
+// completion question is about, certified years and the integrity record.
+import type { ActivityInput, IntegrityPeriod, ParamValue } from '../engine';
+import type { TitleLevel, TitleSeries } from '../engine/titles';
+import { queryOne, queryRows, type Queryable } from '../platform/sql';
+import type { ActivityView, HoursEvaluation } from './hours.types';
+
+/** A professional as the engine sees them. */
+export interface Person {
+  id: string;
+  idNumber: string;
+  name: string;
+  unitPath: string;
+  titleLevel: TitleLevel;
+  titleSeries: TitleSeries;
+}
+
+export interface Certification {
+  year: number;
+  complete: boolean;
+  result: HoursEvaluation;
+}
+
+interface ActivityRow {
+  id: string;
+  professional_id: string;
+  kind: string;
+  year: number;
+  occurred_on: string | null;
+  params: Record<string, ParamValue>;
+  source: string;
+  recorded_at: Date;
+}
+
+interface PersonRow {
+  id: string;
+  id_number: string;
+  name: string;
+  unit_path: string;
+  title_level: TitleLevel;
+  title_series: TitleSeries;
+}
+
+const ACTIVITY_COLUMNS = `id, professional_id, kind, year, occurred_on::text AS occurred_on, params, source, recorded_at`;
+const PERSON_COLUMNS = `id, id_number, name, unit_path, title_level, title_series`;
+
+function toActivityView(row: ActivityRow): ActivityView {
+  return {
+    id: row.id,
+    professionalId: row.professional_id,
+    kind: row.kind,
+    year: row.year,
+    date: row.occurred_on,
+    params: row.params,
+    source: row.source,
+    recordedAt: row.recorded_at,
+  };
+}
+
+function toPerson(row: PersonRow): Person {
+  return { id: row.id, idNumber: row.id_number, name: row.name, unitPath: row.unit_path, titleLevel: row.title_level, titleSeries: row.title_series };
+}
+
+function toEngineActivity(id: string, kind: string, year: number, date: string | null, params: Record<string, ParamValue>): ActivityInput {
+  return date ? { id, kind, year, date, params } : { id, kind, year, params };
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
+export class HoursRepository {
+  async insertActivity(
+    db: Queryable,
+    a: { tenantId: string; professionalId: string; kind: string; year: number; date: string | null; params: Record<string, unknown>; recordedBy: string },
+  ): Promise<ActivityView> {
+    const rows = await queryRows<ActivityRow>(
+      db,
+      `INSERT INTO activity (tenant_id, professional_id, kind, year, occurred_on, params, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${ACTIVITY_COLUMNS}`,
+      [a.tenantId, a.professionalId, a.kind, a.year, a.date, a.params, a.recordedBy],
+    );
+    return toActivityView(rows[0]!);
+  }
+
+  /** One person's activities (of one year, or all), oldest first; at most `limit`. */
+  async findActivities(db: Queryable, professionalId: string, year: number | null, limit: number): Promise<ActivityView[]> {
+    const rows = await queryRows<ActivityRow>(
+      db,
+      `SELECT ${ACTIVITY_COLUMNS} FROM activity WHERE professional_id = $1 AND ($2::int IS NULL OR year = $2)
+        ORDER BY year, recorded_at, id LIMIT $3`,
+      [professionalId, year, limit],
+    );
+    return rows.map(toActivityView);
+  }
+
+  async findPerson(db: Queryable, idNumber: string): Promise<Person | null> {
+    const row = await queryOne<PersonRow>(db, `SELECT ${PERSON_COLUMNS} FROM professional WHERE id_number = $1`, [idNumber]);
+    return row && toPerson(row);
+  }
+
+  async findPeople(db: Queryable, idNumbers: readonly string[]): Promise<Person[]> {
+    if (!idNumbers.length) return [];
+    const rows = await queryRows<PersonRow>(db, `SELECT ${PERSON_COLUMNS} FROM professional WHERE id_number = ANY($1::text[])`, [idNumbers]);
+    return rows.map(toPerson);
+  }
+
+  /**
+   * Activities per professional up to a year. Aggregated to one JSON array per
+   * person in PostgreSQL: decoding 5,000 arrays is several times faster in
+   * Node than 250,000 rows.
+   */
+  async activitiesOf(db: Queryable, ids: readonly string[], upToYear: number): Promise<Map<string, ActivityInput[]>> {
+    const out = new Map<string, ActivityInput[]>();
+    if (!ids.length) return out;
+    const rows = await queryRows<{ professional_id: string; list: string }>(
+      db,
+      `SELECT professional_id,
+              json_agg(json_build_array(id, kind, year, occurred_on, params) ORDER BY year, id)::text AS list
+         FROM activity WHERE professional_id = ANY($1::uuid[]) AND year <= $2
+        GROUP BY professional_id`,
+      [ids, upToYear],
+    );
+    for (const row of rows) {
+      const list = JSON.parse(row.list) as [string, string, number, string | null, Record<string, ParamValue>][];
+      out.set(row.professional_id, list.map(([id, kind, year, date, params]) => toEngineActivity(id, kind, year, date, params)));
+    }
+    return out;
+  }
+
+  async integrityOf(db: Queryable, ids: readonly string[]): Promise<Map<string, IntegrityPeriod[]>> {
+    const rows = await queryRows<{ professional_id: string; from: string; to: string; reason: string }>(
+      db,
+      `SELECT professional_id, from_date::text AS from, to_date::text AS to, reason FROM integrity_record WHERE professional_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const grouped = groupBy(rows, (r) => r.professional_id);
+    return new Map([...grouped].map(([id, list]) => [id, list.map((r) => ({ from: r.from, to: r.to, reason: r.reason }))]));
+  }
+
+  async certificationsOf(db: Queryable, ids: readonly string[], upToYear: number): Promise<Map<string, Certification[]>> {
+    const rows = await queryRows<{ professional_id: string; year: number; complete: boolean; result: HoursEvaluation }>(
+      db,
+      `SELECT professional_id, year, complete, result FROM year_certification WHERE professional_id = ANY($1::uuid[]) AND year <= $2`,
+      [ids, upToYear],
+    );
+    const grouped = groupBy(rows, (r) => r.professional_id);
+    return new Map([...grouped].map(([id, list]) => [id, list.map((r) => ({ year: r.year, complete: r.complete, result: r.result }))]));
+  }
+
+  async findCertifiedResult(db: Queryable, professionalId: string, year: number): Promise<HoursEvaluation | null> {
+    const row = await queryOne<{ result: HoursEvaluation }>(db, `SELECT result FROM year_certification WHERE professional_id = $1 AND year = $2`, [professionalId, year]);
+    return row?.result ?? null;
+  }
+
+  /** Null when the year was certified already (the first certification wins). */
+  async insertCertification(
+    db: Queryable,
+    c: { tenantId: string; professionalId: string; year: number; policyRevisionId: string; complete: boolean; result: HoursEvaluation; certifiedBy: string },
+  ): Promise<Date | null> {
+    const row = await queryOne<{ certified_at: Date }>(
+      db,
+      `INSERT INTO year_certification (tenant_id, professional_id, year, policy_revision_id, complete, result, certified_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING certified_at`,
+      [c.tenantId, c.professionalId, c.year, c.policyRevisionId, c.complete, c.result, c.certifiedBy],
+    );
+    return row?.certified_at ?? null;
+  }
+}

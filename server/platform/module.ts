@@ -1,0 +1,43 @@
+// The shape every capability folder exports: its resolvers, services,
+// loaders, migrations and error codes. app/modules.ts lists the modules; the
+// rest of app/ only reads this shape, so a new capability is a new folder and
+// one line there.
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Config } from './config';
+import type { Loaders } from './context';
+import type { MigrationClass } from './database';
+import type { ErrorCatalog } from './errors';
+
+/**
+ * The process-wide services, by name. Empty here: each capability adds its
+ * services to this interface (declaration merging in its module file), so
+ * platform/ never names a capability.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Services {}
+
+/** What a capability may need to build its services. */
+export interface ModuleDeps {
+  readonly runtime: DataSource;
+  readonly config: Config;
+  readonly jwtSecret: string;
+}
+
+/** A type-graphql resolver class; app/ constructs it once with the services. */
+export type ResolverClass = new (services: Services) => object;
+
+export interface CapabilityModule {
+  readonly name: string;
+  readonly resolvers?: readonly ResolverClass[];
+  /**
+   * Builds this capability's services. Modules are built in the order app/
+   * lists them, so `built` holds the services of every module listed before.
+   */
+  readonly createServices?: (deps: ModuleDeps, built: Services) => Partial<Services>;
+  /** DataLoaders, made fresh for every request. */
+  readonly createLoaders?: (db: () => Promise<EntityManager>) => Partial<Loaders>;
+  /** The migrations (in the top-level migrations/ folder) that create this capability's tables. */
+  readonly migrations?: readonly MigrationClass[];
+  /** This capability's error codes and their Chinese messages. */
+  readonly errors?: ErrorCatalog;
+}

@@ -1,0 +1,51 @@
+// GraphQL enums for the closed sets of the policy language (the engine owns the values).
+import { registerEnumType } from 'type-graphql';
+import type { ParamType, Regime, Subject, SubjectMode } from '../engine';
+
+export const SubjectEnum: { [K in Subject]: K } = { PUBLIC: 'PUBLIC', PROFESSIONAL: 'PROFESSIONAL' };
+registerEnumType(SubjectEnum, {
+  name: 'Subject',
+  description: '科目',
+  valuesConfig: { PUBLIC: { description: '公需科目' }, PROFESSIONAL: { description: '专业科目' } },
+});
+
+export const SubjectModeEnum: { [K in SubjectMode]: K } = { PUBLIC: 'PUBLIC', PROFESSIONAL: 'PROFESSIONAL', SPLIT: 'SPLIT', FLEXIBLE: 'FLEXIBLE' };
+registerEnumType(SubjectModeEnum, {
+  name: 'SubjectMode',
+  description: '学习形式计入的科目',
+  valuesConfig: {
+    PUBLIC: { description: '公需科目' },
+    PROFESSIONAL: { description: '专业科目' },
+    SPLIT: { description: '按规则同时计入两类科目' },
+    FLEXIBLE: { description: '计入尚有缺口的科目' },
+  },
+});
+
+export const RegimeEnum: { [K in Regime]: K } = { HOURS: 'HOURS', CREDITS: 'CREDITS' };
+registerEnumType(RegimeEnum, {
+  name: 'Regime',
+  description: '计量制度',
+  valuesConfig: { HOURS: { description: '学时制' }, CREDITS: { description: '学分制' } },
+});
+
+/** GraphQL names are upper case; the values are the policy language's own. */
+export const ParamTypeEnum: Record<Uppercase<ParamType>, ParamType> = {
+  INT: 'int',
+  NUMBER: 'number',
+  STRING: 'string',
+  ENUM: 'enum',
+  BOOL: 'bool',
+  DATE: 'date',
+};
+registerEnumType(ParamTypeEnum, {
+  name: 'ParamType',
+  description: '参数类型',
+  valuesConfig: {
+    INT: { description: '整数' },
+    NUMBER: { description: '数值' },
+    STRING: { description: '文本' },
+    ENUM: { description: '从可选值中选择' },
+    BOOL: { description: '是/否' },
+    DATE: { description: '日期 YYYY-MM-DD' },
+  },
+});

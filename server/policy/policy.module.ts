@@ -1,0 +1,19 @@
+// Policy: each tenant's rules as published revisions of a validated document.
+import type { CapabilityModule } from '../platform/module';
+import { policyError } from './policy.errors';
+import { PolicyRepository } from './policy.repository';
+import { PolicyResolver } from './policy.resolver';
+import { PoliciesService } from './policy.service';
+
+declare module '../platform/module' {
+  interface Services {
+    policies: PoliciesService;
+  }
+}
+
+export const policyModule: CapabilityModule = {
+  name: 'policy',
+  resolvers: [PolicyResolver],
+  createServices: (_deps, { tenants, audit }) => ({ policies: new PoliciesService(new PolicyRepository(), tenants, audit) }),
+  errors: policyError.catalog,
+};

@@ -1,0 +1,73 @@
+// Every query the policy capability makes. A revision row never changes, so
+// its parsed document is cached in the process by revision id (the engine's
+// compiled form is cached per document object, and so stays warm too).
+import type { PolicyDocument } from '../engine';
+import { execute, queryOne, queryRows, type Queryable } from '../platform/sql';
+
+export interface PolicyRevision {
+  id: string;
+  revision: number;
+  document: PolicyDocument;
+  note: string | null;
+  publishedAt: Date;
+}
+
+interface RevisionRow {
+  id: string;
+  revision: number;
+  note: string | null;
+  published_at: Date;
+}
+
+const documents = new Map<string, PolicyDocument>();
+
+export class PolicyRepository {
+  async latest(db: Queryable): Promise<PolicyRevision | null> {
+    const row = await queryOne<RevisionRow>(db, `SELECT id, revision, note, published_at FROM policy_revision ORDER BY revision DESC LIMIT 1`);
+    return row && this.withDocument(db, row);
+  }
+
+  async history(db: Queryable): Promise<Omit<PolicyRevision, 'document'>[]> {
+    const rows = await queryRows<RevisionRow>(db, `SELECT id, revision, note, published_at FROM policy_revision ORDER BY revision DESC LIMIT 1000`);
+    return rows.map((r) => ({ id: r.id, revision: r.revision, note: r.note, publishedAt: r.published_at }));
+  }
+
+  /** The next revision of the caller's tenant; the lock serialises concurrent publications. */
+  async insert(db: Queryable, tenantId: string, document: PolicyDocument, note: string | null, publishedBy: string | null): Promise<PolicyRevision> {
+    await lockTenantPolicy(db, tenantId);
+    const rows = await queryRows<RevisionRow>(
+      db,
+      `INSERT INTO policy_revision (tenant_id, revision, document, note, published_by)
+       SELECT $1, coalesce(max(revision), 0) + 1, $2, $3, $4 FROM policy_revision
+       RETURNING id, revision, note, published_at`,
+      [tenantId, document, note, publishedBy],
+    );
+    const row = rows[0]!;
+    documents.set(row.id, document);
+    return { id: row.id, revision: row.revision, document, note: row.note, publishedAt: row.published_at };
+  }
+
+  /** The first revision, from the tenant's policy file; false when the tenant already has one. */
+  async insertInitial(db: Queryable, tenantId: string, document: PolicyDocument, note: string): Promise<boolean> {
+    await lockTenantPolicy(db, tenantId);
+    const existing = await queryOne<{ n: number }>(db, `SELECT count(*)::int AS n FROM policy_revision WHERE tenant_id = $1`, [tenantId]);
+    if ((existing?.n ?? 0) > 0) return false;
+    await execute(db, `INSERT INTO policy_revision (tenant_id, revision, document, note) VALUES ($1, 1, $2, $3)`, [tenantId, document, note]);
+    return true;
+  }
+
+  private async withDocument(db: Queryable, row: RevisionRow): Promise<PolicyRevision> {
+    let document = documents.get(row.id);
+    if (!document) {
+      const doc = await queryOne<{ document: PolicyDocument }>(db, `SELECT document FROM policy_revision WHERE id = $1`, [row.id]);
+      if (!doc) throw new Error(`policy revision ${row.id} vanished`);
+      document = doc.document;
+      documents.set(row.id, document);
+    }
+    return { id: row.id, revision: row.revision, document, note: row.note, publishedAt: row.published_at };
+  }
+}
+
+async function lockTenantPolicy(db: Queryable, tenantId: string): Promise<void> {
+  await execute(db, `SELECT pg_advisory_xact_lock(hashtext('policy:' || $1))`, [tenantId]);
+}

@@ -1,0 +1,35 @@
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../platform/context';
+import type { Services } from '../platform/module';
+import type { PoliciesService } from './policy.service';
+import { ActivityKind, PolicyRevisionInfo, PolicyView, PublishPolicyVersionInput } from './policy.types';
+
+@Resolver()
+export class PolicyResolver {
+  private readonly policies: PoliciesService;
+  constructor(services: Services) {
+    this.policies = services.policies;
+  }
+
+  @Query(() => PolicyView, { description: '某年度适用的政策（未登录时须指定 tenantCode）' })
+  policy(@Ctx() ctx: Context, @Arg('year', () => Int) year: number, @Arg('tenantCode', () => String, { nullable: true }) tenantCode?: string) {
+    return this.policies.view(ctx, year, tenantCode);
+  }
+
+  @Query(() => [ActivityKind], { description: '某年度可申报的学习形式及其参数' })
+  activityKinds(@Ctx() ctx: Context, @Arg('year', () => Int) year: number, @Arg('tenantCode', () => String, { nullable: true }) tenantCode?: string) {
+    return this.policies.kinds(ctx, year, tenantCode);
+  }
+
+  @Authorized()
+  @Query(() => [PolicyRevisionInfo], { description: '政策发布历史' })
+  policyRevisions(@Ctx() ctx: Context) {
+    return this.policies.history(ctx);
+  }
+
+  @Authorized()
+  @Mutation(() => PolicyRevisionInfo, { description: '发布新的政策版本（人社局）' })
+  publishPolicyVersion(@Ctx() ctx: Context, @Arg('input') input: PublishPolicyVersionInput) {
+    return this.policies.publish(ctx, input);
+  }
+}

@@ -1,0 +1,71 @@
+// GraphQL types of the policy capability: published revisions and what a year's version says.
+import { IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, Float, GraphQLISODateTime, InputType, Int, ObjectType } from 'type-graphql';
+import type { ParamType, Regime, SubjectMode } from '../engine';
+import { ParamTypeEnum, RegimeEnum, SubjectModeEnum } from './policy.enums';
+
+@ObjectType({ description: '枚举参数的可选值' })
+export class ParamOption {
+  @Field() value: string;
+  @Field() label: string;
+}
+
+@ObjectType({ description: '申报某类学习活动须填写的参数' })
+export class ActivityParamSpec {
+  @Field() name: string;
+  @Field(() => ParamTypeEnum) type: ParamType;
+  @Field() label: string;
+  @Field() required: boolean;
+  @Field(() => [ParamOption], { nullable: true }) values?: ParamOption[];
+  @Field(() => Float, { nullable: true }) min?: number;
+  @Field(() => Float, { nullable: true }) max?: number;
+}
+
+@ObjectType({ description: '学习形式（由本地区政策定义）' })
+export class ActivityKind {
+  @Field() code: string;
+  @Field() name: string;
+  @Field(() => SubjectModeEnum) subject: SubjectMode;
+  @Field({ description: '政策依据（文件编号与条款）' }) source: string;
+  @Field(() => [ActivityParamSpec]) params: ActivityParamSpec[];
+}
+
+@ObjectType({ description: '某年度适用的政策版本' })
+export class PolicyView {
+  @Field() tenantCode: string;
+  @Field() tenantName: string;
+  @Field(() => Int, { description: '发布序号（每次发布加一）' }) revision: number;
+  @Field(() => GraphQLISODateTime) publishedAt: Date;
+  @Field(() => Int) year: number;
+  @Field(() => Int, { description: '该版本自哪一年起适用' }) fromYear: number;
+  @Field(() => RegimeEnum) regime: Regime;
+  @Field(() => Float) requiredPublic: number;
+  @Field(() => Float) requiredProfessional: number;
+  @Field({ description: '年度完成截止日期（MM-DD）' }) deadline: string;
+  @Field(() => GraphQLJSONObject, { description: '该版本的完整内容' }) version: Record<string, unknown>;
+}
+
+@ObjectType()
+export class PolicyRevisionInfo {
+  @Field(() => Int) revision: number;
+  @Field(() => String, { nullable: true }) note: string | null;
+  @Field(() => GraphQLISODateTime) publishedAt: Date;
+}
+
+@InputType({ description: '年度完成截止日期' })
+export class DeadlineInput {
+  @Field({ description: 'MM-DD，如 12-31' }) @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '日期格式应为 MM-DD' }) monthDay: string;
+  @Field({ description: '政策依据（文件编号与条款）' }) @Length(1, 200) source: string;
+}
+
+@InputType()
+export class PublishPolicyVersionInput {
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: '完整的政策版本（含 fromYear）；同一 fromYear 的旧版本被替换，已认定年度不受影响',
+  })
+  version?: Record<string, unknown> | null;
+  @Field(() => DeadlineInput, { nullable: true, description: '新的年度截止日期' }) @IsOptional() @ValidateNested() deadline?: DeadlineInput | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) note?: string | null;
+}

@@ -1,0 +1,22 @@
+// Tenants: a city or the Corps, onboarded by platform operators.
+import { Foundation1732300000000 } from '../../migrations/1732300000000-foundation';
+import type { CapabilityModule } from '../platform/module';
+import { tenantError } from './tenants.errors';
+import { TenantsRepository } from './tenants.repository';
+import { TenantsResolver } from './tenants.resolver';
+import { TenantsService } from './tenants.service';
+
+declare module '../platform/module' {
+  interface Services {
+    tenants: TenantsService;
+  }
+}
+
+export const tenantsModule: CapabilityModule = {
+  name: 'tenants',
+  resolvers: [TenantsResolver],
+  createServices: ({ runtime }, { audit }) => ({ tenants: new TenantsService(new TenantsRepository(), audit, runtime) }),
+  // the foundation creates the tenant wall every capability's tables stand on
+  migrations: [Foundation1732300000000],
+  errors: tenantError.catalog,
+};

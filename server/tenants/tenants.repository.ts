@@ -1,0 +1,59 @@
+// Every query the tenants capability makes, including the one way a tenant
+// comes to exist (provisionTenant): the operator's mutation, the demo seed,
+// the data generator and the tests all call it.
+import { applySettings } from '../platform/transaction';
+import { queryOne, queryRows, type Queryable } from '../platform/sql';
+import { Tenant, TenantStatus } from './tenants.types';
+
+interface TenantRow {
+  id: string;
+  code: string;
+  name: string;
+  status: TenantStatus;
+}
+
+function toTenant(row: TenantRow): Tenant {
+  return Object.assign(new Tenant(), row);
+}
+
+export interface ProvisionedTenant {
+  tenant: Tenant;
+  bureauId: string;
+}
+
+export class TenantsRepository {
+  async findOne(db: Queryable, id: string): Promise<Tenant | null> {
+    const row = await queryOne<TenantRow>(db, `SELECT id, code, name, status FROM tenant WHERE id = $1`, [id]);
+    return row && toTenant(row);
+  }
+
+  /** All tenants (an operator transaction sees them all). */
+  async findMany(db: Queryable): Promise<Tenant[]> {
+    return (await queryRows<TenantRow>(db, `SELECT id, code, name, status FROM tenant ORDER BY code`)).map(toTenant);
+  }
+
+  /**
+   * A tenant by code from outside any tenant (sign-in, the public calculator),
+   * through a SECURITY DEFINER function that reveals only id and status.
+   */
+  async findIdByCode(db: Queryable, code: string): Promise<{ id: string; status: TenantStatus } | null> {
+    return queryOne<{ id: string; status: TenantStatus }>(db, `SELECT id, status FROM app_tenant_by_code($1)`, [code]);
+  }
+}
+
+/**
+ * A new tenant with its bureau at the root of its organisation tree. Runs in
+ * the caller's operator transaction, which it leaves bound to the new tenant.
+ * A duplicate code fails on the unique constraint `tenant_code_key`.
+ */
+export async function provisionTenant(em: Queryable, t: { code: string; name: string; bureauName: string; bureauCode?: string | null }): Promise<ProvisionedTenant> {
+  const rows = await queryRows<TenantRow>(em, `INSERT INTO tenant (code, name) VALUES ($1, $2) RETURNING id, code, name, status`, [t.code, t.name]);
+  const tenant = toTenant(rows[0]!);
+  await applySettings(em, { tenantId: tenant.id, operator: true });
+  const bureau = await queryRows<{ id: string }>(
+    em,
+    `INSERT INTO org_node (tenant_id, kind, name, code, path, depth) VALUES ($1, 'BUREAU', $2, $3, '', 0) RETURNING id`,
+    [tenant.id, t.bureauName, t.bureauCode ?? null],
+  );
+  return { tenant, bureauId: bureau[0]!.id };
+}

@@ -1,0 +1,27 @@
+import { Length, Matches } from 'class-validator';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum TenantStatus {
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+}
+registerEnumType(TenantStatus, {
+  name: 'TenantStatus',
+  description: '租户状态',
+  valuesConfig: { ACTIVE: { description: '正常' }, SUSPENDED: { description: '已暂停' } },
+});
+
+@ObjectType({ description: '租户：一个城市或兵团' })
+export class Tenant {
+  @Field(() => ID) id: string;
+  @Field() code: string;
+  @Field() name: string;
+  @Field(() => TenantStatus) status: TenantStatus;
+}
+
+@InputType()
+export class CreateTenantInput {
+  @Field() @Matches(/^[a-z][a-z0-9-]{1,30}$/, { message: '租户代码须为小写字母开头的 2–31 位字母、数字或连字符' }) code: string;
+  @Field() @Length(1, 100, { message: '名称须为 1–100 个字符' }) name: string;
+  @Field() @Length(1, 100, { message: '人社局名称须为 1–100 个字符' }) bureauName: string;
+}
