@@ -69,12 +69,12 @@ export function computeCheckDigit(first17: string): string {
  */
 export function weightedDigitSum(digits: string, position: number): number {
   let sum = 0;
-  for (let i = 0; i < digits.length; i++) sum += (digits.charCodeAt(i) - 48) * WEIGHTS[position + i];
+  for (let i = 0; i < digits.length; i++) sum += (digits.charCodeAt(i) - 48) * (WEIGHTS[position + i] ?? 0);
   return sum;
 }
 
 export function checkCharacterForSum(sum: number): string {
-  return CHECK_CHARACTERS[sum % 11];
+  return CHECK_CHARACTERS.charAt(sum % 11);
 }
 
 /**
@@ -140,7 +140,8 @@ function isValidRegionCode(code: string): boolean {
 }
 
 function isValidBirthDate(isoDate: string, todayIso: string): boolean {
-  const [year, month, day] = isoDate.split('-').map(Number);
+  const [year = NaN, month = NaN, day = NaN] = isoDate.split('-').map(Number);
+  if (!(year >= EARLIEST_BIRTH_YEAR) || !(month >= 1)) return false;
   if (year < EARLIEST_BIRTH_YEAR || month < 1 || month > 12 || day < 1) return false;
   if (day > daysInMonth(year, month)) return false;
   return isoDate <= todayIso;

@@ -184,7 +184,8 @@ export const policySchema = z
   })
   .superRefine((doc, ctx) => {
     for (let i = 1; i < doc.versions.length; i++) {
-      if (doc.versions[i].fromYear <= doc.versions[i - 1].fromYear) {
+      const [earlier, later] = [doc.versions[i - 1], doc.versions[i]];
+      if (earlier && later && later.fromYear <= earlier.fromYear) {
         ctx.addIssue({ code: 'custom', path: ['versions', i, 'fromYear'], message: '版本应按 fromYear 从早到晚排列且不重复' });
       }
     }

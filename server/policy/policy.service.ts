@@ -23,7 +23,7 @@ export interface TenantRef {
 /** Validates a whole document against the policy schema; the error names the path. */
 export function validateDocument(raw: unknown, label: string): PolicyDocument {
   const result = policySchema.safeParse(raw);
-  if (result.success) return result.data as PolicyDocument;
+  if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = issue ? formatPath(issue.path) : '';
   throw errorWithMessage(policyError, 'POLICY_INVALID', `${label}: ${path}: ${issue?.message ?? '格式错误'}`, `version.${path}`);

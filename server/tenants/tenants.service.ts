@@ -7,7 +7,7 @@ import type { Context } from '../platform/context';
 import { uniqueViolation } from '../platform/pg-errors';
 import { tenantError } from './tenants.errors';
 import { provisionTenant, type TenantsRepository } from './tenants.repository';
-import type { CreateTenantInput, Tenant } from './tenants.types';
+import { type CreateTenantInput, type Tenant, TenantStatus } from './tenants.types';
 
 export class TenantsService {
   constructor(
@@ -46,6 +46,6 @@ export class TenantsService {
   /** The id of an active tenant named by code, from outside any tenant; null when there is none. */
   async activeIdByCode(code: string): Promise<string | null> {
     const found = await this.repo.findIdByCode(this.runtime, code);
-    return found?.status === 'ACTIVE' ? found.id : null;
+    return found?.status === TenantStatus.ACTIVE ? found.id : null;
   }
 }

@@ -94,7 +94,7 @@ export async function generateProfessionals(options: GenerateOptions): Promise<G
         while (next < end) {
           const stop = Math.min(end, next + ROWS_PER_CHUNK);
           let chunk = '';
-          for (; next < stop; next++) chunk += copyLine(tenantId, people.next(next), units[Math.min(units.length - 1, Math.floor(next / perUnit))]);
+          for (; next < stop; next++) chunk += copyLine(tenantId, people.next(next), units[Math.min(units.length - 1, Math.floor(next / perUnit))]!);
           options.onProgress?.(next - start);
           yield chunk;
         }
