@@ -1,5 +1,6 @@
 // The audit trail: every write records who did what, in the write's transaction.
 import type { CapabilityModule } from '../platform/module';
+import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 
 declare module '../platform/module' {
@@ -10,5 +11,5 @@ declare module '../platform/module' {
 
 export const auditModule: CapabilityModule = {
   name: 'audit',
-  createServices: () => ({ audit: new AuditService() }),
+  createServices: () => ({ audit: new AuditService(new AuditRepository()) }),
 };

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Context } from '../platform/context';
 import type { Actor } from '../platform/actor';
 import { maskIdNumber } from '../platform/id-number';
+import type { AuditRepository } from './audit.repository';
 
 export interface AuditEntry {
   action: string;
@@ -39,25 +40,21 @@ function actorColumns(actor: Actor): { kind: string; id: string | null; label: s
 }
 
 export class AuditService {
+  constructor(private readonly repo: AuditRepository) {}
+
   async record(ctx: Context, entry: AuditEntry, options: { actor?: Actor; tenantId?: string; em?: EntityManager } = {}): Promise<void> {
-    const em = options.em ?? (await ctx.db());
     const actor = actorColumns(options.actor ?? ctx.actor);
-    const tenantId = options.tenantId ?? ctx.tenantId;
-    await em.query(
-      `INSERT INTO audit_log (tenant_id, request_id, actor_kind, actor_id, actor_label, action, entity_type, entity_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        tenantId,
-        ctx.requestId,
-        actor.kind,
-        actor.id,
-        actor.label,
-        entry.action,
-        entry.entityType,
-        entry.entityId,
-        scrub(entry.before),
-        scrub(entry.after),
-      ],
-    );
+    await this.repo.insert(options.em ?? (await ctx.db()), {
+      tenantId: options.tenantId ?? ctx.tenantId,
+      requestId: ctx.requestId,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: scrub(entry.before),
+      after: scrub(entry.after),
+    });
   }
 }

@@ -87,3 +87,13 @@ export async function openDatabases(options: {
     throw error;
   }
 }
+
+/** Readiness: can the runtime role reach the database? */
+export async function isReachable(runtime: DataSource): Promise<boolean> {
+  try {
+    await runtime.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,27 @@
+// The audit log is append-only: the runtime role may insert and read, and a
+// trigger refuses UPDATE and DELETE for everyone.
+import { execute, type Queryable } from '../platform/sql';
+
+export interface AuditRow {
+  tenantId: string | null;
+  requestId: string;
+  actorKind: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: object | null;
+  after: object | null;
+}
+
+export class AuditRepository {
+  async insert(db: Queryable, r: AuditRow): Promise<void> {
+    await execute(
+      db,
+      `INSERT INTO audit_log (tenant_id, request_id, actor_kind, actor_id, actor_label, action, entity_type, entity_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [r.tenantId, r.requestId, r.actorKind, r.actorId, r.actorLabel, r.action, r.entityType, r.entityId, r.before, r.after],
+    );
+  }
+}
