@@ -11,6 +11,7 @@ import { RunningServer, startServer } from '../server/app/server';
 import { Config, loadConfig } from '../server/platform/config';
 import { startEmbeddedPostgres } from '../server/platform/embedded-postgres';
 import type { Logger } from '../server/platform/logger';
+import { queryOne, queryRows, type Queryable } from '../server/platform/sql';
 
 export interface ScratchDatabase {
   ownerUrl: string;
@@ -47,8 +48,32 @@ export async function scratchDatabase(config: Config, logger: Logger, name: stri
   };
 }
 
-export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-export const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1];
+/** The sample at `index(n)` of the n sorted samples; there must be one. */
+function nth(xs: number[], index: (n: number) => number): number {
+  const x = [...xs].sort((a, b) => a - b)[index(xs.length)];
+  if (x === undefined) throw new Error('no samples');
+  return x;
+}
+
+export const median = (xs: number[]): number => nth(xs, (n) => Math.floor(n / 2));
+export const p95 = (xs: number[]): number => nth(xs, (n) => Math.ceil(n * 0.95) - 1);
+
+/** The first row of a query the benchmark knows answers one. */
+export async function requireRow<Row>(db: Queryable, sql: string, params: readonly unknown[] = []): Promise<Row> {
+  const row = await queryOne<Row>(db, sql, params);
+  if (!row) throw new Error(`no row from: ${sql}`);
+  return row;
+}
+
+export async function postgresVersion(db: Queryable): Promise<string> {
+  return (await requireRow<{ server_version: string }>(db, 'SHOW server_version')).server_version;
+}
+
+/** A GraphQL answer over HTTP, with the data shape the benchmark's query fixes. */
+export interface GraphqlResponse<Data> {
+  data: Data;
+  errors?: unknown[];
+}
 
 export function startBenchServer(runtime: DataSource, logger: Logger): Promise<RunningServer> {
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' });
@@ -61,10 +86,12 @@ export async function benchOfficialToken(
   server: RunningServer,
   a: { tenantId: string; username: string; role: 'BUREAU_OFFICIAL' | 'DEPARTMENT_OFFICIAL'; orgNodeId: string },
 ): Promise<string> {
-  const [row] = await owner.query(
+  const [row] = await queryRows<{ id: string }>(
+    owner,
     `INSERT INTO account (tenant_id, username, display_name, role, org_node_id, password_hash, status)
      VALUES ($1, $2, '压测', $3, $4, $5, 'ACTIVE') RETURNING id`,
     [a.tenantId, a.username, a.role, a.orgNodeId, await hashPassword(randomBytes(12).toString('hex'))],
   );
+  if (!row) throw new Error('account not created');
   return (await server.tokens.issue({ sub: row.id, kind: 'account', tid: a.tenantId })).token;
 }

@@ -8,7 +8,8 @@ import { loadPolicyFiles, publishInitialPolicy } from '../server/policy/initial-
 import { loadConfig } from '../server/platform/config';
 import { openDatabases } from '../server/platform/database';
 import { createLogger } from '../server/platform/logger';
-import { benchOfficialToken, median, scratchDatabase, startBenchServer } from './bench-support';
+import { benchOfficialToken, median, postgresVersion, requireRow, scratchDatabase, startBenchServer, type GraphqlResponse } from './bench-support';
+import { queryRows } from '../server/platform/sql';
 import { generateProfessionals } from '../server/tools/generator';
 import { allMigrations } from '../server/app/registry';
 
@@ -41,14 +42,14 @@ async function main() {
     [gen.tenantId],
   );
   await dbs.owner.query('ANALYZE activity');
-  const [{ count }] = await dbs.owner.query(`SELECT count(*)::int AS count FROM activity`);
-  const [bureau] = await dbs.owner.query(`SELECT id FROM org_node WHERE tenant_id = $1 AND kind = 'BUREAU'`, [gen.tenantId]);
-  const people = await dbs.owner.query(`SELECT id, id_number FROM professional WHERE tenant_id = $1`, [gen.tenantId]);
+  const { count } = await requireRow<{ count: number }>(dbs.owner, `SELECT count(*)::int AS count FROM activity`);
+  const bureau = await requireRow<{ id: string }>(dbs.owner, `SELECT id FROM org_node WHERE tenant_id = $1 AND kind = 'BUREAU'`, [gen.tenantId]);
+  const people = await queryRows<{ id: string; id_number: string }>(dbs.owner, `SELECT id, id_number FROM professional WHERE tenant_id = $1`, [gen.tenantId]);
   const server = await startBenchServer(dbs.runtime, logger);
   const token = await benchOfficialToken(dbs.owner, server, { tenantId: gen.tenantId, username: 'bench.bureau', role: 'BUREAU_OFFICIAL', orgNodeId: bureau.id });
-  const applicants = people.map((p: any) => ({ idNumber: p.id_number, targetLevel: 'DEPUTY_SENIOR' }));
+  const applicants = people.map((p) => ({ idNumber: p.id_number, targetLevel: 'DEPUTY_SENIOR' }));
   const query = `query($a: [EligibilityApplicant!]!) { titleEligibilityBatch(applicants: $a, applicationYear: 2023) { idNumber errorCode result { eligible yearsChecked years { year status } } } }`;
-  out(`batch eligibility: ${applicants.length} applicants × 5 years, ${count} stored activities (PostgreSQL ${(await dbs.owner.query('SHOW server_version'))[0].server_version})`);
+  out(`batch eligibility: ${applicants.length} applicants × 5 years, ${count} stored activities (PostgreSQL ${await postgresVersion(dbs.owner)})`);
   const xs: number[] = [];
   for (let i = 0; i <= runs; i++) {
     const t = process.hrtime.bigint();
@@ -57,16 +58,16 @@ async function main() {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables: { a: applicants } }),
     });
-    const body = (await res.json()) as any;
+    const body = (await res.json()) as GraphqlResponse<{ titleEligibilityBatch: { result: { eligible: boolean } | null }[] }>;
     if (body.errors) throw new Error(JSON.stringify(body.errors));
-    const eligible = body.data.titleEligibilityBatch.filter((r: any) => r.result?.eligible).length;
+    const eligible = body.data.titleEligibilityBatch.filter((r) => r.result?.eligible).length;
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
     if (i === 0) out(`  first (cold) request: ${ms.toFixed(0)} ms, ${eligible} eligible`);
     else xs.push(ms);
   }
   out(`  API, one request: median ${median(xs).toFixed(0)} ms over ${runs} runs`);
   const ys: number[] = [];
-  const ids = people.map((p: any) => p.id);
+  const ids = people.map((p) => p.id);
   for (let i = 0; i < runs; i++) {
     const t = process.hrtime.bigint();
     await dbs.owner.query(`SELECT professional_id, id, kind, year, params FROM activity WHERE professional_id = ANY($1::uuid[]) AND year <= 2023`, [ids]);

@@ -14,7 +14,7 @@ import { loadConfig } from '../server/platform/config';
 import { openDatabases } from '../server/platform/database';
 import { createLogger } from '../server/platform/logger';
 import { createPeopleGenerator, REGION_CITIES } from '../server/demo/synthetic-people';
-import { benchOfficialToken, median, p95, scratchDatabase, startBenchServer } from './bench-support';
+import { benchOfficialToken, median, p95, postgresVersion, requireRow, scratchDatabase, startBenchServer, type GraphqlResponse } from './bench-support';
 import { COPY_COLUMNS, copyLine, generateProfessionals } from '../server/tools/generator';
 import { allMigrations } from '../server/app/registry';
 
@@ -29,22 +29,22 @@ async function main() {
   const ownerUrl = scratch.ownerUrl;
   const dbs = await openDatabases({ ownerUrl, poolSize: 4, migrations: allMigrations() });
   const out = (s: string) => process.stdout.write(s + '\n');
-  out(`benchmark: ${count} professionals in one tenant (PostgreSQL ${(await dbs.owner.query('SHOW server_version'))[0].server_version})`);
+  out(`benchmark: ${count} professionals in one tenant (PostgreSQL ${await postgresVersion(dbs.owner)})`);
 
   // 1a. plain COPY of the same rows, pre-rendered, into a table shaped like professional
-  const tenantRow = await dbs.owner.query(`SELECT gen_random_uuid() AS id`);
+  const tenantRow = await requireRow<{ id: string }>(dbs.owner, `SELECT gen_random_uuid() AS id`);
   const fakeUnit = { id: '00000000-0000-4000-8000-000000000001', path: '/1/2/3/' };
   const people = createPeopleGenerator({ seed: 1, regionCodes: Object.values(REGION_CITIES).flatMap((c) => c.codes) });
   const chunks: string[] = [];
   for (let i = 0; i < count; i += 5000) {
     let chunk = '';
-    for (let j = i; j < Math.min(count, i + 5000); j++) chunk += copyLine(tenantRow[0].id, people.next(j), fakeUnit);
+    for (let j = i; j < Math.min(count, i + 5000); j++) chunk += copyLine(tenantRow.id, people.next(j), fakeUnit);
     chunks.push(chunk);
   }
   await dbs.owner.query(`CREATE TABLE copy_baseline (LIKE professional INCLUDING DEFAULTS INCLUDING INDEXES INCLUDING CONSTRAINTS)`);
   const raw = new Client({ connectionString: ownerUrl });
   await raw.connect();
-  let t0 = process.hrtime.bigint();
+  const t0 = process.hrtime.bigint();
   await pipeline(Readable.from(chunks), raw.query(copyFrom(`COPY copy_baseline ${COPY_COLUMNS} FROM STDIN`)));
   const copySeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   await raw.query(`DROP TABLE copy_baseline`);
@@ -59,11 +59,12 @@ async function main() {
   out(`generator / plain COPY throughput: ${(gen.rowsPerSecond / (count / copySeconds)).toFixed(2)}`);
 
   // 2. list latency through the server, as a department official
-  const [dept] = await dbs.owner.query(
+  const dept = await requireRow<{ id: string; path: string }>(
+    dbs.owner,
     `SELECT d.id, d.path FROM org_node d WHERE d.tenant_id = $1 AND d.kind = 'DEPARTMENT' ORDER BY d.path OFFSET $2 LIMIT 1`,
     [gen.tenantId, Math.min(7, gen.departments - 1)],
   );
-  const [bureau] = await dbs.owner.query(`SELECT id FROM org_node WHERE tenant_id = $1 AND kind = 'BUREAU'`, [gen.tenantId]);
+  const bureau = await requireRow<{ id: string }>(dbs.owner, `SELECT id FROM org_node WHERE tenant_id = $1 AND kind = 'BUREAU'`, [gen.tenantId]);
   const server = await startBenchServer(dbs.runtime, logger);
   const deptToken = await benchOfficialToken(dbs.owner, server, { tenantId: gen.tenantId, username: 'bench.dept', role: 'DEPARTMENT_OFFICIAL', orgNodeId: dept.id });
   const bureauToken = await benchOfficialToken(dbs.owner, server, { tenantId: gen.tenantId, username: 'bench.bureau', role: 'BUREAU_OFFICIAL', orgNodeId: bureau.id });
@@ -76,7 +77,7 @@ async function main() {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: q, variables }),
     });
-    const body = (await res.json()) as any;
+    const body = (await res.json()) as GraphqlResponse<{ professionals: { nodes: unknown[] } }>;
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     if (body.data.professionals.nodes.length === 0) throw new Error('empty page');
     return Number(process.hrtime.bigint() - t) / 1e6;

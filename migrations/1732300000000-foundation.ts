@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantIsolation } from '../server/platform/rls';
 
 /**
  * Foundation: tenants, organisation tree, professionals, accounts, activation
@@ -217,13 +218,7 @@ export class Foundation1732300000000 implements MigrationInterface {
     `);
 
     for (const table of ['org_node', 'professional', 'account', 'activation_code', 'api_client', 'audit_log']) {
-      await q.query(`
-        ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-        ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
-        CREATE POLICY tenant_isolation ON ${table}
-          USING (tenant_id = (SELECT app_current_tenant()))
-          WITH CHECK (tenant_id = (SELECT app_current_tenant()));
-      `);
+      await enableTenantIsolation(q, table);
     }
     await q.query(`
       ALTER TABLE tenant ENABLE ROW LEVEL SECURITY;

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { enableTenantIsolation } from '../server/platform/rls';
 
 /**
  * Hours: published policy revisions (append-only), recorded activities,
@@ -70,13 +71,7 @@ export class Hours1732400000000 implements MigrationInterface {
       GRANT SELECT, INSERT ON activity, integrity_record TO ce_runtime;
     `);
     for (const table of ['policy_revision', 'activity', 'year_certification', 'integrity_record']) {
-      await q.query(`
-        ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-        ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
-        CREATE POLICY tenant_isolation ON ${table}
-          USING (tenant_id = (SELECT app_current_tenant()))
-          WITH CHECK (tenant_id = (SELECT app_current_tenant()));
-      `);
+      await enableTenantIsolation(q, table);
     }
   }
 

@@ -5,10 +5,3 @@ export function uniqueViolation(error: unknown): string | null {
   if (code !== '23505') return null;
   return e?.driverError?.constraint ?? e?.constraint ?? '';
 }
-
-/** TypeORM returns [rows, count] for UPDATE … RETURNING on PostgreSQL; INSERT gives rows. */
-export function returnedRows(result: any): any[] {
-  return Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number'
-    ? result[0]
-    : result;
-}

@@ -11,7 +11,7 @@ export interface Queryable {
 
 /** A plain `pg` client (tools that stream with COPY) seen as a Queryable. */
 export function pgQueryable(client: ClientBase): Queryable {
-  return { query: async (sql, parameters) => (await client.query(sql, parameters)).rows };
+  return { query: async (sql, parameters) => (await client.query(sql, parameters)).rows as unknown[] };
 }
 
 /** Rows of a SELECT, or of an INSERT … RETURNING. */

@@ -15,7 +15,7 @@ async function main() {
   });
   const count = Number(values.count);
   if (!Number.isInteger(count) || count < 1 || count > 20_000_000) throw new Error('--count must be an integer between 1 and 20000000');
-  if (!/^[a-z][a-z0-9-]{1,30}$/.test(values.tenant!)) throw new Error('--tenant must be a tenant code such as bench');
+  if (!/^[a-z][a-z0-9-]{1,30}$/.test(values.tenant)) throw new Error('--tenant must be a tenant code such as bench');
   const config = loadConfig();
   const logger = createLogger('warn');
   const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, database: 'ce', logger });
@@ -26,7 +26,7 @@ async function main() {
     let shown = 0;
     const result = await generateProfessionals({
       ownerUrl,
-      tenantCode: values.tenant!,
+      tenantCode: values.tenant,
       count,
       seed: Number(values.seed),
       onProgress: (done) => {

@@ -6,6 +6,8 @@ import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createPeopleGenerator, REGION_CITIES } from '../demo/synthetic-people';
+import { execute, pgQueryable, queryOne, queryRows, type Queryable } from '../platform/sql';
+import { provisionTenant } from '../tenants/tenants.repository';
 
 export interface GenerateOptions {
   ownerUrl: string;
@@ -39,37 +41,61 @@ export function copyLine(tenantId: string, p: ReturnType<ReturnType<typeof creat
 
 export const COPY_COLUMNS = `(tenant_id, id_number, name, gender, birth_date, unit_id, unit_path, title_level, title_series, phone, joined_unit_on)`;
 
-async function ensureTree(db: Client, tenantCode: string, departments: number, unitsPerDepartment: number) {
-  await db.query(`SELECT set_config('app.operator', 'on', false)`);
-  let [tenant] = (await db.query(`SELECT id FROM tenant WHERE code = $1`, [tenantCode])).rows;
-  if (!tenant) {
-    [tenant] = (await db.query(`INSERT INTO tenant (code, name) VALUES ($1, $2) RETURNING id`, [tenantCode, `${tenantCode}（生成数据）`])).rows;
+interface IdRow {
+  id: string;
+}
+
+const BUREAU_NAME = '生成数据人社局';
+
+/** The tenant with this code, made (with its bureau) by provisionTenant in a transaction of its own when there is none. */
+async function ensureTenant(client: Client, q: Queryable, tenantCode: string): Promise<string> {
+  const existing = await queryOne<IdRow>(q, `SELECT id FROM tenant WHERE code = $1`, [tenantCode]);
+  if (existing) return existing.id;
+  await client.query('BEGIN');
+  try {
+    const { tenant } = await provisionTenant(q, { code: tenantCode, name: `${tenantCode}（生成数据）`, bureauName: BUREAU_NAME });
+    await client.query('COMMIT');
+    return tenant.id;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
   }
-  await db.query(`SELECT set_config('app.tenant_id', $1, false)`, [tenant.id]);
-  let [bureau] = (await db.query(`SELECT id FROM org_node WHERE kind = 'BUREAU' AND tenant_id = $1`, [tenant.id])).rows;
-  if (!bureau) {
-    [bureau] = (await db.query(`INSERT INTO org_node (tenant_id, kind, name, path, depth) VALUES ($1, 'BUREAU', '生成数据人社局', '', 0) RETURNING id`, [tenant.id])).rows;
-  }
+}
+
+async function ensureTree(client: Client, tenantCode: string, departments: number, unitsPerDepartment: number) {
+  const db = pgQueryable(client);
+  await execute(db, `SELECT set_config('app.operator', 'on', false)`);
+  const tenantId = await ensureTenant(client, db, tenantCode);
+  await execute(db, `SELECT set_config('app.tenant_id', $1, false)`, [tenantId]);
+  const bureau =
+    (await queryOne<IdRow>(db, `SELECT id FROM org_node WHERE kind = 'BUREAU' AND tenant_id = $1`, [tenantId])) ??
+    // a tenant left without its bureau by an earlier, interrupted run of this tool
+    (await queryOne<IdRow>(db, `INSERT INTO org_node (tenant_id, kind, name, path, depth) VALUES ($1, 'BUREAU', $2, '', 0) RETURNING id`, [tenantId, BUREAU_NAME]));
+  if (!bureau) throw new Error(`no bureau for tenant ${tenantCode}`);
   // set-based: departments, then units below each; the path trigger fills paths
-  await db.query(
+  await execute(
+    db,
     `INSERT INTO org_node (tenant_id, parent_id, kind, name, code, path, depth)
      SELECT $1, $2, 'DEPARTMENT', '第' || g || '主管部门', 'GEN-D' || g, '', 0 FROM generate_series(1, $3) g
      ON CONFLICT DO NOTHING`,
-    [tenant.id, bureau.id, departments],
+    [tenantId, bureau.id, departments],
   );
-  await db.query(
+  await execute(
+    db,
     `INSERT INTO org_node (tenant_id, parent_id, kind, name, code, path, depth)
      SELECT $1, d.id, 'UNIT', d.name || '第' || g || '单位', d.code || '-U' || g, '', 0
        FROM org_node d CROSS JOIN generate_series(1, $2) g
       WHERE d.tenant_id = $1 AND d.kind = 'DEPARTMENT' AND d.code LIKE 'GEN-D%'
      ON CONFLICT DO NOTHING`,
-    [tenant.id, unitsPerDepartment],
+    [tenantId, unitsPerDepartment],
   );
-  const units = (
-    await db.query(`SELECT id, path FROM org_node WHERE tenant_id = $1 AND kind = 'UNIT' AND code LIKE 'GEN-D%' ORDER BY path`, [tenant.id])
-  ).rows as { id: string; path: string }[];
-  const existing = (await db.query(`SELECT count(*)::int AS n FROM professional WHERE tenant_id = $1`, [tenant.id])).rows[0].n as number;
-  return { tenantId: tenant.id as string, units, existing };
+  const units = await queryRows<{ id: string; path: string }>(
+    db,
+    `SELECT id, path FROM org_node WHERE tenant_id = $1 AND kind = 'UNIT' AND code LIKE 'GEN-D%' ORDER BY path`,
+    [tenantId],
+  );
+  const existing = (await queryOne<{ n: number }>(db, `SELECT count(*)::int AS n FROM professional WHERE tenant_id = $1`, [tenantId]))?.n ?? 0;
+  return { tenantId, units, existing };
 }
 
 export async function generateProfessionals(options: GenerateOptions): Promise<GenerateResult> {
@@ -80,8 +106,8 @@ export async function generateProfessionals(options: GenerateOptions): Promise<G
   const db = new Client({ connectionString: options.ownerUrl, application_name: 'ce-generator' });
   await db.connect();
   try {
-    const role = (await db.query(`SELECT rolsuper OR rolbypassrls AS ok FROM pg_roles WHERE rolname = current_user`)).rows[0];
-    if (!role.ok) throw new Error('the generator streams rows with COPY, which row-level security forbids: connect as a superuser or a BYPASSRLS role');
+    const role = await queryOne<{ ok: boolean }>(pgQueryable(db), `SELECT rolsuper OR rolbypassrls AS ok FROM pg_roles WHERE rolname = current_user`);
+    if (!role?.ok) throw new Error('the generator streams rows with COPY, which row-level security forbids: connect as a superuser or a BYPASSRLS role');
     const { tenantId, units, existing } = await ensureTree(db, options.tenantCode, departments, unitsPerDepartment);
     const people = createPeopleGenerator({ seed: options.seed ?? 1, regionCodes: Object.values(REGION_CITIES).flatMap((c) => c.codes) });
     const start = existing;

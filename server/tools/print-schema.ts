@@ -12,7 +12,7 @@ export async function renderSchema(): Promise<string> {
 }
 
 if (require.main === module) {
-  renderSchema().then((sdl) => {
+  void renderSchema().then((sdl) => {
     const file = path.resolve(__dirname, '../../../schema/schema.graphql');
     writeFileSync(file, sdl);
     process.stdout.write(`wrote ${file}\n`);
