@@ -1,12 +1,15 @@
 // Start: config → database (embedded, or DATABASE_URL) → migrate → seed demo
 // tenants (first start only) → serve. Ctrl-C finishes in-flight requests,
 // then stops the embedded database.
+// First: probes the native modules (argon2) in a child process before anything
+// loads them here, so a broken build is named instead of a bare segfault.
+import './platform/native-modules';
 import 'reflect-metadata';
 import { startServer } from './app/server';
 import { ConfigError, loadConfig } from './platform/config';
 import { PolicyError } from './policy';
 import { openDatabases } from './platform/database';
-import { EmbeddedDatabase, startEmbeddedPostgres } from './platform/embedded-postgres';
+import { EmbeddedDatabase, EmbeddedDatabaseError, startEmbeddedPostgres } from './platform/embedded-postgres';
 import { createLogger } from './platform/logger';
 import { persistentSecret } from './platform/secrets';
 import { loadPolicyFiles, publishInitialPolicies } from './policy/initial-policies';
@@ -65,6 +68,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+  // the embedded database's known causes (folder in use, port taken, …): one line with the remedy
+  if (error instanceof EmbeddedDatabaseError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`start failed: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

@@ -36,7 +36,8 @@ export function nativeModuleChecks(): NativeModuleCheck[] {
       file,
       // the smallest cost argon2 accepts: ~1 MB, a few ms
       exercise: "m.hash('probe', { timeCost: 2, memoryCost: 1024, parallelism: 1 })",
-      remedy: 'npm rebuild argon2 --build-from-source',
+      // forces a compile: a plain rebuild keeps a prebuilt binary that loads but crashes when used
+      remedy: 'npm_config_build_from_source=true npm rebuild argon2',
     },
   ];
 }
