@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   }
   const dbs = await openDatabases({ ownerUrl, runtimeUrl: config.APP_DATABASE_URL, poolSize: config.DB_POOL_SIZE, migrations: allMigrations() });
   const shouldSeed = config.SEED_DEMO ?? !config.DATABASE_URL;
-  const demo = shouldSeed ? await seedDemo(dbs.owner, config.DATA_DIR, logger) : null;
+  const demo = shouldSeed ? await seedDemo(dbs.owner, config.DATA_DIR, logger, policies) : null;
   await publishInitialPolicies(dbs.owner, policies, logger);
   const jwtSecret = config.JWT_SECRET ?? (await persistentSecret(config.DATA_DIR, 'jwt-secret'));
   const server = await startServer({ config, runtime: dbs.runtime, logger, jwtSecret });

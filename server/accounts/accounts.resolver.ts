@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../platform/context';
+import type { ApiScope } from '../api-clients/api-clients.types';
 import type { Services } from '../platform/module';
 import { PageArgs } from '../platform/pagination';
 import type { TenantsService } from '../tenants/tenants.service';
@@ -47,7 +48,8 @@ export class AccountsResolver {
       tenant: await this.tenantsService.current(ctx),
       organisation: null as Viewer['organisation'],
       professional: null as Viewer['professional'],
-      scopes: a.kind === 'API_CLIENT' ? a.scopes : [],
+      // an API client's scopes are read from api_client.scopes, which holds ApiScope values
+      scopes: a.kind === 'API_CLIENT' ? (a.scopes as ApiScope[]) : [],
     });
     if (a.kind === 'ACCOUNT') {
       viewer.organisation = await this.organisationsService.findOne(ctx, a.orgNodeId);
@@ -59,7 +61,7 @@ export class AccountsResolver {
   @Authorized()
   @Query(() => AccountConnection, { description: '管理范围内的账号' })
   accounts(@Ctx() ctx: Context, @Args() page: PageArgs) {
-    return this.accountsService.findMany(ctx, page.first, page.after);
+    return this.accountsService.findMany(ctx, page);
   }
 
   @Mutation(() => SignInResult, { description: '官员或专业技术人员登录' })

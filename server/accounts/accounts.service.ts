@@ -4,14 +4,15 @@
 import type { Context } from '../platform/context';
 import { AuditService } from '../audit/audit.service';
 import { requireAccount, requireOfficial, requireTenant } from '../platform/access';
-import { pathInScope, scopeOf } from '../platform/actor';
-import { decodeCursor, toPage } from '../platform/pagination';
+import { isOfficial, pathInScope, scopeOf } from '../platform/actor';
+import { Connection, decodeCursor, PageRequest, toConnection } from '../platform/pagination';
 import { uniqueViolation } from '../platform/pg-errors';
+import { isUuid } from '../platform/uuid';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { OrgKind } from '../organisations/organisations.types';
 import { ProfessionalsService } from '../professionals/professionals.service';
 import { accountError } from './accounts.errors';
-import { AccountRow, AccountsRepository } from './accounts.repository';
+import { AccountRecord, AccountsRepository, publicAccount } from './accounts.repository';
 import {
   Account,
   AccountRole,
@@ -23,7 +24,7 @@ import { generateActivationCode, hashPassword } from './passwords';
 
 const ACTIVATION_DAYS = 14;
 
-const RANK: Record<string, number> = { BUREAU_OFFICIAL: 3, DEPARTMENT_OFFICIAL: 2, UNIT_OFFICIAL: 1, PROFESSIONAL: 0 };
+const RANK: Record<AccountRole, number> = { BUREAU_OFFICIAL: 3, DEPARTMENT_OFFICIAL: 2, UNIT_OFFICIAL: 1, PROFESSIONAL: 0 };
 
 const KIND_OF_ROLE: Record<Exclude<AccountRole, AccountRole.PROFESSIONAL>, OrgKind> = {
   BUREAU_OFFICIAL: OrgKind.BUREAU,
@@ -32,10 +33,11 @@ const KIND_OF_ROLE: Record<Exclude<AccountRole, AccountRole.PROFESSIONAL>, OrgKi
 };
 
 /** Which official roles each role may create. */
-const MAY_CREATE: Record<string, AccountRole[]> = {
+const MAY_CREATE: Record<AccountRole, AccountRole[]> = {
   BUREAU_OFFICIAL: [AccountRole.BUREAU_OFFICIAL, AccountRole.DEPARTMENT_OFFICIAL, AccountRole.UNIT_OFFICIAL],
   DEPARTMENT_OFFICIAL: [AccountRole.DEPARTMENT_OFFICIAL, AccountRole.UNIT_OFFICIAL],
   UNIT_OFFICIAL: [],
+  PROFESSIONAL: [],
 };
 
 export class AccountsService {
@@ -46,12 +48,24 @@ export class AccountsService {
     private readonly audit: AuditService,
   ) {}
 
-  async findMany(ctx: Context, first: number, after?: string | null) {
+  /** An account an official may manage (its organisation is in their scope), or null. */
+  async findOne(ctx: Context, id: string): Promise<Account | null> {
+    const actor = requireAccount(ctx);
+    // null, not FORBIDDEN, for a professional: node(id) must not tell which kind of record an id is
+    if (!isOfficial(actor)) return null;
+    const account = await this.repo.findOne(await ctx.db(), id);
+    return account && pathInScope(scopeOf(actor), account.orgPath) ? publicAccount(account) : null;
+  }
+
+  /** The accounts of the official's part of the tree, by username. */
+  async findMany(ctx: Context, page: PageRequest): Promise<Connection<Account>> {
     const actor = requireOfficial(ctx);
     const scope = scopeOf(actor);
-    const afterUsername = decodeCursor(after, 1)?.[0] ?? null;
-    const rows = await this.repo.findPage(await ctx.db(), scope.kind === 'SUBTREE' ? scope.path : null, afterUsername, first + 1);
-    return toPage(rows.map(publicAccount), first, (a) => [a.username]);
+    const path = scope.kind === 'SUBTREE' ? scope.path : null;
+    const afterId = decodeCursor(page.after, 1, ([id]) => isUuid(id!))?.[0] ?? null;
+    const em = await ctx.db();
+    const rows = await this.repo.findPage(em, path, afterId, page.first + 1);
+    return toConnection(rows.map(publicAccount), page, (a) => [a.id], () => this.repo.count(em, path));
   }
 
   async createOfficial(ctx: Context, input: CreateOfficialAccountInput): Promise<ActivationCodeResult> {
@@ -64,7 +78,7 @@ export class AccountsService {
     if (!pathInScope(scopeOf(actor), node.path)) throw accountError('ROLE_NOT_ALLOWED', 'orgNodeId');
     if (KIND_OF_ROLE[input.role] !== node.kind) throw accountError('ROLE_ORGANISATION_MISMATCH', 'orgNodeId');
     const em = await ctx.db();
-    let account: AccountRow;
+    let account: AccountRecord;
     try {
       account = await this.repo.insert(em, tenantId, {
         username: input.username,
@@ -95,7 +109,7 @@ export class AccountsService {
     const tenantId = requireTenant(ctx);
     if (!!input.professionalId === !!input.accountId) throw accountError('ACTIVATION_TARGET', 'professionalId');
     const em = await ctx.db();
-    let account: AccountRow | null;
+    let account: AccountRecord | null;
     let created = false;
     if (input.professionalId) {
       const p = await this.professionals.findOneOrThrow(ctx, input.professionalId, 'professionalId');
@@ -137,10 +151,4 @@ export class AccountsService {
     await this.repo.insertActivationCode(await ctx.db(), tenantId, accountId, await hashPassword(code), expiresAt, ctx.actor.kind === 'ACCOUNT' ? ctx.actor.id : null);
     return { code, expiresAt };
   }
-}
-
-/** Drops the password hash before an account leaves the service. */
-export function publicAccount(row: AccountRow): Account {
-  const { passwordHash: _omit, ...account } = row;
-  return Object.assign(new Account(), account);
 }

@@ -1,9 +1,11 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ApiScope } from '../api-clients/api-clients.types';
+import { Node } from '../nodes/nodes.types';
 import { Organisation } from '../organisations/organisations.types';
-import { Tenant } from '../tenants/tenants.types';
-import { PageInfo } from '../platform/pagination';
+import { ConnectionType } from '../platform/pagination';
 import { Professional } from '../professionals/professionals.types';
+import { Tenant } from '../tenants/tenants.types';
 
 export enum AccountRole {
   BUREAU_OFFICIAL = 'BUREAU_OFFICIAL',
@@ -36,10 +38,18 @@ export enum ActorKind {
   API_CLIENT = 'API_CLIENT',
   OPERATOR = 'OPERATOR',
 }
-registerEnumType(ActorKind, { name: 'ActorKind' });
+registerEnumType(ActorKind, {
+  name: 'ActorKind',
+  description: '调用者类型',
+  valuesConfig: {
+    ACCOUNT: { description: '登录账号（工作人员或专业技术人员）' },
+    API_CLIENT: { description: '第三方接入客户端（API 密钥）' },
+    OPERATOR: { description: '平台运营人员' },
+  },
+});
 
-@ObjectType('Account', { description: '登录账号' })
-export class Account {
+@ObjectType('Account', { description: '登录账号', implements: Node })
+export class Account implements Node {
   @Field(() => ID) id: string;
   @Field({ description: '用户名；专业技术人员为脱敏身份证号码' }) username: string;
   @Field() displayName: string;
@@ -53,11 +63,8 @@ export class Account {
   orgPath: string;
 }
 
-@ObjectType()
-export class AccountConnection {
-  @Field(() => [Account]) nodes: Account[];
-  @Field(() => PageInfo) pageInfo: PageInfo;
-}
+@ObjectType({ description: '账号列表（按用户名排序，键集分页）' })
+export class AccountConnection extends ConnectionType(Account, 'Account') {}
 
 @ObjectType({ description: '当前调用者' })
 export class Viewer {
@@ -67,7 +74,7 @@ export class Viewer {
   @Field(() => Tenant, { nullable: true }) tenant: Tenant | null;
   @Field(() => Organisation, { nullable: true }) organisation: Organisation | null;
   @Field(() => Professional, { nullable: true }) professional: Professional | null;
-  @Field(() => [String], { description: 'API 客户端的权限范围' }) scopes: string[];
+  @Field(() => [ApiScope], { description: 'API 客户端的权限范围（其他调用者为空）' }) scopes: ApiScope[];
 }
 
 @ObjectType()

@@ -9,8 +9,8 @@ import { AppError } from '../platform/errors';
 import { normalizeIdNumber } from '../platform/id-number';
 import { inTransaction } from '../platform/transaction';
 import { accountError } from './accounts.errors';
-import { AccountsRepository } from './accounts.repository';
-import { ActivateAccountInput, OperatorSignInInput, SignInInput, SignInResult } from './accounts.types';
+import { AccountRecord, AccountsRepository, publicAccount } from './accounts.repository';
+import { AccountRole, AccountStatus, ActivateAccountInput, OperatorSignInInput, SignInInput, SignInResult } from './accounts.types';
 import { hashPassword, passwordProblem, timingDummyHash, verifyPassword } from './passwords';
 import { SignInThrottle } from './throttle';
 import { TokenService } from './tokens';
@@ -35,7 +35,7 @@ export class SignInService {
     const account = await inTransaction(this.runtime, { tenantId }, async (em) => {
       const found = tenantId ? await this.repo.findByUsername(em, username) : null;
       const ok = await verifyPassword(found?.passwordHash ?? (await timingDummyHash()), input.password);
-      if (!found || !ok || found.status !== 'ACTIVE') return null;
+      if (!found || !ok || found.status !== AccountStatus.ACTIVE) return null;
       await this.repo.touchSignIn(em, found.id);
       await this.audit.record(ctx, { action: 'account.signIn', entityType: 'account', entityId: found.id }, { actor: asActor(tenantId!, found), tenantId: tenantId!, em });
       return found;
@@ -47,7 +47,7 @@ export class SignInService {
     }
     await this.throttle.succeed(key);
     const { token, expiresAt } = await this.tokens.issue({ sub: account.id, kind: 'account', tid: tenantId! });
-    return { token, expiresAt, account };
+    return { token, expiresAt, account: publicAccount(account) };
   }
 
   /** First sign-in: a one-time code issued by the unit, and a password the person chooses. */
@@ -60,7 +60,7 @@ export class SignInService {
     const tenantId = await this.tenantId(input.tenantCode);
     const account = await inTransaction(this.runtime, { tenantId }, async (em) => {
       const found = tenantId ? await this.repo.findByUsername(em, username) : null;
-      const code = found && found.status !== 'DISABLED' ? await this.repo.liveActivationCode(em, found.id) : null;
+      const code = found && found.status !== AccountStatus.DISABLED ? await this.repo.liveActivationCode(em, found.id) : null;
       const ok = await verifyPassword(code?.codeHash ?? (await timingDummyHash()), input.activationCode.trim().toUpperCase());
       if (!found || !code || !ok || !(await this.repo.useActivationCode(em, code.id))) return null;
       await this.repo.setPassword(em, found.id, await hashPassword(input.newPassword));
@@ -74,25 +74,25 @@ export class SignInService {
     }
     await this.throttle.succeed(key);
     const { token, expiresAt } = await this.tokens.issue({ sub: account.id, kind: 'account', tid: tenantId! });
-    return { token, expiresAt, account: { ...account, status: 'ACTIVE' as never } };
+    return { token, expiresAt, account: publicAccount({ ...account, status: AccountStatus.ACTIVE }) };
   }
 
   async operatorSignIn(ctx: Context, input: OperatorSignInInput, address: string): Promise<SignInResult> {
     const key = `operator:${input.username}`;
     await this.throttle.check(key, address);
-    const rows = await inTransaction(this.runtime, { tenantId: null, operator: true }, async (em) => {
-      const found = await em.query(`SELECT id, password_hash FROM platform_operator WHERE username = $1`, [input.username]);
-      if (found.length) await em.query(`UPDATE platform_operator SET last_sign_in_at = now() WHERE id = $1`, [found[0].id]);
+    const operator = await inTransaction(this.runtime, { tenantId: null, operator: true }, async (em) => {
+      const found = await this.repo.findOperatorCredentials(em, input.username);
+      if (found) await this.repo.touchOperatorSignIn(em, found.id);
       return found;
     });
-    const ok = await verifyPassword(rows[0]?.password_hash ?? (await timingDummyHash()), input.password);
-    if (!rows.length || !ok) {
+    const ok = await verifyPassword(operator?.passwordHash ?? (await timingDummyHash()), input.password);
+    if (!operator || !ok) {
       await this.throttle.fail(key, address);
       throw accountError('INVALID_CREDENTIALS', 'password');
     }
     await this.throttle.succeed(key);
     ctx.log.info({ event: 'operator_sign_in', operator: input.username }, 'operator signed in');
-    const { token, expiresAt } = await this.tokens.issue({ sub: rows[0].id, kind: 'operator' });
+    const { token, expiresAt } = await this.tokens.issue({ sub: operator.id, kind: 'operator' });
     return { token, expiresAt, account: null };
   }
 
@@ -107,13 +107,13 @@ function normalizeUsername(username: string): string {
   return /^[0-9]{17}[0-9xX]$/.test(trimmed) ? normalizeIdNumber(trimmed) : trimmed.toLowerCase();
 }
 
-function asActor(tenantId: string, a: { id: string; role: any; username: string; orgNodeId: string; orgPath: string; professionalId: string | null }): Actor {
+function asActor(tenantId: string, a: AccountRecord): Actor {
   return {
     kind: 'ACCOUNT',
     id: a.id,
     tenantId,
     role: a.role,
-    label: `account:${a.role === 'PROFESSIONAL' ? a.id : a.username}`,
+    label: `account:${a.role === AccountRole.PROFESSIONAL ? a.id : a.username}`,
     orgNodeId: a.orgNodeId,
     orgPath: a.orgPath,
     professionalId: a.professionalId,

@@ -2,6 +2,7 @@
 // client address. Memory-backed: one server process; a shared store
 // (rate-limiter-flexible's Postgres/Redis limiters) is the step for several.
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { errorWithMessage } from '../platform/errors';
 import { accountError } from './accounts.errors';
 
 export class SignInThrottle {
@@ -18,7 +19,8 @@ export class SignInThrottle {
     const [user, addr] = await Promise.all([this.perUser.get(userKey), this.perAddress.get(address)]);
     const blocked = [user, addr].find((r) => r && r.remainingPoints <= 0 && r.msBeforeNext > 0);
     if (blocked) {
-      throw accountError('TOO_MANY_ATTEMPTS', 'password', `请 ${Math.ceil(blocked.msBeforeNext / 60000)} 分钟后再试`);
+      const minutes = Math.ceil(blocked.msBeforeNext / 60000);
+      throw errorWithMessage(accountError, 'TOO_MANY_ATTEMPTS', `尝试次数过多，请 ${minutes} 分钟后再试`, 'password');
     }
   }
 

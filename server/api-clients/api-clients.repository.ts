@@ -49,6 +49,16 @@ export class ApiClientsRepository {
     return rows.map((row) => ({ client: toApiClient(row), key: [row.created_key, row.id] }));
   }
 
+  async findOne(em: EntityManager, id: string): Promise<ApiClient | null> {
+    const row = await queryOne<ApiClientRow>(em, `SELECT ${COLUMNS} FROM api_client WHERE id = $1`, [id]);
+    return row && toApiClient(row);
+  }
+
+  async count(em: EntityManager): Promise<number> {
+    const row = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM api_client`);
+    return row?.n ?? 0;
+  }
+
   async insert(em: EntityManager, c: { tenantId: string; name: string; keyId: string; secretHash: string; scopes: ApiScope[]; createdBy: string }): Promise<ApiClient> {
     const rows = await queryRows<ApiClientRow>(
       em,

@@ -15,7 +15,7 @@ export class ApiClientsResolver {
   @Authorized()
   @Query(() => ApiClientConnection, { description: '第三方接入客户端（人社局）' })
   apiClients(@Ctx() ctx: Context, @Args() page: PageArgs) {
-    return this.apiClientsService.findMany(ctx, page.first, page.after);
+    return this.apiClientsService.findMany(ctx, page);
   }
 
   @Authorized()

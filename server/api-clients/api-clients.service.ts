@@ -4,11 +4,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
-import { requireOfficial, requireTenant } from '../platform/access';
+import { requireAccount, requireOfficial, requireTenant } from '../platform/access';
 import type { Actor } from '../platform/actor';
 import type { Context } from '../platform/context';
 import { unauthenticated } from '../platform/errors';
-import { decodeCursor, toPage } from '../platform/pagination';
+import { Connection, decodeCursor, PageRequest, toConnection } from '../platform/pagination';
 import { isUuid } from '../platform/uuid';
 import { apiClientError } from './api-clients.errors';
 import type { ApiClientsRepository } from './api-clients.repository';
@@ -21,11 +21,25 @@ export class ApiClientsService {
     private readonly audit: AuditService,
   ) {}
 
-  async findMany(ctx: Context, first: number, after?: string | null) {
+  /** A client of the tenant, for the bureau; null for anyone else (as if it did not exist). */
+  async findOne(ctx: Context, id: string): Promise<ApiClient | null> {
+    const actor = requireAccount(ctx);
+    if (actor.role !== 'BUREAU_OFFICIAL' || !isUuid(id)) return null;
+    return this.repo.findOne(await ctx.db(), id);
+  }
+
+  async findMany(ctx: Context, page: PageRequest): Promise<Connection<ApiClient>> {
     requireOfficial(ctx, ['BUREAU_OFFICIAL']);
-    const rows = await this.repo.findPage(await ctx.db(), decodeCursor(after, 2), first + 1);
-    const page = toPage(rows, first, (r) => r.key);
-    return { ...page, nodes: page.nodes.map((r) => r.client) };
+    const after = decodeCursor(page.after, 2, ([createdAt, id]) => isTimestamp(createdAt!) && isUuid(id!));
+    const em = await ctx.db();
+    const rows = await this.repo.findPage(em, after, page.first + 1);
+    const keys = new Map(rows.map((r) => [r.client, r.key]));
+    return toConnection(
+      rows.map((r) => r.client),
+      page,
+      (client) => keys.get(client)!,
+      () => this.repo.count(em),
+    );
   }
 
   async create(ctx: Context, input: CreateApiClientInput): Promise<CreatedApiClient> {
@@ -66,4 +80,9 @@ export class ApiClientsService {
     if (record.revokedAt) throw unauthenticated('API 密钥已被吊销');
     return { kind: 'API_CLIENT', id: record.id, tenantId: record.tenantId, label: `api:${record.name}`, scopes: record.scopes };
   }
+}
+
+/** created_at as PostgreSQL prints it (`2024-05-01 08:30:00.123456+00`), the first half of a list cursor. */
+function isTimestamp(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/.test(value);
 }

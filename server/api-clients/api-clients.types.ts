@@ -1,6 +1,7 @@
 import { ArrayMinSize, ArrayUnique, Length } from 'class-validator';
 import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../platform/pagination';
+import { Node } from '../nodes/nodes.types';
+import { ConnectionType } from '../platform/pagination';
 
 export enum ApiScope {
   COMPLETION_READ = 'completion:read',
@@ -14,8 +15,8 @@ registerEnumType(ApiScope, {
   },
 });
 
-@ObjectType('ApiClient', { description: '第三方接入客户端' })
-export class ApiClient {
+@ObjectType('ApiClient', { description: '第三方接入客户端', implements: Node })
+export class ApiClient implements Node {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field({ description: '密钥标识（公开部分）' }) keyId: string;
@@ -24,11 +25,8 @@ export class ApiClient {
   @Field(() => GraphQLISODateTime, { nullable: true }) revokedAt: Date | null;
 }
 
-@ObjectType()
-export class ApiClientConnection {
-  @Field(() => [ApiClient]) nodes: ApiClient[];
-  @Field(() => PageInfo) pageInfo: PageInfo;
-}
+@ObjectType({ description: '第三方客户端列表（新建的在前，键集分页）' })
+export class ApiClientConnection extends ConnectionType(ApiClient, 'ApiClient') {}
 
 @ObjectType({ description: '新建的客户端与完整密钥：密钥只显示这一次' })
 export class CreatedApiClient {

@@ -5,6 +5,7 @@ import { accountsModule } from '../accounts/accounts.module';
 import { apiClientsModule } from '../api-clients/api-clients.module';
 import { auditModule } from '../audit/audit.module';
 import { hoursModule } from '../hours/hours.module';
+import { nodesModule } from '../nodes/nodes.module';
 import { organisationsModule } from '../organisations/organisations.module';
 import { policyModule } from '../policy/policy.module';
 import { professionalsModule } from '../professionals/professionals.module';
@@ -18,6 +19,7 @@ export const modules: readonly CapabilityModule[] = [
   professionalsModule,
   accountsModule,
   apiClientsModule,
+  nodesModule,
   policyModule,
   hoursModule,
 ];

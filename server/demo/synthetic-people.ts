@@ -112,17 +112,17 @@ export function createPeopleGenerator(options: PeopleGeneratorOptions): PeopleGe
       }
       const slot = idSlots(index);
       const region = slot % regionCodes.length;
-      const regionCode = regionCodes[region];
+      const regionCode = regionCodes[region]!;
       const rest = Math.floor(slot / regionCodes.length);
       const birthDay = rest % BIRTH_DAYS;
       const sequence = Math.floor(rest / BIRTH_DAYS);
       const gender: Gender = sequence % 2 === 1 ? 'MALE' : 'FEMALE';
-      const birthDate = dates[birthDay];
+      const birthDate = dates[birthDay]!;
       const idNumber =
         regionCode +
-        compactBirthDates[birthDay] +
-        sequenceDigits[sequence] +
-        checkCharacterForSum(regionSums[region] + birthDateSums[birthDay] + sequenceSums[sequence]);
+        compactBirthDates[birthDay]! +
+        sequenceDigits[sequence]! +
+        checkCharacterForSum(regionSums[region]! + birthDateSums[birthDay]! + sequenceSums[sequence]!);
 
       const random = mulberry32(hash32(seed + Math.imul(index, 0x9e3779b9)));
       const age = asOfYear - Number(birthDate.slice(0, 4));
@@ -137,7 +137,7 @@ export function createPeopleGenerator(options: PeopleGeneratorOptions): PeopleGe
         mobile: toMobile(mobileSlots(index)),
         titleLevel: capLevelByAge(levelPicker(random()), age),
         titleSeries: seriesPicker(random()),
-        joinedOn: dates[pickJoinedDay(random, birthDay, dates.length - 1)],
+        joinedOn: dates[pickJoinedDay(random, birthDay, dates.length - 1)]!,
       };
     },
   };
@@ -170,7 +170,7 @@ function pickName(random: () => number, gender: Gender): string {
 // Nobody is a senior engineer at 24: the age caps the level drawn.
 function capLevelByAge(level: TitleLevel, age: number): TitleLevel {
   const maxRank = age < 25 ? 2 : age < 30 ? 3 : age < 35 ? 4 : 5;
-  return TITLE_LEVELS[Math.min(TITLE_LEVELS.indexOf(level), maxRank)];
+  return TITLE_LEVELS[Math.min(TITLE_LEVELS.indexOf(level), maxRank)]!;
 }
 
 // Joined between graduation (about 21) and asOf, with more recent moves likelier.
@@ -181,12 +181,12 @@ function pickJoinedDay(random: () => number, birthDay: number, asOfDay: number):
 }
 
 function toMobile(slot: number): string {
-  const prefix = MOBILE_PREFIXES[Math.floor(slot / MOBILE_SUFFIXES)];
+  const prefix = MOBILE_PREFIXES[Math.floor(slot / MOBILE_SUFFIXES)]!;
   return prefix + String(slot % MOBILE_SUFFIXES).padStart(8, '0');
 }
 
 function choose<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)];
+  return items[Math.floor(random() * items.length)]!;
 }
 
 function weightedPicker<T>(entries: readonly (readonly [T, number])[]): (u: number) => T {
@@ -195,8 +195,8 @@ function weightedPicker<T>(entries: readonly (readonly [T, number])[]): (u: numb
   let running = 0;
   for (const [, weight] of entries) thresholds.push((running += weight) / total);
   return (u) => {
-    for (let i = 0; i < thresholds.length; i++) if (u < thresholds[i]) return entries[i][0];
-    return entries[entries.length - 1][0];
+    for (let i = 0; i < thresholds.length; i++) if (u < thresholds[i]!) return entries[i]![0];
+    return entries[entries.length - 1]![0];
   };
 }
 

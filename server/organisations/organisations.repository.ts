@@ -1,17 +1,29 @@
 // Every query the organisations capability makes. Row-level security keeps
 // them inside the current tenant; scope filters are added by the caller's path.
-import { isUuid } from '../platform/uuid';
 import type { EntityManager } from 'typeorm';
 import { subtreeEnd } from '../platform/actor';
-import { returnedRows } from '../platform/pg-errors';
+import { changedRows, execute, queryOne, queryRows } from '../platform/sql';
+import { isUuid } from '../platform/uuid';
 import { Organisation, OrgKind } from './organisations.types';
+
+interface OrganisationRow {
+  id: string;
+  kind: OrgKind;
+  name: string;
+  code: string | null;
+  parent_id: string | null;
+  depth: number;
+  version: number;
+  created_at: Date;
+  path: string;
+}
 
 const COLUMNS = `id, kind, name, code, parent_id, depth, version, created_at, path`;
 
-export function toOrganisation(row: any): Organisation {
+export function toOrganisation(row: OrganisationRow): Organisation {
   return Object.assign(new Organisation(), {
     id: row.id,
-    kind: row.kind as OrgKind,
+    kind: row.kind,
     name: row.name,
     code: row.code,
     parentId: row.parent_id,
@@ -22,50 +34,92 @@ export function toOrganisation(row: any): Organisation {
   });
 }
 
+/** A list of nodes, already narrowed to the actor's scope by the service. */
+export interface SubtreeQuery {
+  /** the subtree at this path ([path, path~)) */
+  path: string;
+  /** only the node at `path` itself, nothing below it */
+  exact?: boolean;
+  kind?: OrgKind | null;
+}
+
+function subtreeWhere(q: SubtreeQuery, params: unknown[]): string {
+  params.push(q.path);
+  let where = `path = $${params.length}`;
+  if (!q.exact) {
+    params.push(subtreeEnd(q.path));
+    where = `path >= $${params.length - 1} AND path < $${params.length}`;
+  }
+  if (q.kind) {
+    params.push(q.kind);
+    where += ` AND kind = $${params.length}`;
+  }
+  return where;
+}
+
 export class OrganisationsRepository {
   async findOne(em: EntityManager, id: string): Promise<Organisation | null> {
     if (!isUuid(id)) return null;
-    const rows = await em.query(`SELECT ${COLUMNS} FROM org_node WHERE id = $1`, [id]);
-    return rows.length ? toOrganisation(rows[0]) : null;
+    const row = await queryOne<OrganisationRow>(em, `SELECT ${COLUMNS} FROM org_node WHERE id = $1`, [id]);
+    return row && toOrganisation(row);
   }
 
   async findMany(em: EntityManager, ids: readonly string[]): Promise<Organisation[]> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return [];
-    const rows = await em.query(`SELECT ${COLUMNS} FROM org_node WHERE id = ANY($1::uuid[])`, [valid]);
+    const rows = await queryRows<OrganisationRow>(em, `SELECT ${COLUMNS} FROM org_node WHERE id = ANY($1::uuid[])`, [valid]);
     return rows.map(toOrganisation);
   }
 
-  async findChildren(em: EntityManager, parentIds: readonly string[]): Promise<Organisation[]> {
-    const rows = await em.query(
-      `SELECT ${COLUMNS} FROM org_node WHERE parent_id = ANY($1::uuid[]) ORDER BY name COLLATE "C", id`,
-      [parentIds.filter(isUuid)],
+  /**
+   * One page of children for each parent, by name after the keyset position
+   * (name, id): one statement for every parent a list asks about.
+   */
+  async findChildrenPages(em: EntityManager, parentIds: readonly string[], after: readonly string[] | null, limit: number): Promise<Organisation[]> {
+    const keyset = after ? `AND (c.name COLLATE "C", c.id) > ($3::text, $4::uuid)` : '';
+    const rows = await queryRows<OrganisationRow>(
+      em,
+      `SELECT page.* FROM unnest($1::uuid[]) AS p(id)
+         CROSS JOIN LATERAL (
+           SELECT ${COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')} FROM org_node c
+            WHERE c.parent_id = p.id ${keyset}
+            ORDER BY c.name COLLATE "C", c.id LIMIT $2) page`,
+      after ? [parentIds.filter(isUuid), limit, after[0], after[1]] : [parentIds.filter(isUuid), limit],
     );
     return rows.map(toOrganisation);
   }
 
+  async countChildren(em: EntityManager, parentIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await queryRows<{ parent_id: string; n: number }>(
+      em,
+      `SELECT parent_id, count(*)::int AS n FROM org_node WHERE parent_id = ANY($1::uuid[]) GROUP BY parent_id`,
+      [parentIds.filter(isUuid)],
+    );
+    return new Map(rows.map((r) => [r.parent_id, r.n]));
+  }
+
   /** A subtree in path order (a depth-first walk), from a keyset position. */
-  async findSubtree(
-    em: EntityManager,
-    args: { path: string; kind?: OrgKind | null; afterPath?: string | null; limit: number },
-  ): Promise<Organisation[]> {
-    const params: unknown[] = [args.path, subtreeEnd(args.path), args.limit];
-    let where = `path >= $1 AND path < $2`;
-    if (args.kind) {
-      params.push(args.kind);
-      where += ` AND kind = $${params.length}`;
-    }
-    if (args.afterPath) {
-      params.push(args.afterPath);
+  async findSubtree(em: EntityManager, q: SubtreeQuery, afterPath: string | null, limit: number): Promise<Organisation[]> {
+    const params: unknown[] = [];
+    let where = subtreeWhere(q, params);
+    if (afterPath) {
+      params.push(afterPath);
       where += ` AND path > $${params.length}`;
     }
-    const rows = await em.query(`SELECT ${COLUMNS} FROM org_node WHERE ${where} ORDER BY path LIMIT $3`, params);
+    params.push(limit);
+    const rows = await queryRows<OrganisationRow>(em, `SELECT ${COLUMNS} FROM org_node WHERE ${where} ORDER BY path LIMIT $${params.length}`, params);
     return rows.map(toOrganisation);
   }
 
+  async countSubtree(em: EntityManager, q: SubtreeQuery): Promise<number> {
+    const params: unknown[] = [];
+    const row = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM org_node WHERE ${subtreeWhere(q, params)}`, params);
+    return row?.n ?? 0;
+  }
+
   async bureau(em: EntityManager): Promise<Organisation | null> {
-    const rows = await em.query(`SELECT ${COLUMNS} FROM org_node WHERE kind = 'BUREAU'`);
-    return rows.length ? toOrganisation(rows[0]) : null;
+    const row = await queryOne<OrganisationRow>(em, `SELECT ${COLUMNS} FROM org_node WHERE kind = 'BUREAU'`);
+    return row && toOrganisation(row);
   }
 
   async insert(
@@ -74,20 +128,22 @@ export class OrganisationsRepository {
     input: { parentId: string | null; kind: OrgKind; name: string; code?: string | null },
   ): Promise<Organisation> {
     // path and depth are filled by the org_node_path trigger (placeholder values here)
-    const rows = await em.query(
+    const [row] = await queryRows<OrganisationRow>(
+      em,
       `INSERT INTO org_node (tenant_id, parent_id, kind, name, code, path, depth)
        VALUES ($1, $2, $3, $4, $5, '', 0) RETURNING ${COLUMNS}`,
       [tenantId, input.parentId, input.kind, input.name, input.code ?? null],
     );
-    return toOrganisation(rows[0]);
+    return toOrganisation(row!);
   }
 
   async rename(em: EntityManager, id: string, name: string): Promise<Organisation> {
-    const rows = await em.query(
+    const [row] = await changedRows<OrganisationRow>(
+      em,
       `UPDATE org_node SET name = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
       [id, name],
     );
-    return toOrganisation(returnedRows(rows)[0]);
+    return toOrganisation(row!);
   }
 
   /**
@@ -99,22 +155,24 @@ export class OrganisationsRepository {
     const segment = oldPath.slice(0, -1).split('/').pop();
     const newPath = `${newParent.path}${segment}/`;
     const depthDelta = newParent.depth + 1 - node.depth;
-    await em.query(
+    await execute(
+      em,
       `UPDATE org_node
           SET path = $3 || substr(path, length($1) + 1), depth = depth + $4, updated_at = now()
         WHERE path >= $1 AND path < $2`,
       [oldPath, subtreeEnd(oldPath), newPath, depthDelta],
     );
-    await em.query(
+    await execute(
+      em,
       `UPDATE professional SET unit_path = $3 || substr(unit_path, length($1) + 1)
         WHERE unit_path >= $1 AND unit_path < $2`,
       [oldPath, subtreeEnd(oldPath), newPath],
     );
-    const rows = await em.query(
+    const [row] = await changedRows<OrganisationRow>(
+      em,
       `UPDATE org_node SET parent_id = $2, version = version + 1 WHERE id = $1 RETURNING ${COLUMNS}`,
       [node.id, newParent.id],
     );
-    return toOrganisation(returnedRows(rows)[0]);
+    return toOrganisation(row!);
   }
 }
-

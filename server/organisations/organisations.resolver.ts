@@ -34,7 +34,7 @@ export class OrganisationsResolver {
     @Arg('under', () => ID, { nullable: true, description: '只列出此机构及其下级' }) under?: string,
     @Arg('kind', () => OrgKind, { nullable: true }) kind?: OrgKind,
   ) {
-    return this.organisationsService.findMany(ctx, { under, kind, first: page.first, after: page.after });
+    return this.organisationsService.findMany(ctx, { under, kind }, page);
   }
 
   @FieldResolver(() => Organisation, { nullable: true })
@@ -44,10 +44,9 @@ export class OrganisationsResolver {
     return parent && canSeeOrganisation(ctx.actor, parent.path) ? parent : null;
   }
 
-  @FieldResolver(() => [Organisation])
-  async children(@Root() node: Organisation, @Ctx() ctx: Context) {
-    const children = await ctx.loaders.organisationChildren.load(node.id);
-    return children.filter((c) => canSeeOrganisation(ctx.actor, c.path));
+  @FieldResolver(() => OrganisationConnection, { description: '下级机构（按名称排序）' })
+  children(@Root() node: Organisation, @Ctx() ctx: Context, @Args() page: PageArgs) {
+    return this.organisationsService.findChildren(ctx, node, page);
   }
 
   @Authorized()

@@ -6,9 +6,10 @@ import { AuditService } from '../audit/audit.service';
 import { canSeeOrganisation, requireAccount, requireOfficial, requireTenant } from '../platform/access';
 import { pathInScope, scopeOf } from '../platform/actor';
 import { uniqueViolation } from '../platform/pg-errors';
-import { decodeCursor, toPage } from '../platform/pagination';
+import { isUuid } from '../platform/uuid';
+import { Connection, decodeCursor, emptyConnection, PageRequest, toConnection } from '../platform/pagination';
 import { organisationError } from './organisations.errors';
-import { OrganisationsRepository } from './organisations.repository';
+import { OrganisationsRepository, SubtreeQuery } from './organisations.repository';
 import {
   CreateOrganisationInput,
   MoveOrganisationInput,
@@ -43,7 +44,7 @@ export class OrganisationsService {
   }
 
   /** The actor's subtree (or the subtree under `under`), depth-first in path order. */
-  async findMany(ctx: Context, args: { under?: string | null; kind?: OrgKind | null; first: number; after?: string | null }) {
+  async findMany(ctx: Context, args: { under?: string | null; kind?: OrgKind | null }, page: PageRequest): Promise<Connection<Organisation>> {
     const actor = requireAccount(ctx);
     const em = await ctx.db();
     let root: Organisation;
@@ -54,11 +55,24 @@ export class OrganisationsService {
     } else {
       root = await this.findOneOrThrow(ctx, actor.orgNodeId);
     }
-    const afterPath = decodeCursor(args.after, 1)?.[0] ?? null;
-    const rows = await this.repo.findSubtree(em, { path: root.path, kind: args.kind, afterPath, limit: args.first + 1 });
     // A professional may only see their own unit, never its subtree.
-    const visible = rows.filter((r) => canSeeOrganisation(actor, r.path));
-    return toPage(visible, args.first, (r) => [r.path]);
+    const query: SubtreeQuery = { path: root.path, exact: actor.role === 'PROFESSIONAL', kind: args.kind };
+    const afterPath = decodeCursor(page.after, 1)?.[0] ?? null;
+    const rows = await this.repo.findSubtree(em, query, afterPath, page.first + 1);
+    for (const row of rows) ctx.loaders.organisation.prime(row.id, row);
+    return toConnection(rows, page, (r) => [r.path], () => this.repo.countSubtree(em, query));
+  }
+
+  /** The children of a node the actor can see, by name. */
+  async findChildren(ctx: Context, parent: Organisation, page: PageRequest): Promise<Connection<Organisation>> {
+    const actor = requireAccount(ctx);
+    // an official sees the whole subtree below a node they see; a professional nothing below their unit
+    if (actor.role === 'PROFESSIONAL' || !canSeeOrganisation(actor, parent.path)) return emptyConnection(page);
+    const after = decodeCursor(page.after, 2, ([, id]) => isUuid(id!));
+    // batched: a list of organisations asking for children costs one query per page shape
+    const rows = await ctx.loaders.organisationChildren.load({ parentId: parent.id, after, limit: page.first + 1 });
+    for (const row of rows) ctx.loaders.organisation.prime(row.id, row);
+    return toConnection(rows, page, (r) => [r.name, r.id], () => ctx.loaders.organisationChildCount.load(parent.id));
   }
 
   async create(ctx: Context, input: CreateOrganisationInput): Promise<Organisation> {

@@ -1,6 +1,7 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../platform/pagination';
+import { Node } from '../nodes/nodes.types';
+import { ConnectionType } from '../platform/pagination';
 
 export enum OrgKind {
   BUREAU = 'BUREAU',
@@ -17,8 +18,8 @@ registerEnumType(OrgKind, {
   },
 });
 
-@ObjectType('Organisation', { description: '组织机构：人社局、主管部门或用人单位' })
-export class Organisation {
+@ObjectType('Organisation', { description: '组织机构：人社局、主管部门或用人单位', implements: Node })
+export class Organisation implements Node {
   @Field(() => ID) id: string;
   @Field(() => OrgKind) kind: OrgKind;
   @Field() name: string;
@@ -31,11 +32,8 @@ export class Organisation {
   path: string;
 }
 
-@ObjectType()
-export class OrganisationConnection {
-  @Field(() => [Organisation]) nodes: Organisation[];
-  @Field(() => PageInfo) pageInfo: PageInfo;
-}
+@ObjectType({ description: '机构列表（键集分页）' })
+export class OrganisationConnection extends ConnectionType(Organisation, 'Organisation') {}
 
 @InputType()
 export class CreateOrganisationInput {

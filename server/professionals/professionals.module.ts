@@ -3,7 +3,7 @@ import type { CapabilityModule } from '../platform/module';
 import { createProfessionalLoaders } from './professionals.loaders';
 import { professionalError } from './professionals.errors';
 import { ProfessionalsRepository } from './professionals.repository';
-import { ProfessionalConnectionResolver, ProfessionalsResolver } from './professionals.resolver';
+import { ProfessionalsResolver } from './professionals.resolver';
 import { ProfessionalsService } from './professionals.service';
 
 declare module '../platform/module' {
@@ -14,7 +14,7 @@ declare module '../platform/module' {
 
 export const professionalsModule: CapabilityModule = {
   name: 'professionals',
-  resolvers: [ProfessionalsResolver, ProfessionalConnectionResolver],
+  resolvers: [ProfessionalsResolver],
   createServices: (_deps, { organisations, audit }) => ({
     professionals: new ProfessionalsService(new ProfessionalsRepository(), organisations, audit),
   }),

@@ -3,14 +3,35 @@
 import type { EntityManager } from 'typeorm';
 import { subtreeEnd } from '../platform/actor';
 import { maskIdNumber } from '../platform/id-number';
-import { returnedRows } from '../platform/pg-errors';
+import { changedRows, execute, queryOne, queryRows } from '../platform/sql';
 import { isUuid } from '../platform/uuid';
-import { Professional } from './professionals.types';
+import type { TitleLevel, TitleSeries } from '../engine/titles';
+import { Gender, Professional, ProfessionalStatus } from './professionals.types';
+
+interface ProfessionalRow {
+  id: string;
+  id_number: string;
+  name: string;
+  gender: Gender;
+  /** YYYY-MM-DD (selected as text) */
+  birth_date: string;
+  unit_id: string;
+  unit_path: string;
+  title_level: TitleLevel;
+  title_series: TitleSeries;
+  phone: string | null;
+  status: ProfessionalStatus;
+  /** YYYY-MM-DD (selected as text) */
+  joined_unit_on: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
 
 const COLUMNS = `id, id_number, name, gender, birth_date::text AS birth_date, unit_id, unit_path, title_level,
   title_series, phone, status, joined_unit_on::text AS joined_unit_on, version, created_at, updated_at`;
 
-export function toProfessional(row: any): Professional {
+export function toProfessional(row: ProfessionalRow): Professional {
   return Object.assign(new Professional(), {
     id: row.id,
     idNumber: row.id_number,
@@ -69,11 +90,12 @@ export class ProfessionalsRepository {
   async findMany(em: EntityManager, ids: readonly string[]): Promise<Professional[]> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return [];
-    const rows = await em.query(`SELECT ${COLUMNS} FROM professional WHERE id = ANY($1::uuid[])`, [valid]);
+    const rows = await queryRows<ProfessionalRow>(em, `SELECT ${COLUMNS} FROM professional WHERE id = ANY($1::uuid[])`, [valid]);
     return rows.map(toProfessional);
   }
 
-  async findPage(em: EntityManager, q: ProfessionalQuery, after: [string, string] | null, limit: number): Promise<Professional[]> {
+  /** One page in (unit_path, id) order, after the keyset position `after`. */
+  async findPage(em: EntityManager, q: ProfessionalQuery, after: readonly string[] | null, limit: number): Promise<Professional[]> {
     const params: unknown[] = [];
     let where = whereOf(q, params);
     if (after) {
@@ -81,7 +103,8 @@ export class ProfessionalsRepository {
       where += ` AND (unit_path, id) > ($${params.length - 1}, $${params.length}::uuid)`;
     }
     params.push(limit);
-    const rows = await em.query(
+    const rows = await queryRows<ProfessionalRow>(
+      em,
       `SELECT ${COLUMNS} FROM professional WHERE ${where} ORDER BY unit_path, id LIMIT $${params.length}`,
       params,
     );
@@ -90,8 +113,8 @@ export class ProfessionalsRepository {
 
   async count(em: EntityManager, q: ProfessionalQuery): Promise<number> {
     const params: unknown[] = [];
-    const rows = await em.query(`SELECT count(*)::int AS n FROM professional WHERE ${whereOf(q, params)}`, params);
-    return rows[0].n;
+    const row = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM professional WHERE ${whereOf(q, params)}`, params);
+    return row?.n ?? 0;
   }
 
   async insert(
@@ -99,12 +122,13 @@ export class ProfessionalsRepository {
     tenantId: string,
     p: Omit<Professional, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'idNumberMasked' | 'status'>,
   ): Promise<Professional> {
-    const rows = await em.query(
+    const [row] = await queryRows<ProfessionalRow>(
+      em,
       `INSERT INTO professional (tenant_id, id_number, name, gender, birth_date, unit_id, unit_path, title_level, title_series, phone, joined_unit_on)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
       [tenantId, p.idNumber, p.name, p.gender, p.birthDate, p.unitId, p.unitPath, p.titleLevel, p.titleSeries, p.phone, p.joinedUnitOn],
     );
-    return toProfessional(rows[0]);
+    return toProfessional(row!);
   }
 
   /** Optimistic update: null when the version no longer matches. */
@@ -131,17 +155,17 @@ export class ProfessionalsRepository {
         params.push(v);
         return `${columns[k]} = $${params.length}`;
       });
-    const result = await em.query(
+    const [row] = await changedRows<ProfessionalRow>(
+      em,
       `UPDATE professional SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
         WHERE id = $1 AND version = $2 RETURNING ${COLUMNS}`,
       params,
     );
-    const rows = returnedRows(result);
-    return rows.length ? toProfessional(rows[0]) : null;
+    return row ? toProfessional(row) : null;
   }
 
   /** A professional's own account follows them to their new unit. */
   async moveAccount(em: EntityManager, professionalId: string, unitId: string): Promise<void> {
-    await em.query(`UPDATE account SET org_node_id = $2, version = version + 1 WHERE professional_id = $1`, [professionalId, unitId]);
+    await execute(em, `UPDATE account SET org_node_id = $2, version = version + 1 WHERE professional_id = $1`, [professionalId, unitId]);
   }
 }

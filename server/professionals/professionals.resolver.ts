@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../platform/context';
 import type { Services } from '../platform/module';
 import { canSeeOrganisation, canSeeProfessional } from '../platform/access';
@@ -34,7 +34,7 @@ export class ProfessionalsResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => ProfessionalFilter, { nullable: true }) filter?: ProfessionalFilter,
   ) {
-    return this.professionalsService.findMany(ctx, filter ?? {}, page.first, page.after);
+    return this.professionalsService.findMany(ctx, filter ?? {}, page);
   }
 
   @FieldResolver(() => String)
@@ -64,18 +64,5 @@ export class ProfessionalsResolver {
   @Mutation(() => Professional, { description: '调动到另一用人单位' })
   transferProfessional(@Ctx() ctx: Context, @Arg('input') input: TransferProfessionalInput) {
     return this.professionalsService.transfer(ctx, input);
-  }
-}
-
-@Resolver(() => ProfessionalConnection)
-export class ProfessionalConnectionResolver {
-  private readonly professionalsService: ProfessionalsService;
-  constructor(services: Services) {
-    this.professionalsService = services.professionals;
-  }
-
-  @FieldResolver(() => Int, { description: '符合条件的总人数（仅在请求时计算）' })
-  totalCount(@Root() conn: ProfessionalConnection, @Ctx() ctx: Context) {
-    return this.professionalsService.count(ctx, conn.filter as ProfessionalFilter);
   }
 }

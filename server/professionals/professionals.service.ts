@@ -4,10 +4,11 @@ import type { Context } from '../platform/context';
 import { AuditService } from '../audit/audit.service';
 import { canSeeProfessional, requireAccount, requireOfficial, requireTenant } from '../platform/access';
 import { pathInScope, scopeOf } from '../platform/actor';
-import { AppError, commonError, idNumberError } from '../platform/errors';
+import { commonError, idNumberError } from '../platform/errors';
 import { parseIdNumber } from '../platform/id-number';
-import { decodeCursor, toPage } from '../platform/pagination';
+import { Connection, decodeCursor, emptyConnection, PageRequest, toConnection } from '../platform/pagination';
 import { uniqueViolation } from '../platform/pg-errors';
+import { isUuid } from '../platform/uuid';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { Organisation, OrgKind } from '../organisations/organisations.types';
 import { professionalError } from './professionals.errors';
@@ -39,17 +40,15 @@ export class ProfessionalsService {
     return p;
   }
 
-  async findMany(ctx: Context, filter: ProfessionalFilter = {}, first: number, after?: string | null) {
+  /** The actor's professionals matching the filter, by unit; totalCount counts the same query. */
+  async findMany(ctx: Context, filter: ProfessionalFilter, page: PageRequest): Promise<Connection<Professional>> {
     const query = await this.toQuery(ctx, filter);
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
-    const rows = query ? await this.repo.findPage(await ctx.db(), query, cursor, first + 1) : [];
+    const after = decodeCursor(page.after, 2, ([, id]) => isUuid(id!));
+    if (!query) return emptyConnection(page);
+    const em = await ctx.db();
+    const rows = await this.repo.findPage(em, query, after, page.first + 1);
     for (const row of rows) ctx.loaders.professional.prime(row.id, row);
-    return { ...toPage(rows, first, (r) => [r.unitPath, r.id]), filter };
-  }
-
-  async count(ctx: Context, filter: ProfessionalFilter = {}): Promise<number> {
-    const query = await this.toQuery(ctx, filter);
-    return query ? this.repo.count(await ctx.db(), query) : 0;
+    return toConnection(rows, page, (r) => [r.unitPath, r.id], () => this.repo.count(em, query));
   }
 
   async create(ctx: Context, input: CreateProfessionalInput): Promise<Professional> {

@@ -1,6 +1,7 @@
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../platform/pagination';
+import { Node } from '../nodes/nodes.types';
+import { ConnectionType } from '../platform/pagination';
 import { TitleLevelEnum, TitleSeriesEnum } from './title-enums';
 import type { TitleLevel, TitleSeries } from '../engine/titles';
 
@@ -23,8 +24,8 @@ registerEnumType(ProfessionalStatus, {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NAME = /^[\u3400-\u9fffA-Za-z·•. ]{1,50}$/u;
 
-@ObjectType('Professional', { description: '专业技术人员' })
-export class Professional {
+@ObjectType('Professional', { description: '专业技术人员', implements: Node })
+export class Professional implements Node {
   @Field(() => ID) id: string;
   @Field({ description: '身份证号码；管理范围外的调用方只能看到脱敏号码' }) idNumber: string;
   @Field({ description: '脱敏身份证号码，如 3701**********1234' }) idNumberMasked: string;
@@ -61,13 +62,8 @@ export class ProfessionalFilter {
   idNumber?: string | null;
 }
 
-@ObjectType()
-export class ProfessionalConnection {
-  @Field(() => [Professional]) nodes: Professional[];
-  @Field(() => PageInfo) pageInfo: PageInfo;
-  /** internal: the filter, for the lazily counted total */
-  filter: unknown;
-}
+@ObjectType({ description: '专业技术人员列表（键集分页）' })
+export class ProfessionalConnection extends ConnectionType(Professional, 'Professional') {}
 
 @InputType()
 export class CreateProfessionalInput {

@@ -31,7 +31,7 @@ describe('sign-in', () => {
     const noTenant = await app.gql(SIGN_IN, { i: { tenantCode: 'no-such-city', username: 'dept-a', password: 'x' } });
     for (const r of [wrong, unknown, noTenant]) {
       expect(codes(r)).toEqual(['INVALID_CREDENTIALS']);
-      expect(r.errors![0].message).toBe('用户名或密码错误');
+      expect(r.errors?.[0]?.message).toBe('用户名或密码错误');
       expect(r.data).toBeNull();
     }
   });
@@ -68,7 +68,7 @@ describe('sign-in', () => {
     const r = await app.gql(ME, {}, expired.token);
     expect(r.status).toBe(401);
     expect(codes(r)).toEqual(['UNAUTHENTICATED']);
-    expect(r.errors![0].message).toBe('登录已过期，请重新登录');
+    expect(r.errors?.[0]?.message).toBe('登录已过期，请重新登录');
   });
 });
 
@@ -87,7 +87,7 @@ describe('activation', () => {
 
     const weak = await app.gql(ACTIVATE, { i: { tenantCode: t.code, username: person.idNumber, activationCode: code, newPassword: '123456' } });
     expect(codes(weak)).toEqual(['PASSWORD_TOO_WEAK']);
-    expect(weak.errors![0].extensions!.field).toBe('newPassword');
+    expect(weak.errors?.[0]?.extensions?.field).toBe('newPassword');
 
     const ok = await app.gql(ACTIVATE, { i: { tenantCode: t.code, username: person.idNumber, activationCode: code.toLowerCase(), newPassword: 'Abcdefgh12345' } });
     expect(ok.errors).toBeUndefined();
@@ -149,7 +149,7 @@ describe('API keys', () => {
     expect(apiKey).not.toContain(stored.secret_hash);
 
     const me = await app.gql(`{ me { kind scopes } }`, {}, { apiKey });
-    expect(me.data.me).toEqual({ kind: 'API_CLIENT', scopes: ['completion:read'] });
+    expect(me.data.me).toEqual({ kind: 'API_CLIENT', scopes: ['COMPLETION_READ'] });
 
     const wrongSecret = await app.gql(`{ me { kind } }`, {}, { apiKey: apiKey.slice(0, -3) + 'AAA' });
     expect(codes(wrongSecret)).toEqual(['UNAUTHENTICATED']);
@@ -159,7 +159,7 @@ describe('API keys', () => {
     const after = await app.gql(`{ me { kind } }`, {}, { apiKey });
     expect(after.status).toBe(401);
     expect(codes(after)).toEqual(['UNAUTHENTICATED']);
-    expect(after.errors![0].message).toBe('API 密钥已被吊销');
+    expect(after.errors?.[0]?.message).toBe('API 密钥已被吊销');
   });
 
   it('an API client cannot list professionals', async () => {

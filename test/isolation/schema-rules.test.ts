@@ -14,7 +14,7 @@ beforeAll(async () => {
       `SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
         WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE' ORDER BY 1`,
     )
-  ).map((r: any) => r.table_name);
+  ).map((r: { table_name: string }) => r.table_name);
 });
 afterAll(() => app.close());
 
@@ -24,11 +24,11 @@ describe('tenant-owned tables', () => {
   });
 
   it('all have row-level security enabled and forced', async () => {
-    const rows = await app.owner.query(
+    const rows: { relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }[] = await app.owner.query(
       `SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = ANY($1) AND relkind = 'r'`,
       [tables],
     );
-    expect(rows.filter((r: any) => !r.relrowsecurity || !r.relforcerowsecurity).map((r: any) => r.relname)).toEqual([]);
+    expect(rows.filter((r) => !r.relrowsecurity || !r.relforcerowsecurity).map((r) => r.relname)).toEqual([]);
   });
 
   it('all have tenant_id in the primary key and in every foreign key to another tenant-owned table', async () => {

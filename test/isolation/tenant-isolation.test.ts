@@ -3,7 +3,7 @@
 // underneath the API, the runtime database role itself sees and writes only
 // the tenant set on its transaction.
 import type { EntityManager } from 'typeorm';
-import { returnedRows } from '../../server/platform/pg-errors';
+import { changedRows } from '../../server/platform/sql';
 import { codes, GqlResult, startTestApp, TestApp } from '../support/harness';
 import { createTenantFixture, TenantFixture } from '../support/fixtures';
 import {
@@ -20,6 +20,7 @@ import {
   ME,
   MOVE_ORGANISATION,
   newIdNumber,
+  NODE,
   ORGANISATION,
   ORGANISATIONS,
   PROFESSIONAL,
@@ -108,7 +109,7 @@ describe("queries: tenant A's bureau official asking for tenant B's records", ()
 
   it("organisations() lists exactly A's six nodes, none of B's", async () => {
     const r = await asA(ORGANISATIONS);
-    expect(r.data.organisations.nodes.map((n: any) => n.id).sort()).toEqual(Object.values(A.nodes).sort());
+    expect(r.data.organisations.nodes.map((n: { id: string }) => n.id).sort()).toEqual(Object.values(A.nodes).sort());
   });
 
   it("professional(id) is null for each of B's professionals", async () => {
@@ -139,15 +140,15 @@ describe("queries: tenant A's bureau official asking for tenant B's records", ()
   it("professionals() lists exactly A's nine people, none of B's", async () => {
     const r = await asA(PROFESSIONALS);
     expect(r.data.professionals.totalCount).toBe(9);
-    expect(r.data.professionals.nodes.map((n: any) => n.id).sort()).toEqual(
+    expect(r.data.professionals.nodes.map((n: { id: string }) => n.id).sort()).toEqual(
       [...A.people.a1, ...A.people.a2, ...A.people.b1].map((p) => p.id).sort(),
     );
   });
 
   it("accounts lists only A's accounts", async () => {
     const r = await asA(ACCOUNTS);
-    const ids: string[] = r.data.accounts.nodes.map((n: any) => n.id);
-    const aAccounts = (await tenantSnapshot(app, A.tenantId)).accounts.map((a: any) => a.id);
+    const ids: string[] = r.data.accounts.nodes.map((n: { id: string }) => n.id);
+    const aAccounts = (await tenantSnapshot(app, A.tenantId)).accounts.map((a: { id: string }) => a.id);
     expect(ids.sort()).toEqual([...aAccounts].sort());
     const bAccounts = [...Object.values(B.accounts).map((a) => a.id), bPendingAccountId];
     expect(ids.filter((id) => bAccounts.includes(id))).toEqual([]);
@@ -155,7 +156,15 @@ describe("queries: tenant A's bureau official asking for tenant B's records", ()
 
   it("apiClients lists only A's client, not B's", async () => {
     const r = await asA(API_CLIENTS);
-    expect(r.data.apiClients.nodes.map((n: any) => n.id)).toEqual([aClientId]);
+    expect(r.data.apiClients.nodes.map((n: { id: string }) => n.id)).toEqual([aClientId]);
+  });
+
+  it("node(id) is null for every one of B's records, of each type, like an id that does not exist", async () => {
+    const bAccounts = [...Object.values(B.accounts).map((a) => a.id), bPendingAccountId];
+    for (const id of [...bNodeIds(), ...bPeople().map((p) => p.id), ...bAccounts, bClientId, '00000000-0000-4000-8000-000000000000']) {
+      const r = await asA(NODE, { id });
+      expect({ id, errors: r.errors, node: r.data.node }).toEqual({ id, errors: undefined, node: null });
+    }
   });
 
   it('tenants (the operator list of every tenant) is FORBIDDEN', async () => {
@@ -325,11 +334,17 @@ describe('credentials are bound to their tenant', () => {
       kind: 'API_CLIENT',
       label: 'api:甲市职称评审系统',
       role: null,
-      scopes: ['completion:read'],
+      scopes: ['COMPLETION_READ'],
       tenant: { id: A.tenantId, code: A.code },
       organisation: null,
       professional: null,
     });
+  });
+
+  it("node(id) with an API key is FORBIDDEN whatever the id (A's, B's or none), so it tells nothing about ids", async () => {
+    for (const id of [A.people.a1[0].id, B.people.b1[0].id, A.nodes.bureau, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+      expect(codes(await app.gql(NODE, { id }, { apiKey: aApiKey }))).toEqual(['FORBIDDEN']);
+    }
   });
 
   it("an API key of tenant A cannot read B's professional (nor A's: it is not an account)", async () => {
@@ -351,10 +366,11 @@ async function withTenant<T>(tenantId: string | null, work: (em: EntityManager) 
 }
 
 /** The PostgreSQL error a promise rejects with (fails the test if it resolves). */
-async function pgError(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+async function pgError(promise: Promise<unknown>): Promise<{ code: string | undefined; message: string }> {
   try {
     await promise;
-  } catch (error: any) {
+  } catch (caught) {
+    const error = caught as { code?: string; driverError?: { code?: string }; message?: unknown };
     return { code: error.code ?? error.driverError?.code, message: String(error.message) };
   }
   throw new Error('expected the statement to fail, but it succeeded');
@@ -418,9 +434,9 @@ describe('row-level security on the runtime role', () => {
 
     const before = await tenantSnapshot(app, B.tenantId);
     const touched = await withTenant(A.tenantId, async (em) => ({
-      professional: returnedRows(await em.query(`UPDATE professional SET name = '篡改' WHERE tenant_id = $1 RETURNING id`, [B.tenantId])),
-      apiClient: returnedRows(await em.query(`UPDATE api_client SET revoked_at = now() WHERE id = $1 RETURNING id`, [bClientId])),
-      tenant: returnedRows(await em.query(`UPDATE tenant SET name = '篡改' WHERE id = $1 RETURNING id`, [B.tenantId])),
+      professional: await changedRows(em, `UPDATE professional SET name = '篡改' WHERE tenant_id = $1 RETURNING id`, [B.tenantId]),
+      apiClient: await changedRows(em, `UPDATE api_client SET revoked_at = now() WHERE id = $1 RETURNING id`, [bClientId]),
+      tenant: await changedRows(em, `UPDATE tenant SET name = '篡改' WHERE id = $1 RETURNING id`, [B.tenantId]),
     }));
     expect(touched).toEqual({ professional: [], apiClient: [], tenant: [] });
     expect(await tenantSnapshot(app, B.tenantId)).toEqual(before);
@@ -461,7 +477,7 @@ describe('row-level security on the runtime role', () => {
         WHERE schemaname = 'public' AND tablename = ANY($1) ORDER BY tablename`,
       [tables],
     );
-    expect(owners.map((r: any) => r.tablename)).toEqual([...tables].sort());
+    expect(owners.map((r: { tablename: string }) => r.tablename)).toEqual([...tables].sort());
     for (const row of owners) expect({ table: row.tablename, mine: row.mine, member: row.member, rls: row.rls, forced: row.forced }).toEqual({
       table: row.tablename,
       mine: false,

@@ -24,7 +24,7 @@ async function planOf(query: ProfessionalQuery, count = false): Promise<string> 
     await em.query(`SET LOCAL enable_seqscan = off`);
     let captured: { sql: string; params: unknown[] } | null = null;
     const original = em.query.bind(em);
-    (em as any).query = (sql: string, params: unknown[]) => {
+    em.query = (sql: string, params: unknown[]) => {
       captured = { sql, params };
       return original(sql, params);
     };
@@ -33,7 +33,7 @@ async function planOf(query: ProfessionalQuery, count = false): Promise<string> 
     else await repo.findPage(em, query, null, 21);
     const { sql, params } = captured!;
     const rows = await original(`EXPLAIN ${sql}`, params);
-    return rows.map((r: any) => r['QUERY PLAN']).join('\n');
+    return rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
   });
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parseIdNumber } from '../../server/platform/id-number';
 import {
   BINGTUAN_REGION_CODES,
@@ -5,8 +6,8 @@ import {
   LINYI_REGION_CODES,
   REGION_CITIES,
   SyntheticPerson,
-} from '../../server/platform/synthetic-people';
-import { TITLE_LEVELS, TITLE_SERIES } from '../../server/platform/titles';
+} from '../../server/demo/synthetic-people';
+import { TITLE_LEVELS, TITLE_SERIES } from '../../server/engine/titles';
 
 const AS_OF = '2025-12-31';
 
@@ -61,7 +62,7 @@ describe('synthetic people', () => {
     expect(people.every((p) => TITLE_LEVELS.includes(p.titleLevel) && TITLE_SERIES.includes(p.titleSeries))).toBe(true);
     const byLevel = new Map<string, number>();
     for (const p of people) byLevel.set(p.titleLevel, (byLevel.get(p.titleLevel) ?? 0) + 1);
-    const mostCommon = [...byLevel.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    const mostCommon = [...byLevel.entries()].sort((a, b) => b[1] - a[1])[0]![0];
     expect(mostCommon).toBe('INTERMEDIATE');
     const youngSeniors = people.filter((p) => p.birthDate > '1996-01-01' && p.titleLevel === 'SENIOR');
     expect(youngSeniors).toHaveLength(0);
@@ -78,7 +79,7 @@ describe('synthetic people', () => {
   test('the same seed gives the same people; another seed gives different ones', () => {
     expect(generate(7, 1000)).toEqual(people.slice(0, 1000));
     const other = generate(8, 1000);
-    expect(other.filter((p, i) => p.idNumber === people[i].idNumber).length).toBeLessThan(5);
+    expect(other.filter((p, i) => p.idNumber === people[i]!.idNumber).length).toBeLessThan(5);
   });
 
   test('next(index) does not depend on call order', () => {
@@ -101,6 +102,19 @@ describe('synthetic people', () => {
       expect(() => createPeopleGenerator({ seed: 1, regionCodes: city.codes })).not.toThrow();
     }
     expect(BINGTUAN_REGION_CODES).toContain('659001');
+  });
+
+  test('the generator gives the very people it gave before its data moved to synthetic-people-data.ts', () => {
+    // Demo seeds, fixtures and bulk generator runs depend on these staying put.
+    expect(people.slice(0, 3).map((p) => [p.name, p.gender, p.idNumber, p.mobile, p.titleLevel, p.titleSeries, p.joinedOn])).toEqual([
+      ['陈博', 'MALE', '37130219810807749X', '13121582521', 'INTERMEDIATE', 'HEALTH', '2013-12-26'],
+      ['唐慧悦', 'FEMALE', '371325196207182602', '19573998374', 'DEPUTY_SENIOR', 'ACCOUNTING', '2002-12-14'],
+      ['王文峰', 'MALE', '371322198110088812', '13331607089', 'ASSISTANT', 'SCHOOL_TEACHING', '2007-05-09'],
+    ]);
+    const generator = createPeopleGenerator({ seed: 20260001, regionCodes: BINGTUAN_REGION_CODES });
+    const hash = createHash('sha256');
+    for (let i = 0; i < 20_000; i++) hash.update(JSON.stringify(generator.next(i)));
+    expect(hash.digest('hex')).toBe('3d31d5ea86bd7b4688404df29dd8078d0acfdd947caa48a819e1172757d5b82a');
   });
 
   test('invalid region codes are refused', () => {

@@ -5,20 +5,27 @@ import { codes, GqlResult, startTestApp, TestApp } from '../support/harness';
 import { createTenantFixture, TenantFixture } from '../support/fixtures';
 import {
   ACCOUNTS,
+  ACCOUNTS_PAGE,
   API_CLIENTS,
+  API_CLIENTS_PAGE,
   CREATE_API_CLIENT,
   CREATE_OFFICIAL_ACCOUNT,
   CREATE_ORGANISATION,
   CREATE_PROFESSIONAL,
+  expectConsistentPaging,
   failure,
   ISSUE_ACTIVATION_CODE,
   ME,
   MOVE_ORGANISATION,
   newIdNumber,
+  NODE,
   ORGANISATION,
   ORGANISATIONS,
+  ORGANISATIONS_PAGE,
+  PageResult,
   PROFESSIONAL,
   PROFESSIONALS,
+  PROFESSIONALS_PAGE,
   RENAME_ORGANISATION,
   REVOKE_API_CLIENT,
   tenantSnapshot,
@@ -195,7 +202,7 @@ describe('a department official (deptA) facing unitB1 of deptB', () => {
 
   it('organisations() lists exactly deptA and its two units', async () => {
     const r = await as(ORGANISATIONS);
-    expect(r.data.organisations.nodes.map((n: any) => n.id).sort()).toEqual([t.nodes.deptA, t.nodes.unitA1, t.nodes.unitA2].sort());
+    expect(r.data.organisations.nodes.map((n: { id: string }) => n.id).sort()).toEqual([t.nodes.deptA, t.nodes.unitA1, t.nodes.unitA2].sort());
   });
 
   it('professional(id) is null for a professional of unitB1', async () => {
@@ -274,7 +281,7 @@ describe('a professional (personA1) facing another professional', () => {
 
   it('organisations() shows only their own unit; the department is hidden', async () => {
     const r = await as(ORGANISATIONS);
-    expect(r.data.organisations.nodes.map((n: any) => n.id)).toEqual([t.nodes.unitA1]);
+    expect(r.data.organisations.nodes.map((n: { id: string }) => n.id)).toEqual([t.nodes.unitA1]);
     expect((await as(ORGANISATION, { id: t.nodes.deptA })).data.organisation).toBeNull();
   });
 
@@ -310,5 +317,83 @@ describe('a professional (personA1) facing another professional', () => {
     const r = await changesNothing(() => as(query, variables));
     expect(codes(r)).toEqual(['FORBIDDEN']);
     expect(r.data).toBeNull();
+  });
+});
+
+describe('lists and their totalCount follow each role’s scope', () => {
+  type Role = 'bureau' | 'deptA' | 'unitA1' | 'personA1';
+  const pages = (query: string, field: string, role: Role) => async (first: number, after: string | null): Promise<PageResult> => {
+    const r = await app.gql(query, { first, after }, t.accounts[role].token);
+    expect(r.errors).toBeUndefined();
+    return r.data[field];
+  };
+  const sorted = (ids: string[]) => [...ids].sort();
+  const people = (...units: ('a1' | 'a2' | 'b1')[]) => sorted(units.flatMap((u) => t.people[u].map((p) => p.id)));
+
+  it.each<[Role, () => string[]]>([
+    ['bureau', () => people('a1', 'a2', 'b1')],
+    ['deptA', () => people('a1', 'a2')],
+    ['unitA1', () => people('a1')],
+    ['personA1', () => [t.people.a1[0].id]],
+  ])('professionals as %s', async (role, expected) => {
+    expect(sorted(await expectConsistentPaging(pages(PROFESSIONALS_PAGE, 'professionals', role)))).toEqual(expected());
+  });
+
+  it.each<[Role, () => string[]]>([
+    ['bureau', () => Object.values(t.nodes)],
+    ['deptA', () => [t.nodes.deptA, t.nodes.unitA1, t.nodes.unitA2]],
+    ['unitA1', () => [t.nodes.unitA1]],
+    ['personA1', () => [t.nodes.unitA1]],
+  ])('organisations as %s', async (role, expected) => {
+    expect(sorted(await expectConsistentPaging(pages(ORGANISATIONS_PAGE, 'organisations', role)))).toEqual(sorted(expected()));
+  });
+
+  it.each<[Role, () => string[]]>([
+    ['bureau', () => [...Object.values(t.accounts).map((a) => a.id), deptAPeerId, a2AccountId]],
+    ['deptA', () => [t.accounts.deptA.id, t.accounts.unitA1.id, t.accounts.personA1.id, deptAPeerId, a2AccountId]],
+    ['unitA1', () => [t.accounts.unitA1.id, t.accounts.personA1.id]],
+  ])('accounts as %s', async (role, expected) => {
+    expect(sorted(await expectConsistentPaging(pages(ACCOUNTS_PAGE, 'accounts', role)))).toEqual(sorted(expected()));
+  });
+
+  it('apiClients as the bureau', async () => {
+    expect(await expectConsistentPaging(pages(API_CLIENTS_PAGE, 'apiClients', 'bureau'))).toEqual([clientId]);
+  });
+});
+
+describe('node(id) applies the same rules as each type’s own query', () => {
+  const nodeAs = async (role: 'bureau' | 'deptA' | 'unitA1' | 'personA1', id: string) => {
+    const r = await app.gql(NODE, { id }, t.accounts[role].token);
+    expect(r.errors).toBeUndefined();
+    return r.data.node as { __typename: string; id: string } | null;
+  };
+
+  it('a unit official gets their own people, unit and accounts, and null for anything of unitA2 or above', async () => {
+    expect(await nodeAs('unitA1', t.people.a1[0].id)).toMatchObject({ __typename: 'Professional', idNumber: t.people.a1[0].idNumber });
+    expect(await nodeAs('unitA1', t.nodes.unitA1)).toMatchObject({ __typename: 'Organisation' });
+    expect(await nodeAs('unitA1', t.accounts.personA1.id)).toMatchObject({ __typename: 'Account' });
+    for (const id of [t.people.a2[0].id, t.nodes.unitA2, t.nodes.deptA, a2AccountId, t.accounts.deptA.id, clientId]) {
+      expect(await nodeAs('unitA1', id)).toBeNull();
+    }
+  });
+
+  it('a department official gets a peer’s account, and null for deptB’s people or the bureau’s account', async () => {
+    expect(await nodeAs('deptA', deptAPeerId)).toMatchObject({ __typename: 'Account', id: deptAPeerId });
+    expect(await nodeAs('deptA', t.people.a2[2].id)).toMatchObject({ __typename: 'Professional' });
+    for (const id of [t.people.b1[0].id, t.nodes.unitB1, t.accounts.bureau.id, clientId]) {
+      expect(await nodeAs('deptA', id)).toBeNull();
+    }
+  });
+
+  it('a professional gets themself and their unit; null for colleagues, the department, any account (their own too) and API clients', async () => {
+    expect(await nodeAs('personA1', t.people.a1[0].id)).toMatchObject({ __typename: 'Professional', id: t.people.a1[0].id });
+    expect(await nodeAs('personA1', t.nodes.unitA1)).toMatchObject({ __typename: 'Organisation', id: t.nodes.unitA1 });
+    for (const id of [t.people.a1[1].id, t.nodes.deptA, t.accounts.personA1.id, t.accounts.unitA1.id, clientId]) {
+      expect(await nodeAs('personA1', id)).toBeNull();
+    }
+  });
+
+  it('the bureau gets the API client', async () => {
+    expect(await nodeAs('bureau', clientId)).toMatchObject({ __typename: 'ApiClient', id: clientId, name: '职称评审系统' });
   });
 });
