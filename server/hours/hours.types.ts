@@ -36,7 +36,7 @@ registerEnumType(TitleYearStatusEnum, {
   },
 });
 
-@ObjectType()
+@ObjectType('SubjectStatus')
 export class SubjectStatusView {
   @Field(() => Float) required: number;
   @Field(() => Float) credited: number;
@@ -44,13 +44,13 @@ export class SubjectStatusView {
   @Field({ description: '以视同完成等方式满足' }) deemed: boolean;
 }
 
-@ObjectType()
+@ObjectType('CapCut')
 export class CapCutView {
   @Field() cap: string;
   @Field(() => Float) cut: number;
 }
 
-@ObjectType({ description: '单项活动折算结果及依据' })
+@ObjectType('ActivityHours', { description: '单项活动折算结果及依据' })
 export class ActivityHoursView {
   @Field() activityId: string;
   @Field() kind: string;
@@ -63,7 +63,7 @@ export class ActivityHoursView {
   @Field(() => [String]) notes: string[];
 }
 
-@ObjectType()
+@ObjectType('Exemption')
 export class ExemptionView {
   @Field(() => ExemptionScopeEnum) scope: ExemptionScope;
   @Field() reason: string;
@@ -71,7 +71,7 @@ export class ExemptionView {
   @Field(() => String, { nullable: true }) activityId: string | null;
 }
 
-@ObjectType()
+@ObjectType('CreditWindow')
 export class CreditWindowView {
   @Field(() => [Int]) years: number[];
   @Field(() => Float) required: number;
@@ -149,7 +149,7 @@ export class CompletionStatus {
   @Field(() => HoursEvaluation) evaluation: HoursEvaluation;
 }
 
-@ObjectType()
+@ObjectType('TitleYear')
 export class TitleYearView {
   @Field(() => Int) year: number;
   @Field(() => TitleYearStatusEnum) status: TitleYearStatus;
@@ -158,7 +158,7 @@ export class TitleYearView {
   @Field(() => HoursEvaluation, { nullable: true }) evaluation: HoursEvaluation | null;
 }
 
-@ObjectType()
+@ObjectType('AverageCheck')
 export class AverageView {
   @Field(() => [Int]) years: number[];
   @Field(() => Float) total: number;
@@ -167,7 +167,7 @@ export class AverageView {
   @Field() passed: boolean;
 }
 
-@ObjectType({ description: '职称申报继续教育资格' })
+@ObjectType('TitleEligibility', { description: '职称申报继续教育资格' })
 export class TitleEligibilityView {
   @Field({ description: '脱敏身份证号码' }) idNumber: string;
   @Field() name: string;
@@ -194,7 +194,7 @@ export class BatchEligibilityItem {
   @Field(() => TitleEligibilityView, { nullable: true }) result: TitleEligibilityView | null;
 }
 
-@ObjectType()
+@ObjectType('YearCertification')
 export class YearCertificationView {
   @Field(() => ID) professionalId: string;
   @Field(() => Int) year: number;

@@ -31,7 +31,7 @@ export class ActivityKind {
   @Field(() => [ActivityParamSpec]) params: ActivityParamSpec[];
 }
 
-@ObjectType({ description: '某年度适用的政策版本' })
+@ObjectType('Policy', { description: '某年度适用的政策版本' })
 export class PolicyView {
   @Field() tenantCode: string;
   @Field() tenantName: string;
@@ -46,7 +46,7 @@ export class PolicyView {
   @Field(() => GraphQLJSONObject, { description: '该版本的完整内容' }) version: Record<string, unknown>;
 }
 
-@ObjectType()
+@ObjectType('PolicyRevision')
 export class PolicyRevisionInfo {
   @Field(() => Int) revision: number;
   @Field(() => String, { nullable: true }) note: string | null;
