@@ -18,7 +18,7 @@ const transform = {
 // jose is published as ESM only; jest (on Node 20) needs it compiled to CommonJS.
 transform['^.+\\.m?js$'] = ['@swc/jest', { jsc: { target: 'es2022' } }];
 const transformIgnorePatterns = ['/node_modules/(?!(jose)/)'];
-const pure = ['<rootDir>/test/engine/', '<rootDir>/test/policy/', '<rootDir>/test/pure/', '<rootDir>/test/demo/demo-activities'];
+const pure = ['<rootDir>/test/engine/', '<rootDir>/test/policy/', '<rootDir>/test/pure/', '<rootDir>/test/demo/demo-activities.test.ts'];
 
 module.exports = {
   testTimeout: 60000,
@@ -30,7 +30,7 @@ module.exports = {
       transformIgnorePatterns,
       setupFiles: ['reflect-metadata'],
       roots: ['<rootDir>/test'],
-      testMatch: pure.map((p) => `${p}**/*.test.ts`),
+      testMatch: pure.map((p) => (p.endsWith(".test.ts") ? p : `${p}**/*.test.ts`)),
     },
     {
       displayName: 'db',

@@ -47,11 +47,6 @@ export interface DemoPlanInput {
   fullYears?: number;
 }
 
-/** "Today" on the calendar the policies are written in (China Standard Time). */
-export function chinaToday(now = Date.now()): string {
-  return new Date(now + 8 * 3600e3).toISOString().slice(0, 10);
-}
-
 /** The years that get activities: the full years before today's, then today's. */
 export function demoYears(today: string, fullYears = DEMO_FULL_YEARS): number[] {
   const current = Number(today.slice(0, 4));

@@ -3,7 +3,11 @@
 // checked against the database at every start and never printed again.
 import type { DataSource } from 'typeorm';
 import { verifyPassword } from '../accounts/passwords';
+import { AccountStatus } from '../accounts/accounts.types';
 import { inTransaction } from '../platform/transaction';
+import { DemoRepository } from './demo.repository';
+
+const demoRepo = new DemoRepository();
 
 export interface DemoCredential {
   tenant: string;
@@ -36,30 +40,17 @@ export const SIGN_IN_MUTATIONS = { tenant: 'signIn', activation: 'activateAccoun
 export async function checkActivationCodes(owner: DataSource, credentials: DemoCredential[]): Promise<{ credentials: DemoCredential[]; changed: boolean }> {
   const withCode = credentials.filter((c) => c.activationCode && c.tenant !== '-');
   if (!withCode.length) return { credentials, changed: false };
-  const tenants: { id: string; code: string }[] = await inTransaction(owner, { tenantId: null, operator: true }, (em) =>
-    em.query(`SELECT id, code FROM tenant WHERE code = ANY($1::text[])`, [[...new Set(withCode.map((c) => c.tenant))]]),
-  );
+  const tenants = await inTransaction(owner, { tenantId: null, operator: true }, (em) => demoRepo.findTenantsByCode(em, [...new Set(withCode.map((c) => c.tenant))]));
   const live = new Set<DemoCredential>();
   const activated = new Set<DemoCredential>();
   for (const t of tenants) {
     const mine = withCode.filter((c) => c.tenant === t.code);
-    const rows: { username: string; status: string; code_hash: string | null }[] = await inTransaction(owner, { tenantId: t.id }, (em) =>
-      em.query(
-        `SELECT a.username, a.status, c.code_hash
-           FROM account a
-           LEFT JOIN LATERAL (
-             SELECT code_hash FROM activation_code c
-              WHERE c.tenant_id = a.tenant_id AND c.account_id = a.id AND c.used_at IS NULL AND c.expires_at > now()
-              ORDER BY c.created_at DESC LIMIT 1) c ON true
-          WHERE a.tenant_id = $1 AND a.username = ANY($2::text[])`,
-        [t.id, mine.map((c) => c.username)],
-      ),
-    );
+    const rows = await inTransaction(owner, { tenantId: t.id }, (em) => demoRepo.findActivationStates(em, t.id, mine.map((c) => c.username)));
     const byUsername = new Map(rows.map((r) => [r.username, r]));
     for (const c of mine) {
       const row = byUsername.get(c.username);
-      if (row?.status === 'ACTIVE') activated.add(c);
-      if (row && row.status !== 'DISABLED' && row.code_hash && (await verifyPassword(row.code_hash, c.activationCode!))) live.add(c);
+      if (row?.status === AccountStatus.ACTIVE) activated.add(c);
+      if (row && row.status !== AccountStatus.DISABLED && row.codeHash && c.activationCode && (await verifyPassword(row.codeHash, c.activationCode))) live.add(c);
     }
   }
   let changed = false;

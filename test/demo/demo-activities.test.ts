@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { evaluateYear, validateActivityParams, versionForYear, type ActivityInput, type PolicyDocument, type YearEvaluation } from '../../server/engine';
 import { loadPolicyFile } from '../../server/policy';
 import { DEMO_TENANTS, demoStaff } from '../../server/demo/demo-data';
-import { chinaToday, demoYears, planDemoActivities, type DemoPlan } from '../../server/demo/demo-activities';
+import { demoYears, planDemoActivities, type DemoPlan } from '../../server/demo/demo-activities';
+import { chinaToday } from '../../server/platform/clock';
 
 const policies = new Map<string, PolicyDocument>(DEMO_TENANTS.map((t) => [t.code, loadPolicyFile(join(__dirname, '../../tenants', `${t.code}.yaml`))]));
 

@@ -5,12 +5,14 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { evaluateYear, validateActivityParams, versionForYear, type ActivityInput, type PolicyDocument, type YearEvaluation } from '../../server/engine';
+import { evaluateYear, validateActivityParams, versionForYear, type ActivityInput, type YearEvaluation } from '../../server/engine';
+import type { TitleLevel, TitleSeries } from '../../server/engine/titles';
 import { publishInitialPolicy } from '../../server/policy/initial-policies';
 import { createLogger } from '../../server/platform/logger';
 import { inTransaction } from '../../server/platform/transaction';
 import { loadAllPolicies } from '../../server/policy';
-import { chinaToday, demoYears } from '../../server/demo/demo-activities';
+import { demoYears } from '../../server/demo/demo-activities';
+import { chinaToday } from '../../server/platform/clock';
 import { printBanner, seedDemo, type DemoInfo } from '../../server/demo/demo-seed';
 import { startTestApp, type TestApp } from '../support/harness';
 
@@ -31,7 +33,7 @@ async function asTenant<T>(code: string, sql: string, params: unknown[] = []): P
 
 function banner(info: DemoInfo): string {
   let out = '';
-  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: any) => ((out += String(chunk)), true));
+  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), true));
   try {
     printBanner('http://127.0.0.1:1', info);
   } finally {
@@ -104,9 +106,9 @@ describe('demo seed', () => {
     const years = demoYears(today);
     const lastFull = years[years.length - 2]!;
     for (const code of CODES) {
-      const policy = policies.get(code)! as PolicyDocument;
-      const people = await asTenant<{ id: string; title_level: any; title_series: any }>(code, `SELECT id, title_level, title_series FROM professional WHERE tenant_id = $1`);
-      const stored = await asTenant<{ id: string; professional_id: string; kind: string; year: number; occurred_on: string; params: any }>(
+      const policy = policies.get(code)!;
+      const people = await asTenant<{ id: string; title_level: TitleLevel; title_series: TitleSeries }>(code, `SELECT id, title_level, title_series FROM professional WHERE tenant_id = $1`);
+      const stored = await asTenant<{ id: string; professional_id: string; kind: string; year: number; occurred_on: string; params: ActivityInput['params'] }>(
         code,
         `SELECT id, professional_id, kind, year, occurred_on::text AS occurred_on, params FROM activity WHERE tenant_id = $1 ORDER BY year, id`,
       );
