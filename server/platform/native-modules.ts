@@ -107,7 +107,7 @@ export function checkEmbeddedPostgresLinks(pkg: { name: string; dir: string }): 
   if (!existsSync(listFile)) return null; // platforms without links
   let links: { source: string; target: string }[];
   try {
-    links = JSON.parse(readFileSync(listFile, 'utf8'));
+    links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
   } catch {
     return null;
   }
