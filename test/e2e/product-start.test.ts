@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../support/global-setup';
+import type { GqlError, QueryData } from '../support/harness';
 
 const MAIN = path.resolve(__dirname, '../../dist/server/main.js');
 
@@ -14,14 +15,22 @@ interface Started {
   exited: Promise<number | null>;
 }
 
+/** An entry of demo-accounts.json. */
+interface DemoCredential {
+  tenant: string;
+  role: string;
+  username: string;
+  password?: string;
+}
+
 const children: ChildProcess[] = [];
 
 function start(env: Record<string, string>): Started {
   const child = spawn(process.execPath, [MAIN], { env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => out, exited };
 }
@@ -40,7 +49,7 @@ async function gql(url: string, query: string, variables: object = {}, token?: s
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()) as any;
+  return (await res.json()) as { data: QueryData; errors?: GqlError[] };
 }
 
 describe('starting the product', () => {
@@ -68,16 +77,17 @@ describe('starting the product', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
 
-    const creds = JSON.parse(await readFile(path.join(dataDir, 'demo-accounts.json'), 'utf8'));
-    expect(new Set(creds.map((c: any) => c.tenant))).toEqual(new Set(['linyi', 'qingdao', 'jining', 'binzhou', 'bingtuan', '-']));
-    const bureau = creds.find((c: any) => c.tenant === 'linyi' && c.role === 'BUREAU_OFFICIAL');
+    const creds: DemoCredential[] = JSON.parse(await readFile(path.join(dataDir, 'demo-accounts.json'), 'utf8'));
+    expect(new Set(creds.map((c) => c.tenant))).toEqual(new Set(['linyi', 'qingdao', 'jining', 'binzhou', 'bingtuan', '-']));
+    const bureau = creds.find((c) => c.tenant === 'linyi' && c.role === 'BUREAU_OFFICIAL');
+    if (!bureau?.password) throw new Error('demo-accounts.json has no password for the linyi bureau official');
     expect(first.output()).toContain(bureau.password);
     const signIn = await gql(url, `mutation($i: SignInInput!) { signIn(input: $i) { token } }`, {
       i: { tenantCode: 'linyi', username: bureau.username, password: bureau.password },
     });
     const token = signIn.data.signIn.token;
     const tree = await gql(url, `{ organisations(first: 100) { nodes { id kind name } } professionals { totalCount } }`, {}, token);
-    const depts = tree.data.organisations.nodes.filter((n: any) => n.kind === 'DEPARTMENT');
+    const depts = tree.data.organisations.nodes.filter((n: { kind: string }) => n.kind === 'DEPARTMENT');
     expect(depts.length).toBeGreaterThanOrEqual(3);
     const peopleBefore = tree.data.professionals.totalCount;
     expect(peopleBefore).toBeGreaterThanOrEqual(24);
@@ -99,10 +109,11 @@ describe('starting the product', () => {
     expect(after.data.professionals.totalCount).toBe(peopleBefore);
     const credsAfter = JSON.parse(await readFile(path.join(dataDir, 'demo-accounts.json'), 'utf8'));
     expect(credsAfter).toEqual(creds);
-    const operator = creds.find((c: any) => c.role === 'OPERATOR');
+    const operator = creds.find((c) => c.role === 'OPERATOR');
+    if (!operator?.password) throw new Error('demo-accounts.json has no password for the operator');
     const op = await gql(url, `mutation($i: OperatorSignInInput!) { operatorSignIn(input: $i) { token } }`, { i: { username: 'operator', password: operator.password } });
     const tenants = await gql(url, `{ tenants { code } }`, {}, op.data.operatorSignIn.token);
-    expect(tenants.data.tenants.map((t: any) => t.code).sort()).toEqual(['bingtuan', 'binzhou', 'jining', 'linyi', 'qingdao']);
+    expect(tenants.data.tenants.map((t: { code: string }) => t.code).sort()).toEqual(['bingtuan', 'binzhou', 'jining', 'linyi', 'qingdao']);
 
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

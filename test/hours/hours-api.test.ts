@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { publishInitialPolicy, loadPolicyFiles } from '../../server/policy/initial-policies';
 import { codes, startTestApp, TestApp } from '../support/harness';
-import { auditRows, createTenantFixture, TenantFixture } from '../support/fixtures';
+import { auditRows, createTenantFixture, PersonFixture, TenantFixture } from '../support/fixtures';
 
 const policies = loadPolicyFiles(path.resolve(__dirname, '../../tenants'));
 
@@ -14,20 +14,53 @@ const ELIGIBILITY = `query($id: String!, $l: TitleLevel!, $y: Int!) { titleEligi
   idNumber eligible yearsChecked years { year status certified reason } reasons } }`;
 const BATCH = `query($a: [EligibilityApplicant!]!, $y: Int!) { titleEligibilityBatch(applicants: $a, applicationYear: $y) { idNumber errorCode result { eligible yearsChecked } } }`;
 
+const CODES = ['linyi', 'qingdao', 'jining', 'binzhou', 'bingtuan'] as const;
+type TenantCode = (typeof CODES)[number];
+
 let app: TestApp;
-const tenants: Record<string, TenantFixture> = {};
+/**
+ * One tenant per policy file, shared by the tests that only read. A test that
+ * writes, or tries to (records, certifies, publishes), makes its own tenant
+ * with policyTenant, so that no test depends on another having run first.
+ */
+const tenants = {} as Record<TenantCode, TenantFixture>;
+
+/** A fresh tenant with the policy of `code` published as revision 1. */
+async function policyTenant(code: TenantCode): Promise<TenantFixture> {
+  const t = await createTenantFixture(app, code.slice(0, 3));
+  const policy = policies.get(code);
+  if (!policy) throw new Error(`no policy file for ${code}`);
+  await publishInitialPolicy(app.owner, t.tenantId, policy, 'test');
+  return t;
+}
+
+/**
+ * A fresh Qingdao tenant where a1[1] has 30 public and 60 professional hours
+ * (job training over 8 days) recorded in each year 2019–2023, all under
+ * revision 1: every year complete, eligible for DEPUTY_SENIOR in 2023.
+ */
+async function qingdaoWithFiveCompleteYears(): Promise<{ t: TenantFixture; person: PersonFixture }> {
+  const t = await policyTenant('qingdao');
+  const person = t.people.a1[1];
+  for (const y of [2019, 2020, 2021, 2022, 2023]) {
+    for (const a of [
+      { kind: 'publicCourse', params: { hours: 30 } },
+      { kind: 'jobTraining', params: { category: 'job', hours: 60, days: 8 } },
+    ]) {
+      const r = await app.gql(RECORD, { i: { professionalId: person.id, year: y, ...a } }, t.accounts.unitA1.token);
+      expect(r.errors).toBeUndefined();
+    }
+  }
+  return { t, person };
+}
 
 beforeAll(async () => {
   app = await startTestApp();
-  for (const code of ['linyi', 'qingdao', 'jining', 'binzhou', 'bingtuan']) {
-    const t = await createTenantFixture(app, code.slice(0, 3));
-    await publishInitialPolicy(app.owner, t.tenantId, policies.get(code)!, 'test');
-    tenants[code] = t;
-  }
+  for (const code of CODES) tenants[code] = await policyTenant(code);
 });
 afterAll(() => app.close());
 
-const preview = (code: string, year: number, activities: object[], profile: object = {}) =>
+const preview = (code: TenantCode, year: number, activities: object[], profile: object = {}) =>
   app.gql(PREVIEW, { i: { year, profile: { titleLevel: 'INTERMEDIATE', titleSeries: 'ENGINEERING', ...profile }, activities } }, tenants[code].accounts.personA1.token);
 
 describe('previewHours (the calculator, stores nothing)', () => {
@@ -62,20 +95,23 @@ describe('previewHours (the calculator, stores nothing)', () => {
   });
 
   it('anyone may use the calculator by naming the tenant; nothing is written', async () => {
-    const before = (await app.owner.query(`SELECT count(*)::int AS n FROM activity`))[0].n;
+    // counted in the named tenant only: other test files write activities into the same database meanwhile
+    const activities = async () =>
+      (await app.owner.query(`SELECT count(*)::int AS n FROM activity WHERE tenant_id = $1`, [tenants.qingdao.tenantId]))[0].n;
+    const before = await activities();
     const r = await app.gql(PREVIEW, {
       i: { year: 2023, profile: { titleLevel: 'NONE', titleSeries: 'HEALTH' }, activities: [{ kind: 'studyTour', params: { title: '考察' } }] },
       t: tenants.qingdao.code,
     });
     expect(r.data.previewHours.professional.credited).toBe(10);
-    expect((await app.owner.query(`SELECT count(*)::int AS n FROM activity`))[0].n).toBe(before);
+    expect(await activities()).toBe(before);
   });
 
   it('rejects an unknown kind and a bad parameter with the field at fault', async () => {
     const unknown = await preview('qingdao', 2023, [{ kind: 'noSuchKind', params: {} }]);
-    expect(unknown.errors![0].extensions).toMatchObject({ code: 'ACTIVITY_UNKNOWN_KIND', field: 'activities[0].kind' });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'ACTIVITY_UNKNOWN_KIND', field: 'activities[0].kind' });
     const bad = await preview('qingdao', 2023, [{ kind: 'jobTraining', params: { category: 'job', hours: 'thirty', days: 3 } }]);
-    expect(bad.errors![0].extensions).toMatchObject({ code: 'ACTIVITY_PARAMS_INVALID', field: 'activities[0].params.hours' });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'ACTIVITY_PARAMS_INVALID', field: 'activities[0].params.hours' });
     const year = await preview('qingdao', 1995, []);
     expect(codes(year)).toEqual(['POLICY_NO_VERSION_FOR_YEAR']);
   });
@@ -89,9 +125,9 @@ describe('policy and activity kinds', () => {
     const hours = await app.gql(`{ policy(year: 2021) { regime requiredPublic requiredProfessional } }`, {}, t.accounts.bureau.token);
     expect(hours.data.policy).toEqual({ regime: 'HOURS', requiredPublic: 30, requiredProfessional: 60 });
     const kinds = await app.gql(`{ activityKinds(year: 2021) { code name params { name type label required values { value label } } } }`, {}, t.accounts.unitA1.token);
-    const award = kinds.data.activityKinds.find((k: any) => k.code === 'award');
+    const award = kinds.data.activityKinds.find((k: { code: string }) => k.code === 'award');
     expect(award.name).toMatch(/[\u4e00-\u9fff]/);
-    expect(award.params.find((p: any) => p.name === 'level').values.map((v: any) => v.value)).toContain('provincial');
+    expect(award.params.find((p: { name: string }) => p.name === 'level').values.map((v: { value: string }) => v.value)).toContain('provincial');
   });
 
   it('a signed-in caller cannot read another tenant’s policy by naming it', async () => {
@@ -102,17 +138,7 @@ describe('policy and activity kinds', () => {
 
 describe('stored activities, completion status and eligibility', () => {
   it('records activities (audited), then reports completion and eligibility with masked ID numbers', async () => {
-    const t = tenants.qingdao;
-    const person = t.people.a1[1];
-    for (const y of [2019, 2020, 2021, 2022, 2023]) {
-      for (const a of [
-        { kind: 'publicCourse', params: { hours: 30 } },
-        { kind: 'jobTraining', params: { category: 'job', hours: 60, days: 8 } },
-      ]) {
-        const r = await app.gql(RECORD, { i: { professionalId: person.id, year: y, ...a } }, t.accounts.unitA1.token);
-        expect(r.errors).toBeUndefined();
-      }
-    }
+    const { t, person } = await qingdaoWithFiveCompleteYears();
     const audit = (await auditRows(app, t.tenantId)).filter((r) => r.action === 'activity.record');
     expect(audit).toHaveLength(10);
 
@@ -130,9 +156,9 @@ describe('stored activities, completion status and eligibility', () => {
   });
 
   it('rejects a parameter the policy does not know, writing nothing', async () => {
-    const t = tenants.qingdao;
+    const t = await policyTenant('qingdao');
     const r = await app.gql(RECORD, { i: { professionalId: t.people.a1[0].id, year: 2023, kind: 'publicCourse', params: { hours: 30, bogus: 1 } } }, t.accounts.unitA1.token);
-    expect(r.errors![0].extensions).toMatchObject({ code: 'ACTIVITY_PARAMS_INVALID', field: 'params.bogus' });
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'ACTIVITY_PARAMS_INVALID', field: 'params.bogus' });
     const [{ n }] = await app.owner.query(`SELECT count(*)::int AS n FROM activity WHERE professional_id = $1`, [t.people.a1[0].id]);
     expect(n).toBe(0);
   });
@@ -140,7 +166,7 @@ describe('stored activities, completion status and eligibility', () => {
   it('scope: a unit official cannot ask about another unit’s professional; a professional only about themself', async () => {
     const t = tenants.qingdao;
     const outside = await app.gql(STATUS, { id: t.people.b1[0].idNumber, y: 2023 }, t.accounts.unitA1.token);
-    expect(outside.errors![0].extensions).toMatchObject({ code: 'PROFESSIONAL_NOT_FOUND', field: 'idNumber' });
+    expect(outside.errors?.[0]?.extensions).toMatchObject({ code: 'PROFESSIONAL_NOT_FOUND', field: 'idNumber' });
     const self = await app.gql(STATUS, { id: t.people.a1[0].idNumber, y: 2023 }, t.accounts.personA1.token);
     expect(self.errors).toBeUndefined();
     const peer = await app.gql(STATUS, { id: t.people.a1[1].idNumber, y: 2023 }, t.accounts.personA1.token);
@@ -153,25 +179,25 @@ describe('stored activities, completion status and eligibility', () => {
   });
 
   it('an API client needs the completion:read scope', async () => {
-    const t = tenants.qingdao;
+    const { t, person } = await qingdaoWithFiveCompleteYears();
     const mk = async (scopes: string[]) =>
       (await app.gql(`mutation($s: [ApiScope!]!) { createApiClient(input: { name: "评审系统", scopes: $s }) { apiKey } }`, { s: scopes }, t.accounts.bureau.token)).data.createApiClient.apiKey;
     const reader = await mk(['COMPLETION_READ']);
     const provider = await mk(['TRAINING_REPORT']);
-    const ok = await app.gql(STATUS, { id: t.people.a1[1].idNumber, y: 2023 }, { apiKey: reader });
+    const ok = await app.gql(STATUS, { id: person.idNumber, y: 2023 }, { apiKey: reader });
     expect(ok.data.completionStatus.evaluation.complete).toBe(true);
     expect(ok.data.completionStatus.idNumber).toContain('**********');
-    const refused = await app.gql(STATUS, { id: t.people.a1[1].idNumber, y: 2023 }, { apiKey: provider });
+    const refused = await app.gql(STATUS, { id: person.idNumber, y: 2023 }, { apiKey: provider });
     expect(codes(refused)).toEqual(['SCOPE_REQUIRED']);
   });
 
   it('batch eligibility answers per applicant, flagging bad and unknown ID numbers', async () => {
-    const t = tenants.qingdao;
+    const { t, person } = await qingdaoWithFiveCompleteYears();
     const r = await app.gql(
       BATCH,
       {
         a: [
-          { idNumber: t.people.a1[1].idNumber, targetLevel: 'DEPUTY_SENIOR' },
+          { idNumber: person.idNumber, targetLevel: 'DEPUTY_SENIOR' },
           { idNumber: t.people.a1[2].idNumber, targetLevel: 'INTERMEDIATE' },
           { idNumber: '37020219850612001', targetLevel: 'INTERMEDIATE' },
           { idNumber: tenants.linyi.people.a1[0].idNumber, targetLevel: 'INTERMEDIATE' },
@@ -180,17 +206,16 @@ describe('stored activities, completion status and eligibility', () => {
       },
       t.accounts.bureau.token,
     );
-    const items = r.data.titleEligibilityBatch;
-    expect(items.map((i: any) => i.errorCode)).toEqual([null, null, 'ID_NUMBER_LENGTH', 'PROFESSIONAL_NOT_FOUND']);
-    expect(items.map((i: any) => i.result?.eligible ?? null)).toEqual([true, false, null, null]);
-    expect(items.every((i: any) => !/^\d{17}[\dX]$/.test(i.idNumber))).toBe(true);
+    const items: { idNumber: string; errorCode: string | null; result: { eligible: boolean } | null }[] = r.data.titleEligibilityBatch;
+    expect(items.map((i) => i.errorCode)).toEqual([null, null, 'ID_NUMBER_LENGTH', 'PROFESSIONAL_NOT_FOUND']);
+    expect(items.map((i) => i.result?.eligible ?? null)).toEqual([true, false, null, null]);
+    expect(items.every((i) => !/^\d{17}[\dX]$/.test(i.idNumber))).toBe(true);
   });
 });
 
 describe('publishing a policy version', () => {
   it('is audited, and does not change a certified year', async () => {
-    const t = tenants.qingdao;
-    const person = t.people.a1[1];
+    const { t, person } = await qingdaoWithFiveCompleteYears();
     const cert = await app.gql(`mutation($p: ID!) { certifyYear(professionalId: $p, year: 2023) { complete policyRevision } }`, { p: person.id }, t.accounts.bureau.token);
     expect(cert.data.certifyYear).toEqual({ complete: true, policyRevision: 1 });
     const again = await app.gql(`mutation($p: ID!) { certifyYear(professionalId: $p, year: 2023) { complete } }`, { p: person.id }, t.accounts.bureau.token);
@@ -215,13 +240,13 @@ describe('publishing a policy version', () => {
     const y2023 = await app.gql(STATUS, { id: person.idNumber, y: 2023 }, t.accounts.bureau.token);
     expect(y2023.data.completionStatus.evaluation).toMatchObject({ complete: true, certified: true, policyRevision: 1 });
     const el = await app.gql(ELIGIBILITY, { id: person.idNumber, l: 'DEPUTY_SENIOR', y: 2023 }, t.accounts.bureau.token);
-    const y23 = el.data.titleEligibility.years.find((y: any) => y.year === 2023);
+    const y23 = el.data.titleEligibility.years.find((y: { year: number }) => y.year === 2023);
     expect(y23).toMatchObject({ status: 'COMPLETE', certified: true });
     expect(el.data.titleEligibility.eligible).toBe(false); // 2019–2022 fall short under revision 2
   });
 
   it('the yearly deadline can be changed: activities after it stop counting', async () => {
-    const t = tenants.jining;
+    const t = await policyTenant('jining');
     const person = t.people.a2[0];
     const r = await app.gql(RECORD, { i: { professionalId: person.id, year: 2022, date: '2022-11-15', kind: 'contest', params: { contestName: '技能大赛', level: 'city' } } }, t.accounts.bureau.token);
     expect(r.errors).toBeUndefined();
@@ -237,20 +262,22 @@ describe('publishing a policy version', () => {
     const after = await app.gql(STATUS, { id: person.idNumber, y: 2022 }, t.accounts.bureau.token);
     expect(after.data.completionStatus.evaluation.professional.credited).toBe(0);
     const bad = await app.gql(`mutation { publishPolicyVersion(input: { deadline: { monthDay: "13-01", source: "x" } }) { revision } }`, {}, t.accounts.bureau.token);
-    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'deadline.monthDay' });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'deadline.monthDay' });
     const empty = await app.gql(`mutation { publishPolicyVersion(input: {}) { revision } }`, {}, t.accounts.bureau.token);
     expect(codes(empty)).toEqual(['POLICY_INVALID']);
   });
 
   it('rejects an invalid version (negative cap) with the path, and only the bureau may publish', async () => {
-    const t = tenants.binzhou;
+    const t = await policyTenant('binzhou');
     const current = (await app.gql(`{ policy(year: 2021) { version } }`, {}, t.accounts.bureau.token)).data.policy.version;
     const broken = JSON.parse(JSON.stringify(current));
-    const kind = Object.keys(broken.kinds).find((k) => broken.kinds[k].caps?.perYear !== undefined) ?? Object.keys(broken.kinds)[0];
+    const kinds = Object.keys(broken.kinds);
+    const kind = kinds.find((k) => broken.kinds[k].caps?.perYear !== undefined) ?? kinds[0];
+    if (kind === undefined) throw new Error('the Binzhou policy of 2021 declares no activity kind');
     broken.kinds[kind].caps = { perYear: -5 };
     const r = await app.gql(`mutation($v: JSONObject!) { publishPolicyVersion(input: { version: $v }) { revision } }`, { v: broken }, t.accounts.bureau.token);
     expect(codes(r)).toEqual(['POLICY_INVALID']);
-    expect(r.errors![0].extensions!.field).toContain(`kinds.${kind}.caps.perYear`);
+    expect(r.errors?.[0]?.extensions?.field).toContain(`kinds.${kind}.caps.perYear`);
     const dept = await app.gql(`mutation($v: JSONObject!) { publishPolicyVersion(input: { version: $v }) { revision } }`, { v: current }, t.accounts.deptA.token);
     expect(codes(dept)).toEqual(['FORBIDDEN']);
     const revs = await app.gql(`{ policyRevisions { revision } }`, {}, t.accounts.bureau.token);

@@ -47,6 +47,8 @@ let bPendingAccountId: string;
 let aApiKey: string;
 let aClientId: string;
 let aCode: { idNumber: string; code: string };
+/** B as the set-up leaves it: some tests below write to B (a sign-in adds an audit row). */
+let bAtSetUp: Awaited<ReturnType<typeof tenantSnapshot>>;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -63,6 +65,7 @@ beforeAll(async () => {
   aClientId = aClient.data.createApiClient.client.id;
   const aIssued = await app.gql(ISSUE_ACTIVATION_CODE, { input: { professionalId: A.people.a1[1].id } }, A.accounts.bureau.token);
   aCode = { idNumber: A.people.a1[1].idNumber, code: aIssued.data.issueActivationCode.activationCode };
+  bAtSetUp = await tenantSnapshot(app, B.tenantId);
 });
 afterAll(() => app.close());
 
@@ -82,7 +85,7 @@ const bPeople = () => [...B.people.a1, ...B.people.a2, ...B.people.b1];
 
 describe('the test set-up', () => {
   it('gives B real data of every kind (so that "nothing" below means hidden, not absent)', async () => {
-    const b = await tenantSnapshot(app, B.tenantId);
+    const b = bAtSetUp;
     expect(b.orgNodes).toHaveLength(6);
     expect(b.professionals).toHaveLength(9);
     expect(b.accounts).toHaveLength(5);
@@ -267,11 +270,13 @@ describe("mutations: tenant A's bureau official using tenant B's IDs is refused 
   });
 
   it("createApiClient creates the client in A only", async () => {
+    // a fresh tenant plays A here, so that A's clients stay as the list tests above expect them
+    const ownA = await createTenantFixture(app, 'isoc');
     const bBefore = await tenantSnapshot(app, B.tenantId);
-    const r = await asA(CREATE_API_CLIENT, { input: { name: '甲市人事系统', scopes: ['COMPLETION_READ'] } });
+    const r = await app.gql(CREATE_API_CLIENT, { input: { name: '甲市人事系统', scopes: ['COMPLETION_READ'] } }, ownA.accounts.bureau.token);
     const id = r.data.createApiClient.client.id;
     const rows = await app.owner.query(`SELECT tenant_id FROM api_client WHERE id = $1`, [id]);
-    expect(rows).toEqual([{ tenant_id: A.tenantId }]);
+    expect(rows).toEqual([{ tenant_id: ownA.tenantId }]);
     expect(await tenantSnapshot(app, B.tenantId)).toEqual(bBefore);
   });
 
@@ -301,12 +306,14 @@ describe("mutations: tenant A's bureau official using tenant B's IDs is refused 
   });
 
   it("createProfessional in A with an ID number B has registered succeeds in A (uniqueness is per tenant, so B's record is not revealed) and leaves B untouched", async () => {
+    // a fresh tenant plays A here, so that A's people stay as the list tests above expect them
+    const ownA = await createTenantFixture(app, 'isoc');
     const bBefore = await tenantSnapshot(app, B.tenantId);
     const shared = B.people.b1[2];
-    const input = { idNumber: shared.idNumber, name: shared.name, unitId: A.nodes.unitA2, titleLevel: 'JUNIOR', titleSeries: 'HEALTH', joinedUnitOn: '2023-02-01' };
-    const r = await asA(CREATE_PROFESSIONAL, { input });
+    const input = { idNumber: shared.idNumber, name: shared.name, unitId: ownA.nodes.unitA2, titleLevel: 'JUNIOR', titleSeries: 'HEALTH', joinedUnitOn: '2023-02-01' };
+    const r = await app.gql(CREATE_PROFESSIONAL, { input }, ownA.accounts.bureau.token);
     expect(r.errors).toBeUndefined();
-    expect(r.data.createProfessional).toMatchObject({ idNumber: shared.idNumber, unitId: A.nodes.unitA2, version: 1 });
+    expect(r.data.createProfessional).toMatchObject({ idNumber: shared.idNumber, unitId: ownA.nodes.unitA2, version: 1 });
     expect(r.data.createProfessional.id).not.toBe(shared.id);
     expect(await tenantSnapshot(app, B.tenantId)).toEqual(bBefore);
   });

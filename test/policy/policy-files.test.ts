@@ -73,8 +73,8 @@ describe('broken policy files', () => {
 
   it('an unknown rule type lists the rule vocabulary', () => {
     const { issues } = issuesOf('unknown-rule');
-    expect(issues[0].path).toBe('versions[0].kinds.publicCourse.rule.type');
-    expect(issues[0].message).toContain('fixed、actualHours、lookup、table');
+    expect(issues[0]?.path).toBe('versions[0].kinds.publicCourse.rule.type');
+    expect(issues[0]?.message).toContain('fixed、actualHours、lookup、table');
   });
 
   it('a rule that refers to an undeclared parameter is rejected', () => {
@@ -89,8 +89,8 @@ describe('broken policy files', () => {
 
   it('a YAML syntax error names the line', () => {
     const { issues } = issuesOf('yaml-syntax');
-    expect(issues[0].path).toMatch(/^第\d+行第\d+列$/);
-    expect(issues[0].message).toContain('YAML 语法错误');
+    expect(issues[0]?.path).toMatch(/^第\d+行第\d+列$/);
+    expect(issues[0]?.message).toContain('YAML 语法错误');
   });
 
   it('the tenant code must match the file name', () => {

@@ -16,6 +16,9 @@ export interface PersonFixture {
   name: string;
 }
 
+/** The three people of a unit: a junior, an intermediate and a senior. */
+export type UnitPeople = [PersonFixture, PersonFixture, PersonFixture];
+
 export interface AccountFixture {
   id: string;
   username: string;
@@ -27,7 +30,7 @@ export interface TenantFixture {
   tenantId: string;
   code: string;
   nodes: { bureau: string; deptA: string; deptB: string; unitA1: string; unitA2: string; unitB1: string };
-  people: { a1: PersonFixture[]; a2: PersonFixture[]; b1: PersonFixture[] };
+  people: { a1: UnitPeople; a2: UnitPeople; b1: UnitPeople };
   accounts: { bureau: AccountFixture; deptA: AccountFixture; unitA1: AccountFixture; personA1: AccountFixture };
 }
 
@@ -54,19 +57,20 @@ export async function createTenantFixture(app: TestApp, prefix = 't'): Promise<T
     const unitA1 = await node(em, t.id, deptA, 'UNIT', '甲一医院');
     const unitA2 = await node(em, t.id, deptA, 'UNIT', '甲二中学');
     const unitB1 = await node(em, t.id, deptB, 'UNIT', '乙一医院');
-    const addPeople = async (unitId: string): Promise<PersonFixture[]> => {
-      const out: PersonFixture[] = [];
-      for (let i = 0; i < 3; i++) {
-        const p = people.next(index++);
-        const [row] = await em.query(
-          `INSERT INTO professional (tenant_id, id_number, name, gender, birth_date, unit_id, unit_path, title_level, title_series, phone, joined_unit_on)
-           SELECT $1, $2, $3, $4, $5, $6, o.path, $7, $8, $9, $10 FROM org_node o WHERE o.id = $6 RETURNING id`,
-          [t.id, p.idNumber, p.name, p.gender, p.birthDate, unitId, ['JUNIOR', 'INTERMEDIATE', 'SENIOR'][i], 'HEALTH', p.mobile, p.joinedOn],
-        );
-        out.push({ id: row.id, idNumber: p.idNumber, name: p.name });
-      }
-      return out;
+    const addPerson = async (unitId: string, titleLevel: string): Promise<PersonFixture> => {
+      const p = people.next(index++);
+      const [row] = await em.query(
+        `INSERT INTO professional (tenant_id, id_number, name, gender, birth_date, unit_id, unit_path, title_level, title_series, phone, joined_unit_on)
+         SELECT $1, $2, $3, $4, $5, $6, o.path, $7, $8, $9, $10 FROM org_node o WHERE o.id = $6 RETURNING id`,
+        [t.id, p.idNumber, p.name, p.gender, p.birthDate, unitId, titleLevel, 'HEALTH', p.mobile, p.joinedOn],
+      );
+      return { id: row.id, idNumber: p.idNumber, name: p.name };
     };
+    const addPeople = async (unitId: string): Promise<UnitPeople> => [
+      await addPerson(unitId, 'JUNIOR'),
+      await addPerson(unitId, 'INTERMEDIATE'),
+      await addPerson(unitId, 'SENIOR'),
+    ];
     const a1 = await addPeople(unitA1);
     const a2 = await addPeople(unitA2);
     const b1 = await addPeople(unitB1);
@@ -109,7 +113,23 @@ export async function createTenantFixture(app: TestApp, prefix = 't'): Promise<T
   };
 }
 
+/** A row of audit_log as node-postgres returns it (the bigint id as text, jsonb parsed). */
+export interface AuditRow {
+  tenant_id: string;
+  id: string;
+  at: Date;
+  request_id: string | null;
+  actor_kind: 'ACCOUNT' | 'API_CLIENT' | 'OPERATOR' | 'SYSTEM';
+  actor_id: string | null;
+  actor_label: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
 /** Audit rows of a tenant, read as the owner. */
-export async function auditRows(app: TestApp, tenantId: string): Promise<any[]> {
+export async function auditRows(app: TestApp, tenantId: string): Promise<AuditRow[]> {
   return app.owner.query(`SELECT * FROM audit_log WHERE tenant_id = $1 ORDER BY id`, [tenantId]);
 }

@@ -9,9 +9,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { openDatabases } from '../../server/platform/database';
-import { startEmbeddedPostgres } from '../../server/platform/embedded-postgres';
+import { EmbeddedDatabase, startEmbeddedPostgres } from '../../server/platform/embedded-postgres';
 import { createLogger } from '../../server/platform/logger';
 import { allMigrations } from '../../server/app/registry';
+
+/** What global setup leaves on globalThis for global teardown (jest runs both in one process). */
+export interface TestGlobals {
+  __ceTestEmbedded?: { embedded: EmbeddedDatabase; dataDir: string };
+  __ceTestDrop?: { adminUrl: string; name: string };
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -36,12 +42,12 @@ export default async function globalSetup(): Promise<void> {
     await admin.end();
     base.pathname = `/${name}`;
     url = base.toString();
-    (globalThis as any).__ceTestDrop = { adminUrl: process.env.DATABASE_URL, name };
+    (globalThis as TestGlobals).__ceTestDrop = { adminUrl: process.env.DATABASE_URL, name };
   } else {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ce-test-'));
     const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'ce_test', logger, durable: false });
     url = embedded.url;
-    (globalThis as any).__ceTestEmbedded = { embedded, dataDir };
+    (globalThis as TestGlobals).__ceTestEmbedded = { embedded, dataDir };
   }
   const dbs = await openDatabases({ ownerUrl: url, poolSize: 1, migrations: allMigrations() });
   await dbs.close();

@@ -7,10 +7,22 @@ import { loadConfig } from '../../server/platform/config';
 import { Databases, openDatabases } from '../../server/platform/database';
 import { createLogger } from '../../server/platform/logger';
 
-export interface GqlResult<T = any> {
+/**
+ * The data of a response when a test names no type for it: the query text
+ * fixes its shape, and the test's assertions check it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the query text, not a TypeScript type, fixes the shape
+export type QueryData = any;
+
+export interface GqlError {
+  message: string;
+  extensions?: { code?: string; field?: string };
+}
+
+export interface GqlResult<T = QueryData> {
   status: number;
   data: T;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  errors?: GqlError[];
 }
 
 export interface TestApp {
@@ -19,7 +31,7 @@ export interface TestApp {
   owner: DataSource;
   runtime: DataSource;
   /** Sends a GraphQL request; `auth` is a bearer token or `{ apiKey }`. */
-  gql<T = any>(query: string, variables?: object, auth?: string | { apiKey: string }): Promise<GqlResult<T>>;
+  gql<T = QueryData>(query: string, variables?: object, auth?: string | { apiKey: string }): Promise<GqlResult<T>>;
   close(): Promise<void>;
 }
 
@@ -39,7 +51,7 @@ export async function startTestApp(env: Record<string, string> = {}, logLines?: 
       if (typeof auth === 'string') headers.authorization = `Bearer ${auth}`;
       else if (auth) headers['x-api-key'] = auth.apiKey;
       const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      const body = (await res.json()) as any;
+      const body = (await res.json()) as { data: QueryData; errors?: GqlError[] };
       return { status: res.status, data: body.data, errors: body.errors };
     },
     async close() {
