@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../../server/accounts/passwords';
 import { createPeopleGenerator, REGION_CITIES } from '../../server/demo/synthetic-people';
 import { inTransaction } from '../../server/platform/transaction';
+import { provisionTenant } from '../../server/tenants/tenants.repository';
 import type { TestApp } from './harness';
 
 export interface PersonFixture {
@@ -49,9 +50,7 @@ export async function createTenantFixture(app: TestApp, prefix = 't'): Promise<T
   const people = createPeopleGenerator({ seed: randomInt(1, 2 ** 31), regionCodes: REGION_CITIES.linyi.codes });
   let index = 0;
   const built = await inTransaction(app.owner, { tenantId: null, operator: true }, async (em) => {
-    const [t] = await em.query(`INSERT INTO tenant (code, name) VALUES ($1, $2) RETURNING id`, [code, `测试市${code}`]);
-    await em.query(`SELECT set_config('app.tenant_id', $1, true)`, [t.id]);
-    const bureau = await node(em, t.id, null, 'BUREAU', '测试市人社局');
+    const { tenant: t, bureauId: bureau } = await provisionTenant(em, { code, name: `测试市${code}`, bureauName: '测试市人社局' });
     const deptA = await node(em, t.id, bureau, 'DEPARTMENT', '甲区人社局');
     const deptB = await node(em, t.id, bureau, 'DEPARTMENT', '乙区卫健委');
     const unitA1 = await node(em, t.id, deptA, 'UNIT', '甲一医院');
@@ -84,7 +83,7 @@ export async function createTenantFixture(app: TestApp, prefix = 't'): Promise<T
       return { id: row.id as string, username, password };
     };
     return {
-      tenantId: t.id as string,
+      tenantId: t.id,
       nodes: { bureau, deptA, deptB, unitA1, unitA2, unitB1 },
       people: { a1, a2, b1 },
       raw: {
