@@ -4,6 +4,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { Context } from '../platform/context';
+import { requestLogFields } from '../platform/logger';
+import type { FormatError } from './format-error';
 
 export function transactionPlugin(): ApolloServerPlugin<Context> {
   return {
@@ -30,13 +32,21 @@ export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServ
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
-            schema,
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables,
-            estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              operationName: request.operationName,
+              query: document,
+              variables: request.variables,
+              estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Variables that do not fit their types: execution refuses them before any resolver
+            // runs, with a BAD_USER_INPUT naming the variable; nothing is spent meanwhile.
+            if (error instanceof GraphQLError) return;
+            throw error;
+          }
           if (complexity > max) {
             throw new GraphQLError(`查询过于复杂（代价 ${complexity}，上限 ${max}），请减少字段或分页大小`, {
               extensions: { code: 'QUERY_TOO_COMPLEX', complexity, max },
@@ -48,25 +58,37 @@ export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServ
   };
 }
 
-export function loggingPlugin(): ApolloServerPlugin<Context> {
+/**
+ * One `graphql` line per operation, on the request's logger (whose lines carry
+ * the request id, tenant, actor and, once resolved, the operation's name).
+ * Errors the client sees only as INTERNAL_SERVER_ERROR are logged here, with
+ * the request's fields, by the formatter's `report`.
+ */
+export function loggingPlugin(report: FormatError['report']): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart({ contextValue }) {
+    async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ contextValue: ctx, response, operationName }) {
+        async didResolveOperation({ contextValue, operationName }) {
+          const fields = requestLogFields(contextValue.log);
+          if (fields) fields.operation = operationName ?? null;
+        },
+        async didEncounterErrors({ contextValue, errors }) {
+          report(contextValue.log, errors);
+        },
+        async willSendResponse({ contextValue, response }) {
           const body = response.body;
           const errors = body.kind === 'single' ? (body.singleResult.errors ?? []) : [];
-          ctx.log.info(
-            {
-              operation: operationName ?? null,
-              ms: Number(process.hrtime.bigint() - started) / 1e6,
-              errors: errors.map((e) => e.extensions?.code ?? 'UNKNOWN'),
-            },
+          contextValue.log.info(
+            { ms: Number(process.hrtime.bigint() - started) / 1e6, errors: errors.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') },
             'graphql',
           );
         },
       };
-      void contextValue;
+    },
+    async unexpectedErrorProcessingRequest({ requestContext, error }) {
+      // a failure outside any request's pipeline is left to the formatter, on the process logger
+      if (requestContext.contextValue?.log) report(requestContext.contextValue.log, [error]);
     },
   };
 }

@@ -3,8 +3,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,8 +13,9 @@ import type { DataSource } from 'typeorm';
 import type { TokenService } from '../accounts/tokens';
 import { actorLabel } from '../platform/actor';
 import type { Config } from '../platform/config';
+import { isReachable } from '../platform/database';
 import { AppError } from '../platform/errors';
-import type { Logger } from '../platform/logger';
+import { createRequestLogger, requestLogFields, type Logger, type RequestLogFields } from '../platform/logger';
 import { authenticate, readCredentials } from './authenticate';
 import type { Context } from '../platform/context';
 import { createExplorerRouter } from './explorer';
@@ -45,19 +47,28 @@ export async function startServer(options: {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   let ready = false;
+  // Logs name a tenant by its code. Codes do not change: one lookup per tenant per process.
+  const tenantCodes = new Map<string, string>();
+  const tenantCodeOf = async (ctx: Context): Promise<string | null> => {
+    if (!ctx.tenantId) return null;
+    const code = tenantCodes.get(ctx.tenantId) ?? (await services.tenants.current(ctx))?.code;
+    if (code) tenantCodes.set(ctx.tenantId, code);
+    return code ?? null;
+  };
 
+  const formatError = createFormatError(logger);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
     // main.ts owns shutdown order: drain HTTP, close pools, then stop the database
     stopOnTerminationSignals: false,
-    formatError: createFormatError(logger),
+    formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
       transactionPlugin(),
       complexityPlugin(schema, config.MAX_QUERY_COMPLEXITY),
-      loggingPlugin(),
+      loggingPlugin(formatError.report),
     ],
   });
   await apollo.start();
@@ -67,20 +78,21 @@ export async function startServer(options: {
     const requestId = given && /^[A-Za-z0-9_-]{8,64}$/.test(given) ? given : randomUUID();
     res.setHeader('x-request-id', requestId);
     res.locals.requestId = requestId;
+    req.id = requestId;
+    // every line logged for this request carries these fields, filled in as they become known
+    const fields: RequestLogFields = { reqId: requestId, tenant: null, actor: null, operation: null };
+    req.log = createRequestLogger(logger, fields);
     next();
   });
+  app.use(accessLog(logger));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
     if (!ready) return void res.status(503).json({ status: 'stopping' });
-    try {
-      await runtime.query('SELECT 1');
-      res.json({ status: 'ready' });
-    } catch {
-      res.status(503).json({ status: 'database unavailable' });
-    }
+    if (await isReachable(runtime)) res.json({ status: 'ready' });
+    else res.status(503).json({ status: 'database unavailable' });
   });
 
   app.use(createExplorerRouter({ endpoint: '/graphql' }));
@@ -91,7 +103,7 @@ export async function startServer(options: {
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
-        const requestId: string = res.locals.requestId;
+        const requestId = res.locals.requestId as string;
         let authenticated;
         try {
           authenticated = await authenticate(readCredentials(req.headers), { runtime, tokens, apiClients: services.apiClients });
@@ -99,6 +111,7 @@ export async function startServer(options: {
           if (error instanceof AppError) {
             throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.httpStatus ?? 400 } } });
           }
+          formatError.report(req.log, [error]);
           throw error;
         }
         const { actor, tx } = authenticated;
@@ -106,7 +119,7 @@ export async function startServer(options: {
         // a request that ends without reaching willSendResponse must not keep its connection
         res.on('close', () => void tx.finish(false));
         const db = () => tx.manager();
-        return {
+        const ctx: Context = {
           requestId,
           clientAddress: req.ip ?? 'unknown',
           actor,
@@ -114,11 +127,18 @@ export async function startServer(options: {
           tx,
           db,
           loaders: createLoaders(db),
-          log: logger.child({ requestId, tenant: tenantId, actor: actorLabel(actor) }),
+          log: req.log,
         };
+        const fields = requestLogFields(req.log)!;
+        fields.actor = actorLabel(actor);
+        fields.tenant = await tenantCodeOf(ctx);
+        return ctx;
       },
     }),
   );
+
+  app.use(notFoundHandler());
+  app.use(httpErrorHandler());
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -136,4 +156,110 @@ export async function startServer(options: {
       await apollo.stop(); // drains the HTTP server: in-flight requests finish first
     },
   };
+}
+
+// ——— Express's own answers, in Chinese: the access log, unknown paths, bad bodies ———
+
+const PROBES = new Set(['/healthz', '/readyz']);
+
+/**
+ * One line per HTTP request, when it ends: the request's fields, method, path
+ * (never the query string: GET variables may hold ID numbers), status and
+ * milliseconds. No headers and no bodies, so no credentials.
+ */
+function accessLog(logger: Logger): RequestHandler {
+  const line = (req: Request, res: Response, ms: number) => ({
+    ...requestLogFields(req.log),
+    method: req.method,
+    path: req.originalUrl.split('?')[0],
+    status: res.statusCode,
+    ms,
+  });
+  return pinoHttp<Request, Response>({
+    logger,
+    // req.log is already the request's logger; the access line is written with the fields above instead of req/res
+    quietResLogger: true,
+    customLogLevel: (req, res, err) => (err || res.statusCode >= 500 ? 'error' : PROBES.has(req.path) ? 'debug' : 'info'),
+    customSuccessMessage: (_req, res) => (res.writableEnded ? 'request completed' : 'request aborted'),
+    customSuccessObject: (req, res, value: { responseTime: number }) => line(req, res, value.responseTime),
+    customErrorMessage: () => 'request failed',
+    // the failure itself is logged where it happened, with its cause
+    customErrorObject: (req, res, _err, value: { responseTime: number }) => line(req, res, value.responseTime),
+  });
+}
+
+interface HttpError {
+  status: number;
+  code: 'NOT_FOUND' | 'BAD_REQUEST' | 'INTERNAL_SERVER_ERROR';
+  message: string;
+}
+
+function notFoundHandler(): RequestHandler {
+  return (req, res) => sendError(req, res, { status: 404, code: 'NOT_FOUND', message: `未找到该地址：${req.method} ${req.path}` });
+}
+
+function httpErrorHandler(): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const known = toHttpError(error);
+    if (!known) req.log.error({ err: error }, 'unexpected error');
+    sendError(req, res, known ?? { status: 500, code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误，请稍后再试' });
+  };
+}
+
+/** body-parser's failures (marked by `type`) and other client errors, in words a user can act on. */
+function toHttpError(error: unknown): HttpError | null {
+  const e = (error ?? {}) as { type?: string; status?: number; message?: string; limit?: number; charset?: string; encoding?: string };
+  const bad = (message: string, status = 400): HttpError => ({ status, code: 'BAD_REQUEST', message });
+  switch (e.type) {
+    case 'entity.parse.failed': {
+      const position = /at position (\d+)/.exec(e.message ?? '')?.[1];
+      return bad(`请求体不是合法的 JSON${position === undefined ? '' : `（第 ${Number(position) + 1} 个字符处有误）`}`);
+    }
+    case 'entity.too.large':
+      return bad(`请求体过大：上限为 ${formatBytes(e.limit)}`, 413);
+    case 'charset.unsupported':
+      return bad(`不支持请求体的字符集${e.charset ? ` ${e.charset}` : ''}，请使用 UTF-8`, 415);
+    case 'encoding.unsupported':
+      return bad(`不支持请求体的压缩方式${e.encoding ? ` ${e.encoding}` : ''}`, 415);
+    case 'request.aborted':
+      return bad('请求体未传完，连接已中断');
+    case 'request.size.invalid':
+      return bad('请求体长度与 Content-Length 不符');
+  }
+  if (error instanceof URIError) return bad('地址中有无法解码的字符');
+  if (e.status && e.status >= 400 && e.status < 500) return bad('请求有误', e.status);
+  return null;
+}
+
+function formatBytes(bytes: number | undefined): string {
+  if (!bytes) return '服务器设定的大小';
+  return bytes >= 1 << 20 ? `${+(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** JSON (the GraphQL error shape) to API clients, a small page to browsers. */
+function sendError(req: Request, res: Response, error: HttpError): void {
+  res.status(error.status);
+  const api = req.path === '/graphql' || req.path.startsWith('/graphql/') || req.path.startsWith('/api/') || PROBES.has(req.path);
+  if (api || req.is('json') || req.accepts(['html', 'json']) === 'json') {
+    res.json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+    return;
+  }
+  const title = error.status === 404 ? '未找到该页面' : error.status >= 500 ? '服务器出错了' : '请求有误';
+  res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+  res.type('html').send(`<!doctype html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
+<style>body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:3rem auto;max-width:40rem;padding:0 1rem;color:#333}code{background:#f3f3f3;padding:0 .3em}</style></head>
+<body>
+<h1>${title}</h1>
+<p>${escapeHtml(error.message)}</p>
+<p>GraphQL 接口在 <code>/graphql</code>；在浏览器中试用：<a href="/explorer">接口浏览器</a>。</p>
+</body>
+</html>
+`);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,103 +1,96 @@
-import { AddressInfo } from 'node:net';
-import { Server } from 'node:http';
-import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+// The bundled explorer (Ruru) on the real server, in real Chromium: it loads
+// under its Content-Security-Policy, runs queries against /graphql with and
+// without a pasted token, and never talks to anything but its own origin.
 import { Browser, chromium, Page } from 'playwright-core';
-import { createExplorerRouter, EXPLORER_TITLE } from '../../server/app/explorer';
+import { EXPLORER_TITLE } from '../../server/app/explorer';
+import { createTenantFixture, TenantFixture } from '../support/fixtures';
+import { startTestApp, TestApp } from '../support/harness';
 
-// A throwaway app of its own: the explorer router plus a one-field GraphQL endpoint.
-async function startApp(): Promise<{ server: Server; apollo: ApolloServer; origin: string; seenAuthorization: string[] }> {
-  const seenAuthorization: string[] = [];
-  const apollo = new ApolloServer({
-    typeDefs: 'type Query { hello: String }',
-    resolvers: { Query: { hello: () => '你好，世界' } },
-  });
-  await apollo.start();
-  const app = express();
-  app.use(createExplorerRouter({ endpoint: '/graphql' }));
-  app.use('/graphql', (req, _res, next) => {
-    seenAuthorization.push(req.headers.authorization ?? '');
-    next();
-  });
-  app.use('/graphql', express.json(), expressMiddleware(apollo));
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return { server, apollo, origin: `http://127.0.0.1:${port}`, seenAuthorization };
-}
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const EDITORS = {
-  query: '.graphiql-query-editor .CodeMirror',
-  // The variables and headers editors share the tool pane; the hidden one is not ours.
-  headers: '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror',
+  query: '.graphiql-query-editor .monaco-editor',
+  // the variables and headers editors share the tool pane; the hidden one is not ours
+  headers: '.graphiql-editor-tool .graphiql-editor:not(.hidden) .monaco-editor',
 };
 
-// CodeMirror 5 hangs its instance on the editor's element.
+// Monaco draws its text in a textarea-less view: select everything and type over it.
 async function setEditorValue(page: Page, editor: keyof typeof EDITORS, value: string): Promise<void> {
-  await page.locator(EDITORS[editor]).evaluate((element, text) => {
-    (element as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(text);
-  }, value);
+  await page.locator(`${EDITORS[editor]} .view-lines`).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(value);
 }
 
-describe('GraphQL explorer (offline, bundled)', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let browser: Browser;
+async function editorText(page: Page, editor: keyof typeof EDITORS): Promise<string> {
+  // Monaco renders spaces as U+00A0
+  return ((await page.locator(`${EDITORS[editor]} .view-lines`).textContent()) ?? '').replace(/\u00a0/g, ' ');
+}
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-  });
+let app: TestApp;
+let t: TenantFixture;
+let browser: Browser;
 
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => app?.server.close(resolve));
-    await app?.apollo.stop();
-  });
+beforeAll(async () => {
+  app = await startTestApp();
+  t = await createTenantFixture(app);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
 
-  test('serves the page with a strict Content-Security-Policy', async () => {
-    const response = await fetch(`${app.origin}/explorer`);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('GraphQL explorer (Ruru, offline, bundled)', () => {
+  test('serves the page with a strict Content-Security-Policy and no inline script', async () => {
+    const response = await fetch(`${app.url}/explorer`);
     expect(response.status).toBe(200);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("connect-src 'self'");
-    expect(csp).not.toContain('unsafe-eval');
-    expect(csp).not.toMatch(/https?:/);
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("worker-src 'self';");
+    expect(csp).toContain("connect-src 'self';");
+    expect(csp).not.toMatch(/unsafe-eval|https?:|\*/);
     const html = await response.text();
     expect(html).toContain(`<title>${EXPLORER_TITLE}</title>`);
-    expect(html).not.toMatch(/<script>|<script [^>]*src="https?:/);
+    expect(html).toContain('<html lang="zh-CN">');
+    // every script is a file from our origin; the config is a JSON data block
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const attributes of scripts) expect(attributes).toMatch(/src="\/explorer\/assets\/|type="application\/json"/);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
   });
 
-  test('assets are served gzipped and cacheable; unknown assets are 404', async () => {
-    const html = await (await fetch(`${app.origin}/explorer`)).text();
-    const graphiqlUrl = /src="([^"]*graphiql\.js\?v=[^"]+)"/.exec(html)![1];
-    const asset = await fetch(`${app.origin}${graphiqlUrl}`, { headers: { 'accept-encoding': 'gzip' } });
-    expect(asset.status).toBe(200);
-    expect(asset.headers.get('content-encoding')).toBe('gzip');
-    expect(asset.headers.get('cache-control')).toContain('immutable');
-    expect(asset.headers.get('content-type')).toContain('javascript');
-    const missing = await fetch(`${app.origin}/explorer/assets/nothing.js`);
-    expect(missing.status).toBe(404);
+  test('Ruru and our own assets are served gzipped and cacheable; unknown assets are 404', async () => {
+    const html = await (await fetch(`${app.url}/explorer`)).text();
+    const ruru = /href="([^"]*\/ruru\.css)"/.exec(html)![1]!;
+    const own = /src="([^"]*explorer\.js\?v=[^"]+)"/.exec(html)![1];
+    for (const url of [ruru, ruru.replace('ruru.css', 'ruru.js'), own]) {
+      const asset = await fetch(`${app.url}${url}`, { headers: { 'accept-encoding': 'gzip' } });
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('content-encoding')).toBe('gzip');
+      expect(asset.headers.get('cache-control')).toContain('immutable');
+      expect(asset.headers.get('etag')).toBeTruthy();
+      // fetch() adds "cache-control: no-cache" to a conditional request unless told otherwise
+      const conditional = { 'accept-encoding': 'gzip', 'if-none-match': asset.headers.get('etag')!, 'cache-control': 'max-age=0' };
+      const again = await fetch(`${app.url}${url}`, { headers: conditional });
+      expect(again.status).toBe(304);
+    }
+    expect((await fetch(`${app.url}/explorer/assets/nothing.js`)).status).toBe(404);
+    expect((await fetch(`${app.url}${ruru.replace('ruru.css', 'nothing.js')}`)).status).toBe(404);
+    expect((await fetch(`${app.url}${ruru.replace('ruru.css', 'ruru.js.map')}`)).status).toBe(404);
+    expect((await fetch(`${app.url}${ruru.replace('ruru.css', '..%2Fpackage.json')}`)).status).toBe(404);
   });
 
-  test('runs { hello } in the browser, sends the pasted token, and talks only to its own origin', async () => {
+  test('runs { __typename } and then { me { kind } } with a pasted token, talking only to its own origin', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
+    const origin = new URL(app.url).origin;
     const requests: string[] = [];
     const problems: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
+    context.on('request', (request) => requests.push(request.url()));
+    const page = await context.newPage();
+    page.on('websocket', (socket) => requests.push(socket.url()));
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) {
@@ -105,39 +98,31 @@ describe('GraphQL explorer (offline, bundled)', () => {
       }
     });
 
-    await page.goto(`${app.origin}/explorer`);
+    await page.goto(`${app.url}/explorer`);
     await expect(page.title()).resolves.toBe(EXPLORER_TITLE);
-    await page.waitForSelector(EDITORS.query);
-    await expect(page.locator('.graphiql-logo').textContent()).resolves.toContain(EXPLORER_TITLE);
+    await page.locator(`${EDITORS.query} .view-lines`, { hasText: '__typename' }).waitFor();
+    // the headers editor is open and offers the bearer template
+    await expect(editorText(page, 'headers')).resolves.toContain('"Authorization": "Bearer "');
 
-    // The headers editor is open and offers the bearer template.
-    await expect(page.locator(EDITORS.headers).textContent()).resolves.toContain('"Authorization": "Bearer "');
-
-    // First without a token: the empty template must not be sent.
-    await setEditorValue(page, 'query', '{ hello }');
+    // the default query, with the empty template: anonymous
     await page.click('.graphiql-execute-button');
-    await page.locator('.graphiql-response', { hasText: '你好，世界' }).waitFor();
+    await page.locator('.graphiql-response', { hasText: '"__typename": "Query"' }).waitFor();
 
-    // Then with a token pasted into the headers editor.
-    expect(app.seenAuthorization.length).toBeGreaterThan(0);
-    expect(app.seenAuthorization.every((value) => value === '')).toBe(true);
-
-    // Then with a token pasted into the headers editor.
-    await setEditorValue(page, 'headers', '{ "Authorization": "Bearer test-token-123" }');
+    await setEditorValue(page, 'query', '{ me { kind } }');
+    await setEditorValue(page, 'headers', `{ "Authorization": "Bearer ${t.accounts.bureau.token}" }`);
     const authorized = page.waitForRequest(
-      (request) => request.url().endsWith('/graphql') && request.headers()['authorization'] === 'Bearer test-token-123',
+      (request) => request.url() === `${app.url}/graphql` && request.headers()['authorization'] === `Bearer ${t.accounts.bureau.token}`,
     );
     await page.click('.graphiql-execute-button');
     await (await authorized).response();
-    expect(app.seenAuthorization).toContain('Bearer test-token-123');
-    await expect(page.locator('.graphiql-response').textContent()).resolves.toContain('你好，世界');
+    await page.locator('.graphiql-response', { hasText: '"kind": "ACCOUNT"' }).waitFor();
 
     await page.screenshot({ path: '/tmp/explorer.png' });
     await context.close();
 
     const network = requests.filter((url) => !url.startsWith('data:'));
-    expect(network.length).toBeGreaterThan(5);
-    expect(network.filter((url) => new URL(url).origin !== app.origin)).toEqual([]);
+    expect(network.filter((url) => url.includes('/assets/')).length).toBeGreaterThan(5);
+    expect(network.filter((url) => new URL(url).origin !== origin)).toEqual([]);
     expect(problems).toEqual([]);
   });
 });
