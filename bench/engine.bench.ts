@@ -2,11 +2,11 @@
 // activities each, every kind of the five tenants) on one core, and a trivial sum over
 // the same activities as a baseline measured in the same run.
 //
-//   npx tsc -p tsconfig.build.json && node dist/server/tools/bench-engine.js [count]
+//   npx tsc -p tsconfig.bench.json && node dist/bench/engine.bench.js [count]
 import { join, relative } from 'node:path';
-import { evaluateYear, type ActivityInput, type ParamSpec, type ParamValue, type PolicyDocument, type ProfileInput } from '../engine';
-import { versionForYear } from '../engine';
-import { loadAllPolicies } from '../policy';
+import { evaluateYear, type ActivityInput, type ParamSpec, type ParamValue, type PolicyDocument, type ProfileInput } from '../server/engine';
+import { versionForYear } from '../server/engine';
+import { loadAllPolicies } from '../server/policy';
 
 const COUNT = Number(process.argv[2] ?? 1_000_000);
 const PER_YEAR = 10;
@@ -25,7 +25,19 @@ function prng(seed: number): () => number {
 }
 
 const random = prng(20260401);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+/** items[i], which must be there (the lists below are never empty). */
+function at<T>(items: readonly T[], i: number): T {
+  const item = items[i];
+  if (item === undefined) throw new Error(`no item ${i} among ${items.length}`);
+  return item;
+}
+const pick = <T>(items: readonly T[]): T => at(items, Math.floor(random() * items.length));
+
+function yearOf(code: string): number {
+  const year = YEARS[code];
+  if (year === undefined) throw new Error(`no benchmark year for tenant ${code}`);
+  return year;
+}
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function paramValue(p: ParamSpec, year: number): ParamValue {
@@ -83,12 +95,13 @@ function buildJobs(policies: PolicyDocument[], kinds: KindEntry[][], from: numbe
   const jobs: Job[] = [];
   for (let i = from; i < to; i++) {
     const t = i % policies.length;
-    const policy = policies[t];
-    const year = YEARS[policy.code];
+    const policy = at(policies, t);
+    const year = yearOf(policy.code);
     const count = PER_YEAR - 2 + Math.floor(random() * 5);
     const activities: ActivityInput[] = [];
-    for (let k = 0; k < count; k++) activities.push(newActivity(policy.code, k, kinds[t], year));
-    jobs.push({ policy, year, profile: PROFILES[i % PROFILES.length], activities });
+    const kindsOfTenant = at(kinds, t);
+    for (let k = 0; k < count; k++) activities.push(newActivity(policy.code, k, kindsOfTenant, year));
+    jobs.push({ policy, year, profile: at(PROFILES, i % PROFILES.length), activities });
   }
   return jobs;
 }
@@ -96,7 +109,7 @@ function buildJobs(policies: PolicyDocument[], kinds: KindEntry[][], from: numbe
 function runEngine(jobs: Job[]): number {
   let checksum = 0;
   for (let i = 0; i < jobs.length; i++) {
-    const job = jobs[i];
+    const job = jobs[i]!;
     const e = evaluateYear({ policy: job.policy, profile: job.profile, activities: job.activities, year: job.year });
     checksum += e.subjects.PUBLIC.credited + e.subjects.PROFESSIONAL.credited + (e.complete ? 1 : 0);
   }
@@ -107,9 +120,9 @@ function runEngine(jobs: Job[]): number {
 function runBaseline(jobs: Job[]): number {
   let checksum = 0;
   for (let i = 0; i < jobs.length; i++) {
-    const list = jobs[i].activities;
+    const list = jobs[i]!.activities;
     for (let k = 0; k < list.length; k++) {
-      const h = list[k].params.hours;
+      const h = list[k]!.params.hours;
       checksum += typeof h === 'number' ? h : 1;
     }
   }
@@ -121,8 +134,8 @@ function seconds(start: bigint): number {
 }
 
 function main(): void {
-  const policies = [...loadAllPolicies(join(__dirname, '../../../tenants')).values()];
-  const kinds = policies.map((p) => kindsOf(p, YEARS[p.code]));
+  const policies = [...loadAllPolicies(join(__dirname, '../../tenants')).values()];
+  const kinds = policies.map((p) => kindsOf(p, yearOf(p.code)));
 
   // Warm-up: let the JIT see every tenant's kinds before measuring.
   const warm = buildJobs(policies, kinds, 0, Math.min(COUNT, 50_000));
@@ -161,7 +174,8 @@ function main(): void {
   console.log(`ratio:    engine is ${(engineTime / baseTime).toFixed(1)}× the baseline's time; target ≥ 200,000/s: ${rate >= 200_000 ? 'met' : 'NOT met'}`);
   console.log(`heap used: ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
   const args = process.argv.slice(2).join(' ');
-  console.log(`command:  npx tsc -p tsconfig.build.json && node ${relative(process.cwd(), process.argv[1]) || process.argv[1]}${args ? ` ${args}` : ''}  (${process.version}, one core)`);
+  const script = process.argv[1] ?? '';
+  console.log(`command:  npx tsc -p tsconfig.bench.json && node ${relative(process.cwd(), script) || script}${args ? ` ${args}` : ''}  (${process.version}, one core)`);
 }
 
 main();

@@ -1,8 +1,10 @@
 // One activity, before caps: does it count in this year at all, and what does its rule give?
 import type { ActivityInput, ActivityResult, CapCut, ProfileInput } from './engine.types';
-import type { CompiledKind, CompiledPolicy, CompiledVersion } from './policy-compiler';
-import { newRuleOut, toNumber, type RuleOut } from './rule-compiler';
 import { coauthorShare } from './coauthor-split';
+import type { CompiledKind } from './kind-compiler';
+import type { CompiledPolicy, CompiledVersion } from './policy-compiler';
+import { newRuleOut, type RuleOut } from './rules/rule';
+import { toNumber } from './slots';
 
 export interface ActivityContext {
   policy: CompiledPolicy;
@@ -73,7 +75,7 @@ export function runActivityRule(
   kind: CompiledKind | undefined,
   activity: ActivityInput,
   result: ActivityResult,
-  /** The date's YYYYMMDD when the caller has it (see dateKey in year-evaluator), else NaN. */
+  /** The date's YYYYMMDD when the caller has it (see dateKey in activity-order), else NaN. */
   dateKey = NaN,
 ): RuleOut | null {
   if (kind === undefined) {
@@ -96,19 +98,20 @@ export function runActivityRule(
       return null;
     }
   }
-  // Every parameter the kind needs, read once by the kind's own reader.
+  // Every parameter the kind needs, read once by the kind's own reader. Slots 0…requiredCount−1
+  // are the required parameters, missingNotes has one note each.
   const s = kind.slots;
   kind.read(activity.params, s);
   for (let i = 0; i < kind.requiredCount; i++) {
     const v = s[i];
     if (v === undefined || v === null || v === '') {
-      addNote(result, kind.missingNotes[i]);
+      addNote(result, kind.missingNotes[i]!);
       return null;
     }
   }
   const conditions = kind.slotConditions;
   for (let i = 0; i < conditions.length; i++) {
-    const failed = conditions[i](s);
+    const failed = conditions[i]!(s);
     if (failed !== null) {
       addNote(result, failed);
       return null;
@@ -194,12 +197,4 @@ function splitText(text: string, authors: number, position: number, share: numbe
 /** "Counts once" key of an activity ("kind|value|…"), or null when its kind has none. */
 export function evidenceKey(kind: CompiledKind, activity: ActivityInput): string | null {
   return kind.evidenceKey === null ? null : kind.evidenceKey(activity.params);
-}
-
-/** Date order, then id: the order in which order-sensitive activities are credited. */
-export function compareActivities(a: ActivityInput, b: ActivityInput): number {
-  const da = a.date ?? '';
-  const db = b.date ?? '';
-  if (da !== db) return da < db ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

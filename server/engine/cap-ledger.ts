@@ -2,9 +2,11 @@
 // evaluation, and records every cut on the activity it hit so each number is explained.
 // Totals are small arrays indexed by the slots the compiler gave capped kinds and groups
 // (no Map per evaluation, no string keys), created on first use: most years hit no cap.
+// Those slots are below the version's cappedKindCount and groupCount, the arrays' lengths.
 import type { ActivityInput, ActivityResult, EvaluateYearInput } from './engine.types';
-import { SUBJECT_PUBLIC, type CompiledKind, type CompiledPolicy, type CompiledVersion } from './policy-compiler';
 import { addCut, evidenceKey, newActivityResult, runActivityRule } from './activity-evaluator';
+import { SUBJECT_PUBLIC, type CompiledKind } from './kind-compiler';
+import type { CompiledPolicy, CompiledVersion } from './policy-compiler';
 
 /** The ledger's counters; may be reused by later evaluations (each ledger zeroes what it uses). */
 export interface LedgerWork {
@@ -54,7 +56,7 @@ export class CapLedger {
       if (this.groupPublic === null) this.newGroups();
       const pub = subject === SUBJECT_PUBLIC;
       const usedList = (pub ? this.groupPublic : this.groupProfessional) as number[];
-      const used = usedList[g];
+      const used = usedList[g]!;
       const cap = pub ? kind.groupCapPublic : kind.groupCapProfessional;
       if (cap !== undefined && used + hours > cap) {
         const allowed = Math.max(0, cap - used);
@@ -79,8 +81,8 @@ export class CapLedger {
     let capProf = Infinity;
     if (g >= 0) {
       if (this.groupPublic === null) this.newGroups();
-      usedPub = (this.groupPublic as number[])[g];
-      usedProf = (this.groupProfessional as number[])[g];
+      usedPub = (this.groupPublic as number[])[g]!;
+      usedProf = (this.groupProfessional as number[])[g]!;
       capPub = kind.groupCapPublic ?? Infinity;
       capProf = kind.groupCapProfessional ?? Infinity;
     }
@@ -107,7 +109,7 @@ export class CapLedger {
   private admitKind(kind: CompiledKind, amount: number, result: ActivityResult): number {
     let hours = amount;
     const usedList = (this.kindUsed ??= zeroed(this.work.kindUsed, this.version.cappedKindCount));
-    const used = usedList[kind.capSlot];
+    const used = usedList[kind.capSlot]!;
     const perYear = kind.perYearCap;
     if (perYear !== undefined && used + hours > perYear) {
       const allowed = Math.max(0, perYear - used);
@@ -130,9 +132,7 @@ export class CapLedger {
   /** What earlier years' activities of this kind already earned (for "in total" caps). */
   private earlierAmount(kind: CompiledKind, lifetime: number): number {
     let total = 0;
-    const activities = this.input.activities;
-    for (let i = 0; i < activities.length; i++) {
-      const a = activities[i];
+    for (const a of this.input.activities) {
       if (a.kind !== kind.code || a.year >= this.input.year) continue;
       const version = this.policy.versionFor(a.year);
       const earlierKind = version?.kinds.get(a.kind);
@@ -146,9 +146,7 @@ export class CapLedger {
 
   private earlierEvidence(year: number): Set<string> {
     const keys = new Set<string>(this.input.priorEvidenceKeys ?? []);
-    const activities = this.input.activities;
-    for (let i = 0; i < activities.length; i++) {
-      const a = activities[i];
+    for (const a of this.input.activities) {
       if (a.year >= year) continue;
       const kind = this.policy.versionFor(a.year)?.kinds.get(a.kind);
       if (kind === undefined || !kind.evidenceEver) continue;

@@ -1,5 +1,5 @@
 // Inputs and outputs of the hours engine.
-import type { TitleLevel, TitleSeries } from '../platform/titles';
+import type { TitleLevel, TitleSeries } from './titles';
 import type { ParamValue, PolicyDocument, Regime, Subject } from './policy.types';
 
 export interface ActivityInput {
@@ -17,7 +17,8 @@ export interface ProfileInput {
   titleLevel: TitleLevel;
   titleSeries: TitleSeries;
   sector?: string;
-  employerType?: EmployerType | string;
+  /** Usually an EmployerType; any other text is kept as given (policy profile rules compare texts). */
+  employerType?: string;
   flags?: string[];
 }
 

@@ -2,8 +2,10 @@
 // one year, the declaration worth most counts (ties: the earlier one). Choosing by value
 // rather than by date keeps the engine monotone: declaring more never lowers the hours.
 import type { ActivityInput } from './engine.types';
-import type { CompiledKind, CompiledVersion } from './policy-compiler';
-import { compareActivities, newActivityResult, runActivityRule, type ActivityContext } from './activity-evaluator';
+import { newActivityResult, runActivityRule, type ActivityContext } from './activity-evaluator';
+import { compareActivities } from './activity-order';
+import type { CompiledKind } from './kind-compiler';
+import type { CompiledVersion } from './policy-compiler';
 
 /** Work arrays for evidenceLosers, reused across evaluations (entries 0…n−1 are always written first). */
 export interface EvidenceWork {
@@ -39,12 +41,13 @@ export function evidenceLosers(
   }
   if (keyed < 2) return null;
   // Cheap first pass: most years have no duplicate evidence, so no rule needs running.
+  // (The work arrays' entries 0…n−1 are written below before they are read.)
   // first[i]: index of the first activity with activity i's key (-1: no key); dup: that key repeats.
   const { keys, first, dup, best, bestAmount } = work;
   let anyDuplicate = false;
   for (let i = 0; i < n; i++) {
     const kind = kinds[i];
-    const key = kind !== undefined && kind.evidenceKey !== null ? kind.evidenceKey(activities[i].params) : null;
+    const key = kind !== undefined && kind.evidenceKey !== null ? kind.evidenceKey(activities[i]!.params) : null;
     keys[i] = key;
     dup[i] = false;
     let f = -1;
@@ -52,7 +55,7 @@ export function evidenceLosers(
       f = i;
       for (let j = 0; j < i; j++) {
         if (keys[j] === key) {
-          f = first[j];
+          f = first[j]!;
           dup[f] = true;
           anyDuplicate = true;
           break;
@@ -69,21 +72,22 @@ export function evidenceLosers(
   }
   let losers: string[] | null = null;
   for (let i = 0; i < n; i++) {
-    const f = first[i];
+    const f = first[i]!;
     if (f < 0 || !dup[f]) continue;
-    const a = activities[i];
+    const a = activities[i]!;
     const out = runActivityRule(ctx, kinds[i], a, newActivityResult(a));
     if (out === null) continue;
     const amount = out.hasSplit ? out.splitPublic + out.splitProfessional : out.amount;
-    const current = best[f];
+    const current = best[f]!;
     if (current < 0) {
       best[f] = i;
       bestAmount[f] = amount;
       continue;
     }
     losers ??= [];
-    if (amount > bestAmount[f] || (amount === bestAmount[f] && compareActivities(a, activities[current]) < 0)) {
-      losers.push(activities[current].id);
+    const bestSoFar = activities[current]!;
+    if (amount > bestAmount[f]! || (amount === bestAmount[f] && compareActivities(a, bestSoFar) < 0)) {
+      losers.push(bestSoFar.id);
       best[f] = i;
       bestAmount[f] = amount;
     } else {

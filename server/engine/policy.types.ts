@@ -1,69 +1,15 @@
 // The shape of a tenant policy document (tenants/<code>.yaml), as the engine reads it.
 // The zod schema in server/policy validates files against exactly this shape; the
-// engine owns the types so that it never imports from outside server/engine.
-import type { TitleLevel, TitleSeries } from '../platform/titles';
+// engine owns the types so that it never imports from outside server/engine. Each rule
+// type's spec is declared with the rule type, in rules/.
+import type { RuleSpec } from './rules/registry';
+import type { Subject, SubjectMode, Regime, ParamSpec } from './policy-values.types';
+import type { TitleLevel, TitleSeries } from './titles';
 
-export type Subject = 'PUBLIC' | 'PROFESSIONAL';
-/** SPLIT: the rule itself yields hours in both subjects; FLEXIBLE: allocated where a shortfall is. */
-export type SubjectMode = Subject | 'SPLIT' | 'FLEXIBLE';
-export type Regime = 'HOURS' | 'CREDITS';
-export type ParamValue = string | number | boolean | null;
-export type ParamType = 'int' | 'number' | 'string' | 'enum' | 'bool' | 'date';
-
-export interface EnumOption {
-  value: string;
-  label: string;
-}
-
-/** One declaration field of an activity kind; drives forms and validation. */
-export interface ParamSpec {
-  name: string;
-  type: ParamType;
-  label: string;
-  required: boolean;
-  values?: EnumOption[];
-  min?: number;
-  max?: number;
-}
-
-/** Where a table row or column comes from. */
-export type AxisSpec =
-  | { param: string; map?: Record<string, string> }
-  | { fixed: string }
-  | { byRank: { rankParam: string; bands: { maxRank?: number; value: string }[] } };
-
-export interface LookupTable {
-  rows: string[];
-  columns: string[];
-  /** Every row × column must be present; null marks a cell the document leaves empty ("—"). */
-  cells: Record<string, Record<string, number | null>>;
-  /** Chinese names of rows and columns, for explanations. */
-  labels?: Record<string, string>;
-}
-
-export interface Downgrade {
-  rankParam: string;
-  fromRank: number;
-  shift: 'row' | 'column';
-  /** Offset in the listed order: +1 column = next lower grade, −1 row = next lower level. */
-  by: number;
-  /** Value when the shift leaves the table (Binzhou: county appraised result, rank ≥ 4 → 5). */
-  offTable?: number;
-}
-
-export type RuleSpec =
-  | { type: 'fixed'; hours: number; perParam?: string; divisor?: number }
-  | { type: 'actualHours'; hoursParam: string; daysParam?: string; maxPerDay?: number; divisor?: number }
-  | { type: 'lookup'; param: string; values: Record<string, number> }
-  | { type: 'table'; table: LookupTable; row: AxisSpec; column: AxisSpec; downgrade?: Downgrade }
-  | {
-      type: 'brackets';
-      param: string;
-      brackets: { below?: number; hours: number }[];
-      beyond?: { from: number; every: number; add: number };
-    }
-  | { type: 'proRata'; monthsParam: string; perYear: Record<Subject, number> }
-  | { type: 'deemComplete'; scope: 'YEAR' | Subject; exempt: boolean };
+export type { Subject, SubjectMode, Regime, ParamValue, ParamType, EnumOption, ParamSpec } from './policy-values.types';
+export type { RuleSpec } from './rules/registry';
+// Parts of the table rule's spec that were always part of the document types.
+export type { AxisSpec, LookupTable, Downgrade } from './rules/table.rule';
 
 export type ConditionSpec = { message: string; source?: string; when?: { param: string; in: (string | number | boolean)[] } } & (
   | { check: 'min'; param: string; value: number; exclusive?: boolean }

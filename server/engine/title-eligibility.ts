@@ -1,6 +1,6 @@
 // Title promotion: which years must be complete for an application, and are they?
 // The look-back window and each year's test (each year / average / credits) are policy data.
-import { TITLE_LEVEL_LABELS } from '../platform/titles';
+import { TITLE_LEVEL_LABELS } from './titles';
 import type { ActivityInput, TitleEligibility, TitleEligibilityInput, TitleYearResult } from './engine.types';
 import type { TitleWindow } from './policy.types';
 import { compilePolicy } from './policy-compiler';
@@ -66,14 +66,15 @@ export function checkTitleEligibility(input: TitleEligibilityInput): TitleEligib
   }
 
   let average: TitleEligibility['average'];
-  if (averaged.length > 0) {
+  const firstAveraged = averaged[0];
+  if (firstAveraged !== undefined) {
     const total = averaged.reduce((sum, a) => sum + a.total, 0);
     const perYear = total / averaged.length;
-    const required = averaged[0].min;
+    const required = firstAveraged.min;
     average = { years: averaged.map((a) => a.year), total, perYear, required, passed: perYear >= required };
     const shown = Math.round(perYear * 10) / 10;
     reasons.push(
-      `${average.years[0]}—${average.years[average.years.length - 1]}年度共${total}学时，年均${shown}学时，要求年均不少于${required}学时：${average.passed ? '合格' : '不合格'}（${averaged[0].source}）`,
+      `${average.years[0]}—${average.years[average.years.length - 1]}年度共${total}学时，年均${shown}学时，要求年均不少于${required}学时：${average.passed ? '合格' : '不合格'}（${firstAveraged.source}）`,
     );
   }
 

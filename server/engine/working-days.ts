@@ -31,7 +31,8 @@ export function isValidDate(value: string): boolean {
   if (mo < 1 || mo > 12 || d < 1) return false;
   if (y <= 99) y += 1900;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (mo === 2 && leap ? 29 : MONTH_DAYS[mo]);
+  // 1 ≤ mo ≤ 12 here.
+  return d <= (mo === 2 && leap ? 29 : MONTH_DAYS[mo]!);
 }
 
 function toDayNumber(value: string): number {
@@ -44,7 +45,8 @@ const WEEK_PREFIX = [0, 1, 2, 2, 2, 3, 4];
 /** Working days d with 0 ≤ d < day, extended to negative days (a whole week has 5). */
 function workingDaysBefore(day: number): number {
   const weeks = Math.floor(day / 7);
-  return weeks * 5 + WEEK_PREFIX[day - weeks * 7];
+  // 0 ≤ day − weeks × 7 < 7 (NaN for an unreadable date, which reads undefined and gives NaN, as before).
+  return weeks * 5 + WEEK_PREFIX[day - weeks * 7]!;
 }
 
 /**

@@ -1,76 +1,19 @@
 // Evaluates one calendar year for one person: every activity's hours, the caps that cut
 // them, flexible hours placed where they close a shortfall, exemptions, and the verdict.
-// Hot path: one state object per evaluation, no closures, Maps or Sets created per year.
-import type { ActivityInput, ActivityResult, EvaluateYearInput, Exemption, ProfileInput, SubjectStatus, YearEvaluation } from './engine.types';
+// Hot path: one state object per evaluation (year-state), no closures, Maps or Sets created
+// per year.
+import type { ActivityInput, ActivityResult, EvaluateYearInput, Exemption, SubjectStatus, YearEvaluation } from './engine.types';
 import type { CompulsorySpec, Subject } from './policy.types';
-import { compilePolicy, isYearEnd, SUBJECT_FLEXIBLE, SUBJECT_PROFESSIONAL, SUBJECT_PUBLIC, type CompiledKind, type CompiledPolicy, type CompiledVersion } from './policy-compiler';
-import { addNote, compareActivities, newActivityResult, runActivityRule, type ActivityContext } from './activity-evaluator';
-import { CapLedger, newLedgerWork, type LedgerWork } from './cap-ledger';
-import { evidenceLosers, newEvidenceWork, type EvidenceWork } from './evidence-winners';
-import { applyProfileRules, buildReasons, creditWindows, type Deemed } from './year-verdict';
+import { addNote, newActivityResult, runActivityRule } from './activity-evaluator';
+import { activitiesOfYear, dateKey, sortByDateThenId } from './activity-order';
+import { evidenceLosers } from './evidence-winners';
+import { SUBJECT_FLEXIBLE, SUBJECT_PROFESSIONAL, SUBJECT_PUBLIC, type CompiledKind } from './kind-compiler';
+import { compilePolicy, isYearEnd, type CompiledVersion } from './policy-compiler';
+import { handBackScratch, takeScratch, YearState } from './year-state';
+import { applyProfileRules, buildReasons, creditWindows } from './year-verdict';
 
 const LOST_IN_YEAR = '同一成果或证书只计一次：本年度已按学时最多的一项计入';
 const USED_BEFORE = '同一成果或证书只计一次：以前年度已计入';
-
-/**
- * Running state of one year's evaluation; also the context its activities are evaluated in
- * (one object instead of two). The cap ledger is made on first use: most years need none.
- */
-class YearState implements ActivityContext, Deemed {
-  creditedPublic = 0;
-  creditedProfessional = 0;
-  compulsoryPublic = 0;
-  compulsoryProfessional = 0;
-  exemptions: Exemption[] = [];
-  YEAR: Exemption | undefined = undefined;
-  PUBLIC: Exemption | undefined = undefined;
-  PROFESSIONAL: Exemption | undefined = undefined;
-  /** Flexible activities as (index, amount) pairs in scratch.flexible, placed after all the others. */
-  flexibleCount = 0;
-  losers: string[] | null = null;
-  private capLedger: CapLedger | null = null;
-
-  constructor(
-    readonly input: EvaluateYearInput,
-    readonly policy: CompiledPolicy,
-    readonly version: CompiledVersion,
-    readonly profile: ProfileInput,
-    readonly year: number,
-    readonly deadline: string,
-    readonly deadlineIsYearEnd: boolean,
-    readonly today: string | undefined,
-    readonly hasHistory: boolean,
-    readonly scratch: Scratch,
-  ) {}
-
-  get ledger(): CapLedger {
-    return (this.capLedger ??= new CapLedger(this.version, this.input, this.policy, this.scratch.ledger));
-  }
-}
-
-/**
- * Per-evaluation work arrays, reused: taken at the start of an evaluation and handed back
- * before its verdict (the only place that evaluates other years). An evaluation that throws
- * simply does not hand them back, and the next one makes new ones.
- */
-interface Scratch {
-  kinds: (CompiledKind | undefined)[];
-  /** Date keys of the activities (see dateKey). */
-  dates: number[];
-  ordered: number[];
-  flexible: number[];
-  evidence: EvidenceWork;
-  ledger: LedgerWork;
-}
-
-let spare: Scratch | null = null;
-
-function takeScratch(): Scratch {
-  const s = spare;
-  if (s === null) return { kinds: [], dates: [], ordered: [], flexible: [], evidence: newEvidenceWork(), ledger: newLedgerWork() };
-  spare = null;
-  return s;
-}
 
 /** Evaluates one year of one person under the tenant's policy. Pure and deterministic. */
 export function evaluateYear(input: EvaluateYearInput): YearEvaluation {
@@ -106,12 +49,12 @@ function evaluate(input: EvaluateYearInput, withWindows: boolean): YearEvaluatio
   const dates = scratch.dates;
   const kindByCode = version.kindByCode;
   for (let i = 0; i < n; i++) {
-    const activity = mine[i];
+    const activity = mine[i]!;
     kinds[i] = kindByCode[activity.kind];
     dates[i] = dateKey(activity.date);
   }
   st.losers = evidenceLosers(st, version, mine, kinds, scratch.evidence);
-  const results: ActivityResult[] = new Array(n);
+  const results: ActivityResult[] = new Array<ActivityResult>(n);
 
   // Kinds whose result cannot depend on order (no caps, groups, flexible subject, evidence
   // or exemptions) are evaluated as they come; the others in date order (then id), so the
@@ -119,7 +62,7 @@ function evaluate(input: EvaluateYearInput, withWindows: boolean): YearEvaluatio
   const ordered = scratch.ordered;
   let orderedCount = 0;
   for (let i = 0; i < n; i++) {
-    const activity = mine[i];
+    const activity = mine[i]!;
     const kind = kinds[i];
     const result = newActivityResult(activity);
     results[i] = result;
@@ -129,8 +72,8 @@ function evaluate(input: EvaluateYearInput, withWindows: boolean): YearEvaluatio
   if (orderedCount > 0) {
     sortByDateThenId(ordered, orderedCount, dates, mine);
     for (let k = 0; k < orderedCount; k++) {
-      const i = ordered[k];
-      processActivity(st, i, mine[i], kinds[i], results[i]);
+      const i = ordered[k]!;
+      processActivity(st, i, mine[i]!, kinds[i], results[i]!);
     }
   }
 
@@ -140,15 +83,15 @@ function evaluate(input: EvaluateYearInput, withWindows: boolean): YearEvaluatio
   if (st.flexibleCount > 0) {
     const requiredPublic = version.requirementPublic;
     for (let k = 0; k < st.flexibleCount; k += 2) {
-      const i = flexible[k];
-      const result = results[i];
+      const i = flexible[k]!;
+      const result = results[i]!;
       const shortPublic = Math.max(0, requiredPublic - st.creditedPublic);
-      st.ledger.admitFlexible(kinds[i] as CompiledKind, flexible[k + 1], shortPublic, result);
+      st.ledger.admitFlexible(kinds[i]!, flexible[k + 1]!, shortPublic, result);
       st.creditedPublic += result.hoursEarned.PUBLIC;
       st.creditedProfessional += result.hoursEarned.PROFESSIONAL;
     }
   }
-  spare = scratch;
+  handBackScratch(scratch);
 
   applyProfileRules(version, profile, st.exemptions, st);
   return verdict(input, version, st, results, withWindows);
@@ -210,8 +153,7 @@ function subjectStatus(
   compulsory: readonly CompulsorySpec[],
 ): SubjectStatus {
   let shortfall = isDeemed ? 0 : Math.max(0, required - credited);
-  for (let i = 0; i < compulsory.length; i++) {
-    const c = compulsory[i];
+  for (const c of compulsory) {
     if (c.subject === subject && !isDeemed) shortfall = Math.max(shortfall, c.hours - compulsoryHours);
   }
   return isDeemed ? { required, credited, shortfall, deemed: true } : { required, credited, shortfall };
@@ -261,75 +203,6 @@ function addCredits(evaluation: YearEvaluation, input: EvaluateYearInput, versio
 function creditsOf(input: EvaluateYearInput, year: number): number {
   const other = evaluate({ ...input, year, deadline: undefined }, false);
   return other.credits?.earned ?? 0;
-}
-
-/** The activities of the year: the input list itself when they all are (no copy). */
-function activitiesOfYear(all: readonly ActivityInput[], year: number): readonly ActivityInput[] {
-  let i = 0;
-  while (i < all.length && all[i].year === year) i++;
-  if (i === all.length) return all;
-  const mine: ActivityInput[] = all.slice(0, i);
-  for (; i < all.length; i++) if (all[i].year === year) mine.push(all[i]);
-  return mine;
-}
-
-/** Sort keys of the activities being sorted (scratch; the sort never re-enters). */
-const sortKeys: number[] = [];
-
-/**
- * Stable insertion sort of indices[0…count) by date, then id (a year has a handful of such
- * activities). Dates compare by their keys (see dateKey), which order 'YYYY-MM-DD' texts
- * exactly as comparing the texts does; any other text falls back to comparing the texts.
- */
-function sortByDateThenId(indices: number[], count: number, dates: readonly number[], mine: readonly ActivityInput[]): void {
-  let plain = true;
-  for (let k = 0; k < count; k++) {
-    const key = dates[indices[k]];
-    if (key !== key) plain = false;
-    sortKeys[k] = key;
-  }
-  if (!plain) {
-    for (let k = 1; k < count; k++) {
-      const v = indices[k];
-      const a = mine[v];
-      let j = k - 1;
-      while (j >= 0 && compareActivities(mine[indices[j]], a) > 0) {
-        indices[j + 1] = indices[j];
-        j--;
-      }
-      indices[j + 1] = v;
-    }
-    return;
-  }
-  for (let k = 1; k < count; k++) {
-    const v = indices[k];
-    const key = sortKeys[k];
-    let j = k - 1;
-    while (j >= 0) {
-      const other = sortKeys[j];
-      // Same date: the ids decide (compareActivities compares the equal dates, then the ids).
-      if (other < key || (other === key && compareActivities(mine[indices[j]], mine[v]) <= 0)) break;
-      indices[j + 1] = indices[j];
-      sortKeys[j + 1] = other;
-      j--;
-    }
-    indices[j + 1] = v;
-    sortKeys[j + 1] = key;
-  }
-}
-
-/** YYYYMMDD for 'YYYY-MM-DD', -1 for no date (sorts first, as the empty text), NaN for any other text. */
-export function dateKey(date: string | undefined): number {
-  if (date === undefined || date === '') return -1;
-  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return NaN;
-  let key = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
-    const d = date.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return NaN;
-    key = key * 10 + d;
-  }
-  return key;
 }
 
 function noPolicy(input: EvaluateYearInput): YearEvaluation {

@@ -1,10 +1,10 @@
 // The parts of a year's verdict that are not per activity: profile-based waivers,
 // multi-year credit windows, and the Chinese explanation of the result.
 import type { CreditWindowStatus, EvaluateYearInput, Exemption, ProfileInput, YearEvaluation } from './engine.types';
-import type { CompulsorySpec, Subject } from './policy.types';
+import type { Subject } from './policy.types';
 import type { CompiledVersion } from './policy-compiler';
+import { deemedCompleteLine, deemedSubjectLine, subjectLine, yearLine } from './reason-lines';
 
-const SUBJECT_NAMES: Record<Subject, string> = { PUBLIC: '公需科目', PROFESSIONAL: '专业科目' };
 const SUBJECTS = ['PUBLIC', 'PROFESSIONAL'] as const;
 
 /** The first exemption (deemed complete) per scope. */
@@ -83,15 +83,13 @@ export function buildReasons(
       reasons.push(`${range}累计${w.earned}学分，要求${w.required}学分：${w.passed ? '合格' : '不合格'}（${w.source}）`);
     }
   } else {
-    for (let k = 0; k < SUBJECTS.length; k++) {
-      const s = SUBJECTS[k];
+    for (const s of SUBJECTS) {
       const st = evaluation.subjects[s];
       if (st.deemed) {
         let reason = '政策认定';
-        const exemptions = evaluation.exemptions;
-        for (let i = 0; i < exemptions.length; i++) {
-          if (exemptions[i].scope === s) {
-            reason = exemptions[i].reason;
+        for (const exemption of evaluation.exemptions) {
+          if (exemption.scope === s) {
+            reason = exemption.reason;
             break;
           }
         }
@@ -100,124 +98,16 @@ export function buildReasons(
       }
       reasons.push(subjectLine(s, st.credited, st.required, st.shortfall, unit));
     }
+    // compulsoryLines[i] is the line of compulsory[i] (both from the version's compulsory list).
     const compulsory = version.compulsory;
+    const lines = version.compulsoryLines;
     for (let i = 0; i < compulsory.length; i++) {
-      const c = compulsory[i];
+      const c = compulsory[i]!;
       if (evaluation.subjects[c.subject].deemed) continue;
-      reasons.push(version.compulsoryLines[i](c.subject === 'PUBLIC' ? compulsoryPublic : compulsoryProfessional));
+      reasons.push(lines[i]!(c.subject === 'PUBLIC' ? compulsoryPublic : compulsoryProfessional));
     }
   }
   if (input.deadline !== undefined) reasons.push(`只计${input.deadline}（含）以前的学习`);
   reasons.push(yearLine(year, evaluation.complete));
   return reasons;
-}
-
-/** "公需科目中“…”须满20学时，已认定…" for one compulsory set (memoised per set by the compiler). */
-export function compulsoryLine(c: CompulsorySpec, unit: string, got: number): string {
-  const status = got >= c.hours ? '已达标' : `尚缺${c.hours - got}${unit}`;
-  return `${SUBJECT_NAMES[c.subject]}中“${c.name}”须满${c.hours}${unit}，已认定${got}${unit}，${status}（${c.source}）`;
-}
-
-// The same few lines recur across millions of evaluations; small memos keep number
-// formatting out of the hot path. Keys are exact (whole numbers in a small range only),
-// so a memoised line is always the line that would be built.
-const MEMO_LIMIT = 100_000;
-/** (subject, required) → line per credited hours, for the usual shortfall max(0, required − credited). */
-const plainLines = new Map<number, (string | undefined)[]>();
-/** (subject, required, credited) → line per shortfall, when a compulsory set raises the shortfall. */
-const raisedLines = new Map<number, Map<number, string>>();
-let memoised = 0;
-const yearLines = new Map<number, string>();
-const deemedSubjectLines: Record<Subject, Map<string, string>> = { PUBLIC: new Map(), PROFESSIONAL: new Map() };
-const deemedCompleteLines = new Map<string, Map<string, Map<number, string>>>();
-
-function buildSubjectLine(s: Subject, credited: number, required: number, shortfall: number, unit: string): string {
-  return `${SUBJECT_NAMES[s]}：认定${credited}${unit}，要求不少于${required}${unit}，${shortfall > 0 ? `尚缺${shortfall}${unit}` : '已达标'}`;
-}
-
-function isSmall(n: number): boolean {
-  return n >= 0 && n < 4096 && Number.isInteger(n);
-}
-
-function subjectLine(s: Subject, credited: number, required: number, shortfall: number, unit: string): string {
-  if (unit !== '学时' || !isSmall(credited) || !isSmall(required)) return buildSubjectLine(s, credited, required, shortfall, unit);
-  const head = (s === 'PUBLIC' ? 0 : 4096) + required;
-  if (shortfall === Math.max(0, required - credited)) {
-    let lines = plainLines.get(head);
-    if (lines === undefined) {
-      lines = [];
-      plainLines.set(head, lines);
-    }
-    let line = lines[credited];
-    if (line === undefined) {
-      line = buildSubjectLine(s, credited, required, shortfall, unit);
-      if (memoised < MEMO_LIMIT) {
-        while (lines.length < credited) lines.push(undefined);
-        lines[credited] = line;
-        memoised++;
-      }
-    }
-    return line;
-  }
-  if (!isSmall(shortfall)) return buildSubjectLine(s, credited, required, shortfall, unit);
-  const key = head * 4096 + credited;
-  let byShortfall = raisedLines.get(key);
-  let line = byShortfall?.get(shortfall);
-  if (line === undefined) {
-    line = buildSubjectLine(s, credited, required, shortfall, unit);
-    if (memoised < MEMO_LIMIT) {
-      if (byShortfall === undefined) {
-        byShortfall = new Map<number, string>();
-        raisedLines.set(key, byShortfall);
-      }
-      byShortfall.set(shortfall, line);
-      memoised++;
-    }
-  }
-  return line;
-}
-
-function deemedSubjectLine(s: Subject, reason: string): string {
-  const memo = deemedSubjectLines[s];
-  let line = memo.get(reason);
-  if (line === undefined) {
-    line = `${SUBJECT_NAMES[s]}：视同完成（${reason}）`;
-    if (memoised < MEMO_LIMIT) {
-      memo.set(reason, line);
-      memoised++;
-    }
-  }
-  return line;
-}
-
-function deemedCompleteLine(reason: string, source: string, year: number): string {
-  let bySource = deemedCompleteLines.get(reason);
-  let byYear = bySource?.get(source);
-  let line = byYear?.get(year);
-  if (line === undefined) {
-    line = `${reason}（${source}），${year}年度视同完成继续教育`;
-    if (memoised < MEMO_LIMIT) {
-      if (bySource === undefined) {
-        bySource = new Map();
-        deemedCompleteLines.set(reason, bySource);
-      }
-      if (byYear === undefined) {
-        byYear = new Map();
-        bySource.set(source, byYear);
-      }
-      byYear.set(year, line);
-      memoised++;
-    }
-  }
-  return line;
-}
-
-function yearLine(year: number, complete: boolean): string {
-  const key = year * 2 + (complete ? 1 : 0);
-  let line = yearLines.get(key);
-  if (line === undefined) {
-    line = complete ? `${year}年度继续教育已完成` : `${year}年度继续教育未完成`;
-    if (yearLines.size < MEMO_LIMIT) yearLines.set(key, line);
-  }
-  return line;
 }

@@ -71,7 +71,7 @@ describe('Corps (003)', () => {
   it('Corps: staff of private enterprises have no requirement yet', () => {
     const e = evaluate(corps, Y, [], { profile: profile({ employerType: 'PRIVATE_ENTERPRISE' }) });
     expect(e.complete).toBe(true);
-    expect(e.exemptions[0].reason).toContain('民营企业');
+    expect(e.exemptions[0]?.reason).toContain('民营企业');
   });
 
   it('Corps: assessment-recognition applicants need only that year’s public online courses', () => {

@@ -160,7 +160,7 @@ describe('Binzhou: hours regime conversion caps (004 二、(二))', () => {
     expect(e.subjects.PROFESSIONAL.credited).toBe(30);
     const cuts = [...earned(e, prize).cappedBy, ...earned(e, paper).cappedBy];
     expect(cuts.reduce((s, c) => s + c.cut, 0)).toBe(40 + 15 - 35);
-    expect(cuts[0].cap).toContain('不超过5学时');
+    expect(cuts[0]?.cap).toContain('不超过5学时');
   });
 
   it('Binzhou: conversions go to the subject that is short — public course done → all professional', () => {

@@ -19,6 +19,11 @@ const runs = { numRuns: 150 };
 describe.each(cases)('engine properties: %s %d', (code, year) => {
   const policy = tenant(code);
   const version = versionForYear(policy, year)!;
+  const kindOf = (code: string) => {
+    const kind = version.kinds[code];
+    if (kind === undefined) throw new Error(`no kind ${code} in ${year}`);
+    return kind;
+  };
   const run = (activities: Parameters<typeof evaluateYear>[0]['activities']) => evaluateYear({ policy, profile: profile(), activities, year });
 
   it('credited hours never exceed any per-kind or per-group cap', () => {
@@ -28,7 +33,7 @@ describe.each(cases)('engine properties: %s %d', (code, year) => {
         const byKind = new Map<string, number>();
         const byGroup = new Map<string, { PUBLIC: number; PROFESSIONAL: number }>();
         for (const r of e.activities) {
-          const kind = version.kinds[r.kind];
+          const kind = kindOf(r.kind);
           const h = r.hoursEarned.PUBLIC + r.hoursEarned.PROFESSIONAL;
           byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + h);
           if (kind.group) {
@@ -41,12 +46,14 @@ describe.each(cases)('engine properties: %s %d', (code, year) => {
           expect(r.hoursEarned.PROFESSIONAL).toBeGreaterThanOrEqual(0);
         }
         for (const [code, sum] of byKind) {
-          const caps = version.kinds[code].caps;
+          const caps = kindOf(code).caps;
           if (caps?.perYear !== undefined) expect(sum).toBeLessThanOrEqual(caps.perYear);
           if (caps?.lifetime !== undefined) expect(sum).toBeLessThanOrEqual(caps.lifetime);
         }
         for (const [code, sums] of byGroup) {
-          const caps = version.groups![code].caps;
+          const group = version.groups?.[code];
+          if (group === undefined) throw new Error(`no group ${code}`);
+          const caps = group.caps;
           if (caps.PUBLIC !== undefined) expect(sums.PUBLIC).toBeLessThanOrEqual(caps.PUBLIC);
           if (caps.PROFESSIONAL !== undefined) expect(sums.PROFESSIONAL).toBeLessThanOrEqual(caps.PROFESSIONAL);
         }
@@ -101,7 +108,11 @@ describe('co-author split', () => {
         expect(shares.reduce((a, b) => a + b, 0)).toBe(hours);
         expect(Math.max(...shares) - Math.min(...shares)).toBeLessThanOrEqual(1);
         // Earlier authors never get less than later ones.
-        for (let i = 1; i < shares.length; i++) expect(shares[i]).toBeLessThanOrEqual(shares[i - 1]);
+        let previous = Infinity;
+        for (const share of shares) {
+          expect(share).toBeLessThanOrEqual(previous);
+          previous = share;
+        }
       }),
     );
   });

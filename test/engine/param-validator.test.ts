@@ -36,7 +36,7 @@ describe('validateActivityParams', () => {
     const errors = validateActivityParams(jining, 'unitTraining', { projectName: 'p', filedDate: '2020-02-30', startDate: '2020-03-01', hours: 8 });
     expect(errors).toEqual([{ field: 'filedDate', code: 'INVALID_DATE', message: '“平台备案日期”应为日期（YYYY-MM-DD）' }]);
     const linyi = versionForYear(tenant('linyi'), 2018)!;
-    expect(validateActivityParams(linyi, 'computerExam', { modules: 1.5 })[0].code).toBe('INVALID_TYPE');
+    expect(validateActivityParams(linyi, 'computerExam', { modules: 1.5 })[0]?.code).toBe('INVALID_TYPE');
   });
 });
 

@@ -57,7 +57,7 @@ describe('Qingdao: self-study, results and papers', () => {
     const p2 = act('paper', Y, { category: 'book', title: '著作D' });
     const e = evaluate(qingdao, Y, [r1, r2, p1, p2]);
     expect(e.subjects.PROFESSIONAL.credited).toBe(30);
-    expect(earned(e, p2).cappedBy[0].cap).toContain('成果论文类');
+    expect(earned(e, p2).cappedBy[0]?.cap).toContain('成果论文类');
   });
 
   it('Qingdao: the same result counts once, also across years', () => {

@@ -1,6 +1,6 @@
 // DOMAIN §4: which years must be complete for a title application, per tenant.
 import { checkTitleEligibility, type ActivityInput } from '../../server/engine';
-import type { TitleLevel } from '../../server/platform/titles';
+import type { TitleLevel } from '../../server/engine/titles';
 import { act, profile, tenant } from './support/engine.factory';
 
 const linyiYear = (y: number) => [act('publicCourse', y, {}), act('specialTraining', y, { hours: 60 })];
@@ -122,7 +122,7 @@ describe('Title eligibility: Binzhou (004)', () => {
       filingDate: '2021-04-30',
     });
     expect(r.eligible).toBe(false);
-    expect(r.years[1].status).toBe('INCOMPLETE');
+    expect(r.years[1]?.status).toBe('INCOMPLETE');
   });
 });
 

@@ -40,10 +40,12 @@ export function activityArbitrary(policy: PolicyDocument, year: number): fc.Arbi
       day: fc.integer({ min: 1, max: 28 }),
     })
     .chain(({ kind, id, month, day }) => {
-      const specs = version.kinds[kind].params;
+      const spec = version.kinds[kind];
+      if (spec === undefined) throw new Error(`no kind ${kind}`);
+      const specs = spec.params;
       const params = Object.fromEntries(specs.map((p) => [p.name, paramArbitrary(p, year)]));
       return fc.record(params).map(
-        (values): ActivityInput => ({ id, kind, year, date: `${year}-${pad(month)}-${pad(day)}`, params: values as Record<string, ParamValue> }),
+        (values): ActivityInput => ({ id, kind, year, date: `${year}-${pad(month)}-${pad(day)}`, params: values }),
       );
     });
 }
