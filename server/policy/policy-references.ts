@@ -1,7 +1,7 @@
 // Checks inside one policy version that zod's shape checks cannot express: complete
 // lookup tables, parameters and groups that rules refer to, regime-specific sections.
 import type { z } from 'zod';
-import type { KindSpec, LookupTable, PolicyVersion } from '../engine/policy.types';
+import { checkRule, ruleParams, type KindSpec, type PolicyVersion } from '../engine';
 
 type Ctx = z.RefinementCtx;
 
@@ -20,69 +20,17 @@ export function checkVersionReferences(version: PolicyVersion, ctx: Ctx): void {
         ctx.addIssue({ code: 'custom', path: [...at, ...path], message: `引用了未声明的参数“${name}”，应在 params 中声明` });
       }
     }
-    if (kind.rule.type === 'table') checkTable(kind.rule.table, [...at, 'rule', 'table'], ctx);
-  }
-}
-
-function checkTable(table: LookupTable, at: (string | number)[], ctx: Ctx): void {
-  for (const row of table.rows) {
-    const cells = table.cells[row];
-    if (cells === undefined) {
-      ctx.addIssue({ code: 'custom', path: [...at, 'cells', row], message: `缺少表格行“${row}”，应有 ${table.columns.join('、')} 各列（无值的格写 null）` });
-      continue;
-    }
-    for (const column of table.columns) {
-      if (!(column in cells)) {
-        ctx.addIssue({ code: 'custom', path: [...at, 'cells', row, column], message: `缺少表格单元格，应为数字（无值的格写 null）` });
-      }
-    }
-    for (const column of Object.keys(cells)) {
-      if (!table.columns.includes(column)) {
-        ctx.addIssue({ code: 'custom', path: [...at, 'cells', row, column], message: `表格中没有“${column}”这一列，应为 ${table.columns.join('、')} 之一` });
-      }
-    }
-  }
-  for (const row of Object.keys(table.cells)) {
-    if (!table.rows.includes(row)) {
-      ctx.addIssue({ code: 'custom', path: [...at, 'cells', row], message: `表格中没有“${row}”这一行，应为 ${table.rows.join('、')} 之一` });
-    }
+    // what each rule type checks of itself lives with the rule (engine/rules/)
+    for (const issue of checkRule(kind.rule)) ctx.addIssue({ code: 'custom', path: [...at, 'rule', ...issue.path], message: issue.message });
   }
 }
 
 function referencedParams(kind: KindSpec): [(string | number)[], string][] {
   const refs: [(string | number)[], string][] = [];
-  const r = kind.rule;
   const add = (path: (string | number)[], name: string | undefined) => {
     if (name !== undefined) refs.push([path, name]);
   };
-  switch (r.type) {
-    case 'fixed':
-      add(['rule', 'perParam'], r.perParam);
-      break;
-    case 'actualHours':
-      add(['rule', 'hoursParam'], r.hoursParam);
-      add(['rule', 'daysParam'], r.daysParam);
-      break;
-    case 'lookup':
-      add(['rule', 'param'], r.param);
-      break;
-    case 'table':
-      for (const axis of ['row', 'column'] as const) {
-        const a = r[axis];
-        if ('param' in a) add(['rule', axis, 'param'], a.param);
-        if ('byRank' in a) add(['rule', axis, 'byRank', 'rankParam'], a.byRank.rankParam);
-      }
-      add(['rule', 'downgrade', 'rankParam'], r.downgrade?.rankParam);
-      break;
-    case 'brackets':
-      add(['rule', 'param'], r.param);
-      break;
-    case 'proRata':
-      add(['rule', 'monthsParam'], r.monthsParam);
-      break;
-    case 'deemComplete':
-      break;
-  }
+  for (const ref of ruleParams(kind.rule)) add(['rule', ...ref.path], ref.name);
   (kind.conditions ?? []).forEach((c, i) => {
     add(['conditions', i, 'param'], c.param);
     if (c.check === 'workingDaysBefore') add(['conditions', i, 'beforeParam'], c.beforeParam);
