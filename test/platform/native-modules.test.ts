@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { transformFileSync } from '@swc/core';
 import {
   checkEmbeddedPostgresLinks,
   embeddedPostgresPackage,
@@ -82,8 +83,7 @@ describe('the server entry point', () => {
     writeFileSync(path.join(argon2, 'index.js'), "process.kill(process.pid, 'SIGSEGV');");
     writeFileSync(path.join(argon2, 'package.json'), '{"name":"argon2","main":"index.js"}');
     // compiled the way jest does it (swc), to CommonJS
-    const swc = require('@swc/core') as typeof import('@swc/core');
-    const { code } = swc.transformFileSync(path.join(platform, 'native-modules.ts'), {
+    const { code } = transformFileSync(path.join(platform, 'native-modules.ts'), {
       jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
       module: { type: 'commonjs' },
     });
