@@ -2,7 +2,9 @@
 # `npm test`: compile and type-check everything (server, tests, benchmarks,
 # migrations) into dist/, then run the static checks (ESLint with zero
 # warnings, the layer rules of dependency-cruiser) beside the jest suite, one
-# core each. Extra arguments go to jest. Fails if any part fails.
+# core each. Jest runs two files at a time in a random order (it prints the
+# seed; `npm test -- --seed=N` repeats one). Extra arguments go to jest.
+# Fails if any part fails.
 set -u
 cd "$(dirname "$0")/.."
 
@@ -19,7 +21,7 @@ results=$(mktemp)
 ) >"$checks_log" 2>&1 &
 checks_pid=$!
 
-npx jest --runInBand --json --outputFile="$results" "$@"
+npx jest --maxWorkers=2 --randomize --json --outputFile="$results" "$@"
 tests_status=$?
 
 wait "$checks_pid"
