@@ -5,14 +5,13 @@ import { type ParamValue, type PolicyVersion, validateActivityParams } from '../
 import { requireOfficial, requireTenant } from '../platform/access';
 import type { Context } from '../platform/context';
 import { errorWithMessage } from '../platform/errors';
+import { type Connection, decodeCursor, type PageRequest, toConnection } from '../platform/pagination';
+import { isUuid } from '../platform/uuid';
 import type { PoliciesService } from '../policy/policy.service';
 import type { ProfessionalsService } from '../professionals/professionals.service';
 import { hoursError } from './hours.errors';
 import type { HoursRepository } from './hours.repository';
 import type { ActivityView, RecordActivityInput } from './hours.types';
-
-/** A person's list is bounded: ten years of a busy professional fit well inside. */
-export const MAX_ACTIVITIES = 1000;
 
 /** Checks params against the policy; the first problem is reported with its field. */
 export function checkParams(version: PolicyVersion, kind: string, params: Record<string, unknown>, fieldPrefix: string): void {
@@ -53,8 +52,11 @@ export class ActivitiesService {
     return view;
   }
 
-  async findMany(ctx: Context, professionalId: string, year?: number | null): Promise<ActivityView[]> {
+  async findMany(ctx: Context, professionalId: string, year: number | null, page: PageRequest): Promise<Connection<ActivityView>> {
     const p = await this.professionals.findOneOrThrow(ctx, professionalId, 'professionalId');
-    return this.repo.findActivities(await ctx.db(), p.id, year ?? null, MAX_ACTIVITIES);
+    const after = decodeCursor(page.after, 2, ([y, id]) => /^\d{4}$/.test(y ?? '') && isUuid(id ?? ''));
+    const em = await ctx.db();
+    const rows = await this.repo.findActivities(em, p.id, year, after, page.first + 1);
+    return toConnection(rows, page, (a) => [String(a.year), a.id], () => this.repo.countActivities(em, p.id, year));
   }
 }

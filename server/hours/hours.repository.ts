@@ -90,15 +90,25 @@ export class HoursRepository {
     return toActivityView(rows[0]!);
   }
 
-  /** One person's activities (of one year, or all), oldest first; at most `limit`. */
-  async findActivities(db: Queryable, professionalId: string, year: number | null, limit: number): Promise<ActivityView[]> {
+  /** One page of a person's activities (of one year, or all) by (year, id), after the keyset position. */
+  async findActivities(db: Queryable, professionalId: string, year: number | null, after: readonly string[] | null, limit: number): Promise<ActivityView[]> {
     const rows = await queryRows<ActivityRow>(
       db,
-      `SELECT ${ACTIVITY_COLUMNS} FROM activity WHERE professional_id = $1 AND ($2::int IS NULL OR year = $2)
-        ORDER BY year, recorded_at, id LIMIT $3`,
-      [professionalId, year, limit],
+      `SELECT ${ACTIVITY_COLUMNS} FROM activity
+        WHERE professional_id = $1 AND ($2::int IS NULL OR year = $2)
+          AND ($4::int IS NULL OR (year, id) > ($4::int, $5::uuid))
+        ORDER BY year, id LIMIT $3`,
+      [professionalId, year, limit, after?.[0] ?? null, after?.[1] ?? null],
     );
     return rows.map(toActivityView);
+  }
+
+  async countActivities(db: Queryable, professionalId: string, year: number | null): Promise<number> {
+    const row = await queryOne<{ n: number }>(db, `SELECT count(*)::int AS n FROM activity WHERE professional_id = $1 AND ($2::int IS NULL OR year = $2)`, [
+      professionalId,
+      year,
+    ]);
+    return row?.n ?? 0;
   }
 
   async findPerson(db: Queryable, idNumber: string): Promise<Person | null> {

@@ -1,13 +1,15 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { TitleLevel } from '../engine/titles';
 import type { Context } from '../platform/context';
 import type { Services } from '../platform/module';
+import { PageArgs } from '../platform/pagination';
 import { TitleLevelEnum } from '../professionals/title-enums';
 import type { ActivitiesService } from './activities.service';
 import type { CertificationService } from './certification.service';
 import type { CompletionService } from './completion.service';
 import type { EligibilityService } from './eligibility.service';
 import {
+  ActivityConnection,
   ActivityView,
   BatchEligibilityItem,
   CompletionStatus,
@@ -65,9 +67,14 @@ export class HoursResolver {
   }
 
   @Authorized()
-  @Query(() => [ActivityView], { description: '某人的学习活动记录（最多 1000 条）' })
-  activities(@Ctx() ctx: Context, @Arg('professionalId', () => ID) professionalId: string, @Arg('year', () => Int, { nullable: true }) year?: number) {
-    return this.activityLog.findMany(ctx, professionalId, year);
+  @Query(() => ActivityConnection, { description: '某人的学习活动记录（按年度，分页）' })
+  activities(
+    @Ctx() ctx: Context,
+    @Arg('professionalId', () => ID) professionalId: string,
+    @Args() page: PageArgs,
+    @Arg('year', () => Int, { nullable: true }) year?: number,
+  ) {
+    return this.activityLog.findMany(ctx, professionalId, year ?? null, page);
   }
 
   @Authorized()

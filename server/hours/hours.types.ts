@@ -4,6 +4,7 @@ import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, regis
 import type { Regime, TitleYearStatus } from '../engine';
 import type { TitleLevel, TitleSeries } from '../engine/titles';
 import { ErrorCodeEnum } from '../platform/error-code.enum';
+import { ConnectionType } from '../platform/pagination';
 import { RegimeEnum } from '../policy/policy.enums';
 import { TitleLevelEnum, TitleSeriesEnum } from '../professionals/title-enums';
 
@@ -140,6 +141,9 @@ export class ActivityView {
   @Field() source: string;
   @Field(() => GraphQLISODateTime) recordedAt: Date;
 }
+
+@ObjectType()
+export class ActivityConnection extends ConnectionType(ActivityView, 'Activity') {}
 
 @ObjectType({ description: '某人某年度的学时完成情况' })
 export class CompletionStatus {
