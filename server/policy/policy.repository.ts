@@ -27,9 +27,18 @@ export class PolicyRepository {
     return row && this.withDocument(db, row);
   }
 
-  async history(db: Queryable): Promise<Omit<PolicyRevision, 'document'>[]> {
-    const rows = await queryRows<RevisionRow>(db, `SELECT id, revision, note, published_at FROM policy_revision ORDER BY revision DESC LIMIT 1000`);
+  /** Newest first, before the keyset position (a revision number). */
+  async history(db: Queryable, beforeRevision: number | null, limit: number): Promise<Omit<PolicyRevision, 'document'>[]> {
+    const rows = await queryRows<RevisionRow>(
+      db,
+      `SELECT id, revision, note, published_at FROM policy_revision WHERE ($2::int IS NULL OR revision < $2) ORDER BY revision DESC LIMIT $1`,
+      [limit, beforeRevision],
+    );
     return rows.map((r) => ({ id: r.id, revision: r.revision, note: r.note, publishedAt: r.published_at }));
+  }
+
+  async count(db: Queryable): Promise<number> {
+    return (await queryOne<{ n: number }>(db, `SELECT count(*)::int AS n FROM policy_revision`))?.n ?? 0;
   }
 
   /** The next revision of the caller's tenant; the lock serialises concurrent publications. */

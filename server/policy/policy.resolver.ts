@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../platform/context';
 import type { Services } from '../platform/module';
+import { PageArgs } from '../platform/pagination';
 import type { PoliciesService } from './policy.service';
-import { ActivityKind, PolicyRevisionInfo, PolicyView, PublishPolicyVersionInput } from './policy.types';
+import { ActivityKind, PolicyRevisionConnection, PolicyRevisionInfo, PolicyView, PublishPolicyVersionInput } from './policy.types';
 
 @Resolver()
 export class PolicyResolver {
@@ -22,9 +23,9 @@ export class PolicyResolver {
   }
 
   @Authorized()
-  @Query(() => [PolicyRevisionInfo], { description: '政策发布历史' })
-  policyRevisions(@Ctx() ctx: Context) {
-    return this.policies.history(ctx);
+  @Query(() => PolicyRevisionConnection, { description: '政策发布历史（最新在前）' })
+  policyRevisions(@Ctx() ctx: Context, @Args() page: PageArgs) {
+    return this.policies.history(ctx, page);
   }
 
   @Authorized()

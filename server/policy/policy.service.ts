@@ -6,6 +6,7 @@ import { type PolicyDocument, type PolicyVersion, versionForYear } from '../engi
 import { requireOfficial, requireTenant } from '../platform/access';
 import type { Context } from '../platform/context';
 import { errorWithMessage } from '../platform/errors';
+import { type Connection, decodeCursor, type PageRequest, toConnection } from '../platform/pagination';
 import { tenantError } from '../tenants/tenants.errors';
 import type { TenantsService } from '../tenants/tenants.service';
 import { policyError } from './policy.errors';
@@ -99,9 +100,12 @@ export class PoliciesService {
     }));
   }
 
-  async history(ctx: Context): Promise<PolicyRevisionInfo[]> {
+  async history(ctx: Context, page: PageRequest): Promise<Connection<PolicyRevisionInfo>> {
     requireOfficial(ctx);
-    return this.repo.history(await ctx.db());
+    const em = await ctx.db();
+    const before = decodeCursor(page.after, 1, ([r]) => /^\d{1,9}$/.test(r ?? ''))?.[0];
+    const rows = await this.repo.history(em, before === undefined ? null : Number(before), page.first + 1);
+    return toConnection(rows, page, (r) => [String(r.revision)], () => this.repo.count(em));
   }
 
   /**

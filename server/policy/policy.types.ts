@@ -3,6 +3,7 @@ import { IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, GraphQLISODateTime, InputType, Int, ObjectType } from 'type-graphql';
 import type { ParamType, Regime, SubjectMode } from '../engine';
+import { ConnectionType } from '../platform/pagination';
 import { ParamTypeEnum, RegimeEnum, SubjectModeEnum } from './policy.enums';
 
 @ObjectType({ description: '枚举参数的可选值' })
@@ -52,6 +53,9 @@ export class PolicyRevisionInfo {
   @Field(() => String, { nullable: true }) note: string | null;
   @Field(() => GraphQLISODateTime) publishedAt: Date;
 }
+
+@ObjectType()
+export class PolicyRevisionConnection extends ConnectionType(PolicyRevisionInfo, 'PolicyRevision') {}
 
 @InputType({ description: '年度完成截止日期' })
 export class DeadlineInput {

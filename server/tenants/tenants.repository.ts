@@ -27,9 +27,23 @@ export class TenantsRepository {
     return row && toTenant(row);
   }
 
-  /** All tenants (an operator transaction sees them all). */
+  /** All tenants (an operator transaction sees them all), by code: start-up work, a few dozen rows. */
   async findMany(db: Queryable): Promise<Tenant[]> {
     return (await queryRows<TenantRow>(db, `SELECT id, code, name, status FROM tenant ORDER BY code`)).map(toTenant);
+  }
+
+  /** One page by code, after the keyset position. */
+  async findPage(db: Queryable, afterCode: string | null, limit: number): Promise<Tenant[]> {
+    const rows = await queryRows<TenantRow>(
+      db,
+      `SELECT id, code, name, status FROM tenant WHERE ($2::text IS NULL OR code > $2) ORDER BY code LIMIT $1`,
+      [limit, afterCode],
+    );
+    return rows.map(toTenant);
+  }
+
+  async count(db: Queryable): Promise<number> {
+    return (await queryOne<{ n: number }>(db, `SELECT count(*)::int AS n FROM tenant`))?.n ?? 0;
   }
 
   /**

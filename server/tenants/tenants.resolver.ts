@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../platform/context';
 import type { Services } from '../platform/module';
+import { PageArgs } from '../platform/pagination';
 import type { TenantsService } from './tenants.service';
-import { CreateTenantInput, Tenant } from './tenants.types';
+import { CreateTenantInput, Tenant, TenantConnection } from './tenants.types';
 
 @Resolver()
 export class TenantsResolver {
@@ -12,9 +13,9 @@ export class TenantsResolver {
   }
 
   @Authorized('OPERATOR')
-  @Query(() => [Tenant], { description: '全部租户（平台运营）' })
-  tenants(@Ctx() ctx: Context) {
-    return this.tenantsService.findMany(ctx);
+  @Query(() => TenantConnection, { description: '全部租户，按代码排序（平台运营）' })
+  tenants(@Ctx() ctx: Context, @Args() page: PageArgs) {
+    return this.tenantsService.findMany(ctx, page);
   }
 
   @Authorized('OPERATOR')

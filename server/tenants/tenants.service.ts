@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { requireOperator } from '../platform/access';
 import type { Context } from '../platform/context';
+import { type Connection, decodeCursor, type PageRequest, toConnection } from '../platform/pagination';
 import { uniqueViolation } from '../platform/pg-errors';
 import { tenantError } from './tenants.errors';
 import { provisionTenant, type TenantsRepository } from './tenants.repository';
@@ -23,9 +24,11 @@ export class TenantsService {
     return this.repo.findOne(await ctx.db(), tenantId);
   }
 
-  async findMany(ctx: Context): Promise<Tenant[]> {
+  async findMany(ctx: Context, page: PageRequest): Promise<Connection<Tenant>> {
     requireOperator(ctx);
-    return this.repo.findMany(await ctx.db());
+    const em = await ctx.db();
+    const rows = await this.repo.findPage(em, decodeCursor(page.after, 1)?.[0] ?? null, page.first + 1);
+    return toConnection(rows, page, (t) => [t.code], () => this.repo.count(em));
   }
 
   /** A new tenant with its bureau at the root of its organisation tree. */

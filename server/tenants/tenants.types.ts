@@ -1,5 +1,6 @@
 import { Length, Matches } from 'class-validator';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../platform/pagination';
 
 export enum TenantStatus {
   ACTIVE = 'ACTIVE',
@@ -18,6 +19,9 @@ export class Tenant {
   @Field() name: string;
   @Field(() => TenantStatus) status: TenantStatus;
 }
+
+@ObjectType()
+export class TenantConnection extends ConnectionType(Tenant, 'Tenant') {}
 
 @InputType()
 export class CreateTenantInput {

@@ -280,7 +280,7 @@ describe('publishing a policy version', () => {
     expect(r.errors?.[0]?.extensions?.field).toContain(`kinds.${kind}.caps.perYear`);
     const dept = await app.gql(`mutation($v: JSONObject!) { publishPolicyVersion(input: { version: $v }) { revision } }`, { v: current }, t.accounts.deptA.token);
     expect(codes(dept)).toEqual(['FORBIDDEN']);
-    const revs = await app.gql(`{ policyRevisions { revision } }`, {}, t.accounts.bureau.token);
-    expect(revs.data.policyRevisions).toEqual([{ revision: 1 }]);
+    const revs = await app.gql(`{ policyRevisions { totalCount nodes { revision } } }`, {}, t.accounts.bureau.token);
+    expect(revs.data.policyRevisions).toEqual({ totalCount: 1, nodes: [{ revision: 1 }] });
   });
 });

@@ -18,7 +18,7 @@ export const PROFESSIONALS = `query($filter: ProfessionalFilter, $first: Int! = 
 }`;
 export const ACCOUNTS = `query { accounts(first: 100) { nodes { id username role orgNodeId } } }`;
 export const API_CLIENTS = `query { apiClients(first: 100) { nodes { id name revokedAt } } }`;
-export const TENANTS = `query { tenants { id code } }`;
+export const TENANTS = `query { tenants(first: 100) { totalCount nodes { id code } } }`;
 export const NODE = `query($id: ID!) {
   node(id: $id) { __typename id ... on Professional { idNumber } ... on Organisation { name } ... on Account { username } ... on ApiClient { name } }
 }`;
