@@ -2,7 +2,14 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../server/accounts/passwords';
 import { createTenantFixture } from '../support/fixtures';
-import { codes, startTestApp, type TestApp } from '../support/harness';
+import { codes, startTestApp, type GqlResult, type TestApp } from '../support/harness';
+
+interface TenantPage {
+  totalCount: number;
+  nodes: { code: string }[];
+  edges: { cursor: string; node: { code: string } }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
 
 const CREATE = `mutation($i: CreateTenantInput!) { createTenant(input: $i) { id code name status } }`;
 const LIST = `query($first: Int, $after: String) { tenants(first: $first, after: $after) {
@@ -35,11 +42,11 @@ describe('tenants', () => {
     let after: string | null = null;
     let totalCount = 0;
     for (let pages = 0; pages < 1000; pages++) {
-      const r = await app.gql(LIST, { first: 50, after }, operatorToken);
+      const r: GqlResult = await app.gql(LIST, { first: 50, after }, operatorToken);
       expect(r.errors).toBeUndefined();
-      const page = r.data.tenants;
-      expect(page.edges.map((e: { node: { code: string } }) => e.node.code)).toEqual(page.nodes.map((n: { code: string }) => n.code));
-      seen.push(...page.nodes.map((n: { code: string }) => n.code));
+      const page: TenantPage = r.data.tenants;
+      expect(page.edges.map((e) => e.node.code)).toEqual(page.nodes.map((n) => n.code));
+      seen.push(...page.nodes.map((n) => n.code));
       totalCount = page.totalCount;
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
@@ -59,8 +66,8 @@ describe('tenants', () => {
     const bad = await app.gql(CREATE, { i: { code: 'Bad Code', name: '丙', bureauName: '丙局' } }, operatorToken);
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(bad.errors?.[0]?.message).toMatch(/租户代码/);
-    const [{ n }] = await app.owner.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM tenant WHERE code LIKE $1`, [`${prefix}-dup%`]);
-    expect(n).toBe(1);
+    const [row] = await app.owner.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM tenant WHERE code LIKE $1`, [`${prefix}-dup%`]);
+    expect(row?.n).toBe(1);
   });
 
   it('a bureau official cannot list or create tenants', async () => {
