@@ -1,40 +1,28 @@
 import { ArrayMaxSize, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Regime, TitleYearStatus } from '../engine';
 import type { TitleLevel, TitleSeries } from '../engine/titles';
 import { ErrorCodeEnum } from '../platform/error-code.enum';
+import { defineEnum } from '../platform/graphql-enum';
 import { ConnectionType } from '../platform/pagination';
 import { RegimeEnum } from '../policy/policy.enums';
 import { TitleLevelEnum, TitleSeriesEnum } from '../professionals/title-enums';
 
 export type ExemptionScope = 'YEAR' | 'PUBLIC' | 'PROFESSIONAL';
-export const ExemptionScopeEnum: { [K in ExemptionScope]: K } = { YEAR: 'YEAR', PUBLIC: 'PUBLIC', PROFESSIONAL: 'PROFESSIONAL' };
-registerEnumType(ExemptionScopeEnum, {
-  name: 'ExemptionScope',
-  description: '免除或视同完成的范围',
-  valuesConfig: { YEAR: { description: '整个年度' }, PUBLIC: { description: '公需科目' }, PROFESSIONAL: { description: '专业科目' } },
+export const ExemptionScopeEnum = defineEnum<ExemptionScope>('ExemptionScope', '免除或视同完成的范围', {
+  YEAR: '整个年度',
+  PUBLIC: '公需科目',
+  PROFESSIONAL: '专业科目',
 });
 
-export const TitleYearStatusEnum: { [K in TitleYearStatus]: K } = {
-  COMPLETE: 'COMPLETE',
-  INCOMPLETE: 'INCOMPLETE',
-  AVERAGED: 'AVERAGED',
-  CREDITS_PASSED: 'CREDITS_PASSED',
-  CREDITS_FAILED: 'CREDITS_FAILED',
-  NO_POLICY: 'NO_POLICY',
-};
-registerEnumType(TitleYearStatusEnum, {
-  name: 'TitleYearStatus',
-  description: '职称申报核查中某年度的结论',
-  valuesConfig: {
-    COMPLETE: { description: '达标' },
-    INCOMPLETE: { description: '未达标' },
-    AVERAGED: { description: '按年均学时核查（达标）' },
-    CREDITS_PASSED: { description: '学分制：学分达标' },
-    CREDITS_FAILED: { description: '学分制：学分未达标' },
-    NO_POLICY: { description: '该年度无适用政策，不作要求' },
-  },
+export const TitleYearStatusEnum = defineEnum<TitleYearStatus>('TitleYearStatus', '职称申报核查中某年度的结论', {
+  COMPLETE: '达标',
+  INCOMPLETE: '未达标',
+  AVERAGED: '按年均学时核查（达标）',
+  CREDITS_PASSED: '学分制：学分达标',
+  CREDITS_FAILED: '学分制：学分未达标',
+  NO_POLICY: '该年度无适用政策，不作要求',
 });
 
 @ObjectType('SubjectStatus')

@@ -1,32 +1,18 @@
 // GraphQL enums for the closed sets of the policy language (the engine owns the values).
 import { registerEnumType } from 'type-graphql';
+import { defineEnum } from '../platform/graphql-enum';
 import type { ParamType, Regime, Subject, SubjectMode } from '../engine';
 
-export const SubjectEnum: { [K in Subject]: K } = { PUBLIC: 'PUBLIC', PROFESSIONAL: 'PROFESSIONAL' };
-registerEnumType(SubjectEnum, {
-  name: 'Subject',
-  description: '科目',
-  valuesConfig: { PUBLIC: { description: '公需科目' }, PROFESSIONAL: { description: '专业科目' } },
+export const SubjectEnum = defineEnum<Subject>('Subject', '科目', { PUBLIC: '公需科目', PROFESSIONAL: '专业科目' });
+
+export const SubjectModeEnum = defineEnum<SubjectMode>('SubjectMode', '学习形式计入的科目', {
+  PUBLIC: '公需科目',
+  PROFESSIONAL: '专业科目',
+  SPLIT: '按规则同时计入两类科目',
+  FLEXIBLE: '计入尚有缺口的科目',
 });
 
-export const SubjectModeEnum: { [K in SubjectMode]: K } = { PUBLIC: 'PUBLIC', PROFESSIONAL: 'PROFESSIONAL', SPLIT: 'SPLIT', FLEXIBLE: 'FLEXIBLE' };
-registerEnumType(SubjectModeEnum, {
-  name: 'SubjectMode',
-  description: '学习形式计入的科目',
-  valuesConfig: {
-    PUBLIC: { description: '公需科目' },
-    PROFESSIONAL: { description: '专业科目' },
-    SPLIT: { description: '按规则同时计入两类科目' },
-    FLEXIBLE: { description: '计入尚有缺口的科目' },
-  },
-});
-
-export const RegimeEnum: { [K in Regime]: K } = { HOURS: 'HOURS', CREDITS: 'CREDITS' };
-registerEnumType(RegimeEnum, {
-  name: 'Regime',
-  description: '计量制度',
-  valuesConfig: { HOURS: { description: '学时制' }, CREDITS: { description: '学分制' } },
-});
+export const RegimeEnum = defineEnum<Regime>('Regime', '计量制度', { HOURS: '学时制', CREDITS: '学分制' });
 
 /** GraphQL names are upper case; the values are the policy language's own. */
 export const ParamTypeEnum: Record<Uppercase<ParamType>, ParamType> = {

@@ -1,17 +1,6 @@
-// GraphQL enums for title levels and series, built from the shared lists.
-import { registerEnumType } from 'type-graphql';
-import { TITLE_LEVEL_LABELS, TITLE_LEVELS, TITLE_SERIES, TITLE_SERIES_LABELS, TitleLevel, TitleSeries } from '../engine/titles';
+// GraphQL enums for title levels and series, built from the engine's lists and labels.
+import { TITLE_LEVEL_LABELS, TITLE_SERIES_LABELS } from '../engine/titles';
+import { defineEnum } from '../platform/graphql-enum';
 
-export const TitleLevelEnum = Object.fromEntries(TITLE_LEVELS.map((l) => [l, l])) as { [K in TitleLevel]: K };
-export const TitleSeriesEnum = Object.fromEntries(TITLE_SERIES.map((s) => [s, s])) as { [K in TitleSeries]: K };
-
-registerEnumType(TitleLevelEnum, {
-  name: 'TitleLevel',
-  description: '职称级别',
-  valuesConfig: Object.fromEntries(TITLE_LEVELS.map((l) => [l, { description: TITLE_LEVEL_LABELS[l] }])),
-});
-registerEnumType(TitleSeriesEnum, {
-  name: 'TitleSeries',
-  description: '职称系列',
-  valuesConfig: Object.fromEntries(TITLE_SERIES.map((s) => [s, { description: TITLE_SERIES_LABELS[s] }])),
-});
+export const TitleLevelEnum = defineEnum('TitleLevel', '职称级别', TITLE_LEVEL_LABELS);
+export const TitleSeriesEnum = defineEnum('TitleSeries', '职称系列', TITLE_SERIES_LABELS);
