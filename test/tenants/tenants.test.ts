@@ -33,9 +33,9 @@ afterAll(() => app.close());
 describe('tenants', () => {
   it('an operator creates tenants; the list pages by code and counts them all', async () => {
     for (const suffix of ['c', 'a', 'b']) {
-      const r = await app.gql(CREATE, { i: { code: `${prefix}-${suffix}`, name: `测试市${suffix}`, bureauName: `测试市${suffix}人社局` } }, operatorToken);
+      const r = await app.gql(CREATE, { i: { code: `${prefix}-list-${suffix}`, name: `测试市${suffix}`, bureauName: `测试市${suffix}人社局` } }, operatorToken);
       expect(r.errors).toBeUndefined();
-      expect(r.data.createTenant).toMatchObject({ code: `${prefix}-${suffix}`, status: 'ACTIVE' });
+      expect(r.data.createTenant).toMatchObject({ code: `${prefix}-list-${suffix}`, status: 'ACTIVE' });
     }
     // walk every page (other test files add tenants meanwhile: only ours are checked exactly)
     const seen: string[] = [];
@@ -53,7 +53,7 @@ describe('tenants', () => {
     }
     expect(seen).toEqual([...seen].sort());
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen.filter((c) => c.startsWith(prefix))).toEqual([`${prefix}-a`, `${prefix}-b`, `${prefix}-c`]);
+    expect(seen.filter((c) => c.startsWith(`${prefix}-list-`))).toEqual([`${prefix}-list-a`, `${prefix}-list-b`, `${prefix}-list-c`]);
     expect(totalCount).toBeGreaterThanOrEqual(seen.length);
   });
 
