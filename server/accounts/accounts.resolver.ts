@@ -9,7 +9,6 @@ import type { ProfessionalsService } from '../professionals/professionals.servic
 import type { AccountsService } from './accounts.service';
 import {
   AccountConnection,
-  AccountRole,
   ActivateAccountInput,
   ActivationCodeResult,
   ActorKind,
@@ -44,7 +43,7 @@ export class AccountsResolver {
     const viewer = Object.assign(new Viewer(), {
       kind: a.kind as ActorKind,
       label: a.kind === 'ANONYMOUS' ? '' : a.label,
-      role: a.kind === 'ACCOUNT' ? (a.role as AccountRole) : null,
+      role: a.kind === 'ACCOUNT' ? (a.role) : null,
       tenant: await this.tenantsService.current(ctx),
       organisation: null as Viewer['organisation'],
       professional: null as Viewer['professional'],

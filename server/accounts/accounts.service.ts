@@ -26,7 +26,7 @@ const ACTIVATION_DAYS = 14;
 
 const RANK: Record<AccountRole, number> = { BUREAU_OFFICIAL: 3, DEPARTMENT_OFFICIAL: 2, UNIT_OFFICIAL: 1, PROFESSIONAL: 0 };
 
-const KIND_OF_ROLE: Record<Exclude<AccountRole, AccountRole.PROFESSIONAL>, OrgKind> = {
+const KIND_OF_ROLE: Record<Exclude<AccountRole, 'PROFESSIONAL'>, OrgKind> = {
   BUREAU_OFFICIAL: OrgKind.BUREAU,
   DEPARTMENT_OFFICIAL: OrgKind.DEPARTMENT,
   UNIT_OFFICIAL: OrgKind.UNIT,

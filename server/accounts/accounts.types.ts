@@ -1,52 +1,34 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ID, InputType, ObjectType } from 'type-graphql';
 import { ApiScope } from '../api-clients/api-clients.types';
 import { Node } from '../nodes/nodes.types';
 import { Organisation } from '../organisations/organisations.types';
 import { ConnectionType } from '../platform/pagination';
 import { Professional } from '../professionals/professionals.types';
 import { Tenant } from '../tenants/tenants.types';
+import { defineEnum } from '../platform/graphql-enum';
 
-export enum AccountRole {
-  BUREAU_OFFICIAL = 'BUREAU_OFFICIAL',
-  DEPARTMENT_OFFICIAL = 'DEPARTMENT_OFFICIAL',
-  UNIT_OFFICIAL = 'UNIT_OFFICIAL',
-  PROFESSIONAL = 'PROFESSIONAL',
-}
-registerEnumType(AccountRole, {
-  name: 'AccountRole',
-  valuesConfig: {
-    BUREAU_OFFICIAL: { description: '人社局工作人员' },
-    DEPARTMENT_OFFICIAL: { description: '主管部门工作人员' },
-    UNIT_OFFICIAL: { description: '用人单位经办人' },
-    PROFESSIONAL: { description: '专业技术人员本人' },
-  },
+export const AccountRole = defineEnum('AccountRole', '账号角色', {
+  BUREAU_OFFICIAL: '人社局工作人员',
+  DEPARTMENT_OFFICIAL: '主管部门工作人员',
+  UNIT_OFFICIAL: '用人单位经办人',
+  PROFESSIONAL: '专业技术人员本人',
 });
+export type AccountRole = (typeof AccountRole)[keyof typeof AccountRole];
 
-export enum AccountStatus {
-  PENDING = 'PENDING',
-  ACTIVE = 'ACTIVE',
-  DISABLED = 'DISABLED',
-}
-registerEnumType(AccountStatus, {
-  name: 'AccountStatus',
-  valuesConfig: { PENDING: { description: '待激活' }, ACTIVE: { description: '正常' }, DISABLED: { description: '已停用' } },
+export const AccountStatus = defineEnum('AccountStatus', '账号状态', {
+  PENDING: '待激活',
+  ACTIVE: '正常',
+  DISABLED: '已停用',
 });
+export type AccountStatus = (typeof AccountStatus)[keyof typeof AccountStatus];
 
-export enum ActorKind {
-  ACCOUNT = 'ACCOUNT',
-  API_CLIENT = 'API_CLIENT',
-  OPERATOR = 'OPERATOR',
-}
-registerEnumType(ActorKind, {
-  name: 'ActorKind',
-  description: '调用者类型',
-  valuesConfig: {
-    ACCOUNT: { description: '登录账号（工作人员或专业技术人员）' },
-    API_CLIENT: { description: '第三方接入客户端（API 密钥）' },
-    OPERATOR: { description: '平台运营人员' },
-  },
+export const ActorKind = defineEnum('ActorKind', '调用者类型', {
+  ACCOUNT: '登录账号（工作人员或专业技术人员）',
+  API_CLIENT: '第三方接入客户端（API 密钥）',
+  OPERATOR: '平台运营人员',
 });
+export type ActorKind = (typeof ActorKind)[keyof typeof ActorKind];
 
 @ObjectType('Account', { description: '登录账号', implements: Node })
 export class Account implements Node {

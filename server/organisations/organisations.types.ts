@@ -1,22 +1,15 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../nodes/nodes.types';
 import { ConnectionType } from '../platform/pagination';
+import { defineEnum } from '../platform/graphql-enum';
 
-export enum OrgKind {
-  BUREAU = 'BUREAU',
-  DEPARTMENT = 'DEPARTMENT',
-  UNIT = 'UNIT',
-}
-registerEnumType(OrgKind, {
-  name: 'OrgKind',
-  description: '机构类型',
-  valuesConfig: {
-    BUREAU: { description: '市人社局（兵团人社局）' },
-    DEPARTMENT: { description: '主管部门（区县人社局、行业主管部门）' },
-    UNIT: { description: '用人单位' },
-  },
+export const OrgKind = defineEnum('OrgKind', '机构类型', {
+  BUREAU: '市人社局（兵团人社局）',
+  DEPARTMENT: '主管部门（区县人社局、行业主管部门）',
+  UNIT: '用人单位',
 });
+export type OrgKind = (typeof OrgKind)[keyof typeof OrgKind];
 
 @ObjectType('Organisation', { description: '组织机构：人社局、主管部门或用人单位', implements: Node })
 export class Organisation implements Node {

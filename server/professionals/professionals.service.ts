@@ -64,7 +64,7 @@ export class ProfessionalsService {
       created = await this.repo.insert(em, tenantId, {
         idNumber: id.value,
         name: input.name.trim(),
-        gender: id.gender as Professional['gender'],
+        gender: id.gender,
         birthDate: id.birthDate,
         unitId: unit.id,
         unitPath: unit.path,

@@ -1,25 +1,23 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../nodes/nodes.types';
 import { ConnectionType } from '../platform/pagination';
 import { TitleLevelEnum, TitleSeriesEnum } from './title-enums';
 import type { TitleLevel, TitleSeries } from '../engine/titles';
+import { defineEnum } from '../platform/graphql-enum';
 
-export enum Gender {
-  MALE = 'MALE',
-  FEMALE = 'FEMALE',
-}
-registerEnumType(Gender, { name: 'Gender', valuesConfig: { MALE: { description: '男' }, FEMALE: { description: '女' } } });
-
-export enum ProfessionalStatus {
-  ACTIVE = 'ACTIVE',
-  LEFT = 'LEFT',
-  RETIRED = 'RETIRED',
-}
-registerEnumType(ProfessionalStatus, {
-  name: 'ProfessionalStatus',
-  valuesConfig: { ACTIVE: { description: '在职' }, LEFT: { description: '已离职' }, RETIRED: { description: '已退休' } },
+export const Gender = defineEnum('Gender', '性别', {
+  MALE: '男',
+  FEMALE: '女',
 });
+export type Gender = (typeof Gender)[keyof typeof Gender];
+
+export const ProfessionalStatus = defineEnum('ProfessionalStatus', '在职状态', {
+  ACTIVE: '在职',
+  LEFT: '已离职',
+  RETIRED: '已退休',
+});
+export type ProfessionalStatus = (typeof ProfessionalStatus)[keyof typeof ProfessionalStatus];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NAME = /^[\u3400-\u9fffA-Za-z·•. ]{1,50}$/u;

@@ -1,16 +1,13 @@
 import { Length, Matches } from 'class-validator';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../platform/pagination';
+import { defineEnum } from '../platform/graphql-enum';
 
-export enum TenantStatus {
-  ACTIVE = 'ACTIVE',
-  SUSPENDED = 'SUSPENDED',
-}
-registerEnumType(TenantStatus, {
-  name: 'TenantStatus',
-  description: '租户状态',
-  valuesConfig: { ACTIVE: { description: '正常' }, SUSPENDED: { description: '已暂停' } },
+export const TenantStatus = defineEnum('TenantStatus', '租户状态', {
+  ACTIVE: '正常',
+  SUSPENDED: '已暂停',
 });
+export type TenantStatus = (typeof TenantStatus)[keyof typeof TenantStatus];
 
 @ObjectType({ description: '租户：一个城市或兵团' })
 export class Tenant {
