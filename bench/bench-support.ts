@@ -9,7 +9,10 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../server/accounts/passwords';
 import { RunningServer, startServer } from '../server/app/server';
 import { Config, loadConfig } from '../server/platform/config';
+import { allMigrations } from '../server/app/registry';
+import { openDatabases } from '../server/platform/database';
 import { startEmbeddedPostgres } from '../server/platform/embedded-postgres';
+import { createLogger } from '../server/platform/logger';
 import type { Logger } from '../server/platform/logger';
 import { queryOne, queryRows, type Queryable } from '../server/platform/sql';
 
@@ -47,6 +50,18 @@ export async function scratchDatabase(config: Config, logger: Logger, name: stri
     },
   };
 }
+
+/** A bench's start: config, a quiet logger, a migrated scratch database and its owner and runtime pools. */
+export async function openBench(name: string, portOffset: number) {
+  const logger = createLogger('warn');
+  const config = loadConfig();
+  const scratch = await scratchDatabase(config, logger, name, portOffset);
+  const dbs = await openDatabases({ ownerUrl: scratch.ownerUrl, poolSize: 4, migrations: allMigrations() });
+  return { config, logger, scratch, ownerUrl: scratch.ownerUrl, dbs };
+}
+
+/** A line of the bench's report. */
+export const out = (s: string): void => void process.stdout.write(s + '\n');
 
 /** The sample at `index(n)` of the n sorted samples; there must be one. */
 function nth(xs: number[], index: (n: number) => number): number {

@@ -5,25 +5,16 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadPolicyFiles, publishInitialPolicy } from '../server/policy/initial-policies';
-import { loadConfig } from '../server/platform/config';
-import { openDatabases } from '../server/platform/database';
-import { createLogger } from '../server/platform/logger';
-import { benchOfficialToken, median, postgresVersion, requireRow, scratchDatabase, startBenchServer, type GraphqlResponse } from './bench-support';
+import { benchOfficialToken, median, postgresVersion, openBench, out, requireRow, startBenchServer, type GraphqlResponse } from './bench-support';
 import { queryRows } from '../server/platform/sql';
 import { generateProfessionals } from '../server/tools/generator';
-import { allMigrations } from '../server/app/registry';
 
 
 async function main() {
   const { values } = parseArgs({ options: { applicants: { type: 'string', default: '5000' }, runs: { type: 'string', default: '5' } } });
   const n = Number(values.applicants);
   const runs = Number(values.runs);
-  const logger = createLogger('warn');
-  const base = loadConfig();
-  const scratch = await scratchDatabase(base, logger, 'bench-eligibility', 2);
-  const ownerUrl = scratch.ownerUrl;
-  const dbs = await openDatabases({ ownerUrl, poolSize: 4, migrations: allMigrations() });
-  const out = (s: string) => process.stdout.write(s + '\n');
+  const { config: base, logger, scratch, ownerUrl, dbs } = await openBench('bench-eligibility', 2);
   const gen = await generateProfessionals({ ownerUrl, tenantCode: 'qingdao', count: n, seed: 3 });
   await publishInitialPolicy(dbs.owner, gen.tenantId, loadPolicyFiles(base.POLICY_DIR).get('qingdao')!, 'bench');
   // ~10 activities a year for 2019–2023, set-based

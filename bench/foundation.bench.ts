@@ -10,25 +10,16 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { loadConfig } from '../server/platform/config';
-import { openDatabases } from '../server/platform/database';
-import { createLogger } from '../server/platform/logger';
 import { createPeopleGenerator, REGION_CITIES } from '../server/demo/synthetic-people';
-import { benchOfficialToken, median, p95, postgresVersion, requireRow, scratchDatabase, startBenchServer, type GraphqlResponse } from './bench-support';
+import { benchOfficialToken, median, p95, postgresVersion, openBench, out, requireRow, startBenchServer, type GraphqlResponse } from './bench-support';
 import { COPY_COLUMNS, copyLine, generateProfessionals } from '../server/tools/generator';
-import { allMigrations } from '../server/app/registry';
 
 
 async function main() {
   const { values } = parseArgs({ options: { count: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '20' } } });
   const count = Number(values.count);
   const runs = Number(values.runs);
-  const logger = createLogger('warn');
-  const base = loadConfig();
-  const scratch = await scratchDatabase(base, logger, 'bench', 1);
-  const ownerUrl = scratch.ownerUrl;
-  const dbs = await openDatabases({ ownerUrl, poolSize: 4, migrations: allMigrations() });
-  const out = (s: string) => process.stdout.write(s + '\n');
+  const { logger, scratch, ownerUrl, dbs } = await openBench('bench', 1);
   out(`benchmark: ${count} professionals in one tenant (PostgreSQL ${await postgresVersion(dbs.owner)})`);
 
   // 1a. plain COPY of the same rows, pre-rendered, into a table shaped like professional
