@@ -1,6 +1,6 @@
 // Every query the API-clients capability makes.
 import type { EntityManager } from 'typeorm';
-import { changedRows, queryOne, queryRows, type Queryable } from '../platform/sql';
+import { changedRows, execute, queryOne, queryRows, type Queryable } from '../platform/sql';
 import { ApiClient, type ApiScope } from './api-clients.types';
 
 interface ApiClientRow {
@@ -10,6 +10,8 @@ interface ApiClientRow {
   scopes: ApiScope[];
   created_at: Date;
   revoked_at: Date | null;
+  expires_at: Date | null;
+  last_used_at: Date | null;
   created_key: string;
 }
 
@@ -21,9 +23,11 @@ export interface ApiKeyRecord {
   secretHash: string;
   scopes: ApiScope[];
   revokedAt: Date | null;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
 }
 
-const COLUMNS = `id, name, key_id, scopes, created_at, revoked_at, created_at::text AS created_key`;
+const COLUMNS = `id, name, key_id, scopes, created_at, revoked_at, expires_at, last_used_at, created_at::text AS created_key`;
 
 export function toApiClient(row: ApiClientRow): ApiClient {
   return Object.assign(new ApiClient(), {
@@ -33,6 +37,8 @@ export function toApiClient(row: ApiClientRow): ApiClient {
     scopes: row.scopes,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
   });
 }
 
@@ -59,12 +65,15 @@ export class ApiClientsRepository {
     return row?.n ?? 0;
   }
 
-  async insert(em: EntityManager, c: { tenantId: string; name: string; keyId: string; secretHash: string; scopes: ApiScope[]; createdBy: string }): Promise<ApiClient> {
+  async insert(
+    em: EntityManager,
+    c: { tenantId: string; name: string; keyId: string; secretHash: string; scopes: ApiScope[]; createdBy: string; expiresAt: Date | null },
+  ): Promise<ApiClient> {
     const rows = await queryRows<ApiClientRow>(
       em,
-      `INSERT INTO api_client (tenant_id, name, key_id, secret_hash, scopes, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-      [c.tenantId, c.name, c.keyId, c.secretHash, c.scopes, c.createdBy],
+      `INSERT INTO api_client (tenant_id, name, key_id, secret_hash, scopes, created_by, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+      [c.tenantId, c.name, c.keyId, c.secretHash, c.scopes, c.createdBy, c.expiresAt],
     );
     return toApiClient(rows[0]!);
   }
@@ -84,11 +93,36 @@ export class ApiClientsRepository {
    * returns only what authentication needs (the runtime role cannot list clients).
    */
   async findKey(db: Queryable, keyId: string): Promise<ApiKeyRecord | null> {
-    const row = await queryOne<{ tenant_id: string; id: string; name: string; secret_hash: string; scopes: ApiScope[]; revoked_at: Date | null }>(
-      db,
-      `SELECT tenant_id, id, name, secret_hash, scopes, revoked_at FROM app_api_client_by_key($1)`,
-      [keyId],
+    const row = await queryOne<{
+      tenant_id: string;
+      id: string;
+      name: string;
+      secret_hash: string;
+      scopes: ApiScope[];
+      revoked_at: Date | null;
+      expires_at: Date | null;
+      last_used_at: Date | null;
+    }>(db, `SELECT tenant_id, id, name, secret_hash, scopes, revoked_at, expires_at, last_used_at FROM app_api_client_by_key($1)`, [keyId]);
+    return (
+      row && {
+        tenantId: row.tenant_id,
+        id: row.id,
+        name: row.name,
+        secretHash: row.secret_hash,
+        scopes: row.scopes,
+        revokedAt: row.revoked_at,
+        expiresAt: row.expires_at,
+        lastUsedAt: row.last_used_at,
+      }
     );
-    return row && { tenantId: row.tenant_id, id: row.id, name: row.name, secretHash: row.secret_hash, scopes: row.scopes, revokedAt: row.revoked_at };
+  }
+
+  /**
+   * Records a use of the key, outside any tenant (a SECURITY DEFINER
+   * function); the function writes only when the last recorded use is over a
+   * minute old, so a busy key costs one write a minute.
+   */
+  async touch(db: Queryable, tenantId: string, id: string): Promise<void> {
+    await execute(db, `SELECT app_api_client_touch($1::uuid, $2::uuid)`, [tenantId, id]);
   }
 }

@@ -7,7 +7,7 @@ import type { AuditService } from '../audit/audit.service';
 import { requireAccount, requireOfficial, requireTenant } from '../platform/access';
 import type { Actor } from '../platform/actor';
 import type { Context } from '../platform/context';
-import { unauthenticated } from '../platform/errors';
+import { commonError, unauthenticated } from '../platform/errors';
 import { Connection, decodeCursor, PageRequest, toConnection } from '../platform/pagination';
 import { isUuid } from '../platform/uuid';
 import { apiClientError } from './api-clients.errors';
@@ -45,6 +45,7 @@ export class ApiClientsService {
   async create(ctx: Context, input: CreateApiClientInput): Promise<CreatedApiClient> {
     const actor = requireOfficial(ctx, ['BUREAU_OFFICIAL']);
     const tenantId = requireTenant(ctx);
+    const expiresAt = checkExpiry(input.expiresAt ?? null);
     const key = newApiKey();
     const client = await this.repo.insert(await ctx.db(), {
       tenantId,
@@ -53,8 +54,14 @@ export class ApiClientsService {
       secretHash: hashApiSecret(key.secret),
       scopes: input.scopes,
       createdBy: actor.id,
+      expiresAt,
     });
-    await this.audit.record(ctx, { action: 'apiClient.create', entityType: 'api_client', entityId: client.id, after: { name: client.name, scopes: client.scopes } });
+    await this.audit.record(ctx, {
+      action: 'apiClient.create',
+      entityType: 'api_client',
+      entityId: client.id,
+      after: { name: client.name, scopes: client.scopes, expiresAt: client.expiresAt },
+    });
     return { client, apiKey: key.apiKey };
   }
 
@@ -68,7 +75,12 @@ export class ApiClientsService {
     return client;
   }
 
-  /** The client an API key belongs to; refused (401) when the key is malformed, unknown or revoked. */
+  /**
+   * The client an API key belongs to; refused (401) when the key is malformed,
+   * unknown, revoked or expired. A use is recorded (lastUsedAt) when the last
+   * recorded one is over a minute old. Whether the client's tenant is
+   * suspended is app/authenticate's check, as for bearer tokens.
+   */
   async authenticate(runtime: DataSource, apiKey: string): Promise<Extract<Actor, { kind: 'API_CLIENT' }>> {
     const parsed = parseApiKey(apiKey);
     if (!parsed) throw unauthenticated('API 密钥格式无效');
@@ -78,8 +90,29 @@ export class ApiClientsService {
     const same = given.length === stored.length && timingSafeEqual(given, stored);
     if (!record || !same) throw unauthenticated('API 密钥无效');
     if (record.revokedAt) throw unauthenticated('API 密钥已被吊销');
+    if (record.expiresAt && record.expiresAt.getTime() <= Date.now()) throw unauthenticated('API 密钥已过期，请联系人社局重新申请');
+    if (!record.lastUsedAt || record.lastUsedAt.getTime() < Date.now() - LAST_USED_RESOLUTION_MS) {
+      await this.repo.touch(runtime, record.tenantId, record.id);
+    }
     return { kind: 'API_CLIENT', id: record.id, tenantId: record.tenantId, label: `api:${record.name}`, scopes: record.scopes };
   }
+}
+
+/** lastUsedAt is recorded at most this often per key. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+/** The furthest ahead a key's expiry may be set. */
+const MAX_KEY_LIFETIME_YEARS = 3;
+
+/** A new key's expiry: none, or in the future and at most three years ahead (BAD_USER_INPUT on `expiresAt`). */
+function checkExpiry(expiresAt: Date | null): Date | null {
+  if (expiresAt === null) return null;
+  if (!(expiresAt instanceof Date) || Number.isNaN(expiresAt.getTime())) throw commonError('BAD_USER_INPUT', 'expiresAt', '到期时间无效');
+  const now = new Date();
+  if (expiresAt.getTime() <= now.getTime()) throw commonError('BAD_USER_INPUT', 'expiresAt', '到期时间须晚于现在');
+  const latest = new Date(now);
+  latest.setUTCFullYear(latest.getUTCFullYear() + MAX_KEY_LIFETIME_YEARS);
+  if (expiresAt.getTime() > latest.getTime()) throw commonError('BAD_USER_INPUT', 'expiresAt', `到期时间不得超过 ${MAX_KEY_LIFETIME_YEARS} 年`);
+  return expiresAt;
 }
 
 /** created_at as PostgreSQL prints it (`2024-05-01 08:30:00.123456+00`), the first half of a list cursor. */

@@ -23,6 +23,8 @@ export class ApiClient implements Node {
   @Field(() => [ApiScope]) scopes: ApiScope[];
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) revokedAt: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: '密钥到期时间；为空则不过期' }) expiresAt: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: '最近一次使用时间（至多每分钟更新一次）；从未使用为空' }) lastUsedAt: Date | null;
 }
 
 @ObjectType({ description: '第三方客户端列表（新建的在前，键集分页）' })
@@ -38,4 +40,6 @@ export class CreatedApiClient {
 export class CreateApiClientInput {
   @Field() @Length(1, 100) name: string;
   @Field(() => [ApiScope]) @ArrayMinSize(1, { message: '至少选择一个权限范围' }) @ArrayUnique() scopes: ApiScope[];
+  @Field(() => GraphQLISODateTime, { nullable: true, description: '密钥到期时间：须晚于现在，且不超过 3 年；不填则不过期' })
+  expiresAt?: Date | null;
 }

@@ -1,13 +1,18 @@
 // Turns the request's credentials into an Actor. A bearer token is a signed-in
 // account or operator; an API key is a third-party client. Anything presented
-// and not valid is refused outright rather than treated as anonymous.
+// and not valid is refused outright rather than treated as anonymous, and so
+// is every credential of a suspended tenant (checked per request, through a
+// status cache of a few seconds; see tenants/tenant-status).
 import type { DataSource } from 'typeorm';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import type { TokenService } from '../accounts/tokens';
 import type { ApiClientsService } from '../api-clients/api-clients.service';
 import type { Actor } from '../platform/actor';
-import { unauthenticated } from '../platform/errors';
+import { AppError, unauthenticated } from '../platform/errors';
 import { LazyTransaction } from '../platform/transaction';
+import { tenantStatusCache } from '../tenants/tenant-status';
+import { tenantError } from '../tenants/tenants.errors';
+import { TenantStatus } from '../tenants/tenants.types';
 
 export interface Credentials {
   bearer?: string;
@@ -45,6 +50,7 @@ export async function authenticate(credentials: Credentials, deps: AuthDeps): Pr
   if (credentials.bearer) return fromToken(credentials.bearer, deps);
   if (credentials.apiKey) {
     const actor = await deps.apiClients.authenticate(deps.runtime, credentials.apiKey);
+    await requireServedTenant(deps.runtime, actor.tenantId);
     return { actor, tx: new LazyTransaction(deps.runtime, { tenantId: actor.tenantId, actorId: actor.id }) };
   }
   return { actor: { kind: 'ANONYMOUS' }, tx: new LazyTransaction(deps.runtime, { tenantId: null }) };
@@ -55,6 +61,7 @@ async function fromToken(token: string, deps: AuthDeps): Promise<Authenticated> 
   if (claims === 'expired') throw unauthenticated('登录已过期，请重新登录');
   if (claims === 'invalid') throw unauthenticated('登录凭证无效');
   const operator = claims.kind === 'operator';
+  if (!operator && claims.tid) await requireServedTenant(deps.runtime, claims.tid);
   const tx = new LazyTransaction(deps.runtime, { tenantId: operator ? null : (claims.tid ?? null), operator, actorId: claims.sub });
   try {
     const em = await tx.manager();
@@ -69,5 +76,15 @@ async function fromToken(token: string, deps: AuthDeps): Promise<Authenticated> 
   } catch (error) {
     await tx.finish(false);
     throw error;
+  }
+}
+
+/** A suspended tenant's credentials are refused: HTTP 403, TENANT_SUSPENDED; an unknown tenant's are invalid. */
+async function requireServedTenant(runtime: DataSource, tenantId: string): Promise<void> {
+  const status = await tenantStatusCache(runtime).status(tenantId);
+  if (status === null) throw unauthenticated('登录凭证无效');
+  if (status !== TenantStatus.ACTIVE) {
+    const refused = tenantError('TENANT_SUSPENDED');
+    throw new AppError(refused.code, refused.message, undefined, 403);
   }
 }

@@ -3,19 +3,24 @@
 import type { AuditService } from '../audit/audit.service';
 import { type ParamValue, type PolicyVersion, validateActivityParams } from '../engine';
 import { requireOfficial, requireTenant } from '../platform/access';
+import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
 import { errorWithMessage } from '../platform/errors';
 import { type Connection, decodeCursor, type PageRequest, toConnection } from '../platform/pagination';
 import { isUuid } from '../platform/uuid';
+import { withBoundedParams } from '../policy/input-bounds';
 import type { PoliciesService } from '../policy/policy.service';
 import type { ProfessionalsService } from '../professionals/professionals.service';
 import { hoursError } from './hours.errors';
 import type { HoursRepository } from './hours.repository';
 import type { ActivityView, RecordActivityInput } from './hours.types';
 
-/** Checks params against the policy; the first problem is reported with its field. */
-export function checkParams(version: PolicyVersion, kind: string, params: Record<string, unknown>, fieldPrefix: string): void {
-  const [e] = validateActivityParams(version, kind, params as Record<string, ParamValue>);
+/**
+ * Checks params against the policy, within the product-wide bounds where the
+ * policy leaves a parameter open; the first problem is reported with its field.
+ */
+export function checkParams(version: PolicyVersion, kind: string, params: Record<string, unknown>, fieldPrefix: string, clock: Clock): void {
+  const [e] = validateActivityParams(withBoundedParams(version, kind, clock), kind, params as Record<string, ParamValue>);
   if (!e) return;
   if (e.code === 'UNKNOWN_KIND') throw errorWithMessage(hoursError, 'ACTIVITY_UNKNOWN_KIND', e.message, `${fieldPrefix}kind`);
   throw errorWithMessage(hoursError, 'ACTIVITY_PARAMS_INVALID', e.message, `${fieldPrefix}params.${e.field}`);
@@ -27,15 +32,17 @@ export class ActivitiesService {
     private readonly professionals: ProfessionalsService,
     private readonly policies: PoliciesService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async record(ctx: Context, input: RecordActivityInput): Promise<ActivityView> {
     const actor = requireOfficial(ctx);
     const tenantId = requireTenant(ctx);
+    this.policies.checkYear(input.year, 'year');
     const p = await this.professionals.findOneOrThrow(ctx, input.professionalId, 'professionalId');
     const policy = await this.policies.current(ctx);
     const version = this.policies.versionOrThrow(policy.document, input.year);
-    checkParams(version, input.kind, input.params, '');
+    checkParams(version, input.kind, input.params, '', this.clock);
     if (input.date && Number(input.date.slice(0, 4)) !== input.year && !version.kinds[input.kind]?.chosenYear) {
       throw hoursError('ACTIVITY_YEAR', 'date', '发生日期应在计入年度内');
     }
@@ -53,6 +60,7 @@ export class ActivitiesService {
   }
 
   async findMany(ctx: Context, professionalId: string, year: number | null, page: PageRequest): Promise<Connection<ActivityView>> {
+    if (year !== null) this.policies.checkYear(year, 'year');
     const p = await this.professionals.findOneOrThrow(ctx, professionalId, 'professionalId');
     const after = decodeCursor(page.after, 2, ([y, id]) => /^\d{4}$/.test(y ?? '') && isUuid(id ?? ''));
     const em = await ctx.db();

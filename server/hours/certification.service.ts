@@ -22,6 +22,8 @@ export class CertificationService {
   async certify(ctx: Context, professionalId: string, year: number): Promise<YearCertificationView> {
     const actor = requireOfficial(ctx, ['BUREAU_OFFICIAL']);
     const tenantId = requireTenant(ctx);
+    // only a year that has begun (China time), and one a policy version covers (evaluate checks)
+    this.policies.checkYear(year, 'year', 'current');
     const p = await this.professionals.findOneOrThrow(ctx, professionalId, 'professionalId');
     const policy = await this.policies.current(ctx);
     const evaluation = await this.completion.evaluate(ctx, p, year);

@@ -21,12 +21,16 @@ export class CompletionService {
 
   /** The calculator: evaluates what the caller describes; stores nothing. */
   async preview(ctx: Context, input: PreviewHoursInput, tenantCode?: string | null): Promise<HoursEvaluation> {
+    this.policies.checkYear(input.year, 'year');
+    input.activities.forEach((a, i) => {
+      if (a.year != null) this.policies.checkYear(a.year, `activities[${i}].year`);
+    });
     await this.policies.tenant(ctx, tenantCode);
     const policy = await this.policies.current(ctx);
     const activities: ActivityInput[] = input.activities.map((a, i) => {
       const year = a.year ?? input.year;
       const version = this.policies.versionOrThrow(policy.document, year, `activities[${i}].year`);
-      checkParamsOf(version, a.kind, a.params, `activities[${i}].`);
+      checkParamsOf(version, a.kind, a.params, `activities[${i}].`, this.clock);
       const base = { id: String(i + 1), kind: a.kind, year, params: a.params as ActivityInput['params'] };
       return a.date ? { ...base, date: a.date } : base;
     });
@@ -42,6 +46,7 @@ export class CompletionService {
   }
 
   async status(ctx: Context, idNumber: string, year: number): Promise<CompletionStatus> {
+    this.policies.checkYear(year, 'year');
     const person = await findSubject(ctx, this.repo, idNumber);
     const answer = { idNumber: maskIdNumber(person.idNumber), name: person.name, year };
     const em = await ctx.db();

@@ -25,6 +25,7 @@ export class EligibilityService {
   ) {}
 
   async eligibility(ctx: Context, idNumber: string, targetLevel: TitleLevel, applicationYear: number): Promise<TitleEligibilityView> {
+    this.policies.checkYear(applicationYear, 'applicationYear');
     const person = await findSubject(ctx, this.repo, idNumber);
     const [result] = await this.judge(ctx, [{ person, level: targetLevel }], applicationYear, true);
     if (!result) throw professionalError('PROFESSIONAL_NOT_FOUND', 'idNumber');
@@ -34,6 +35,7 @@ export class EligibilityService {
   async eligibilityBatch(ctx: Context, applicants: readonly EligibilityApplicant[], applicationYear: number): Promise<BatchEligibilityItem[]> {
     requireReader(ctx);
     if (applicants.length > MAX_BATCH) throw hoursError('BATCH_TOO_LARGE', 'applicants');
+    this.policies.checkYear(applicationYear, 'applicationYear');
     const parsed = applicants.map((a) => ({ a, id: parseIdNumber(a.idNumber) }));
     const valid = parsed.flatMap((p) => (p.id.ok ? [p.id.value] : []));
     const visible = new Map<string, Person>();

@@ -26,7 +26,7 @@ export const hoursModule: CapabilityModule = {
     const repo = new HoursRepository();
     const completion = new CompletionService(repo, policies, systemClock);
     return {
-      activities: new ActivitiesService(repo, professionals, policies, audit),
+      activities: new ActivitiesService(repo, professionals, policies, audit, systemClock),
       completion,
       eligibility: new EligibilityService(repo, policies, systemClock),
       certification: new CertificationService(repo, completion, policies, professionals, audit),

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Regime, TitleYearStatus } from '../engine';
@@ -97,14 +97,15 @@ export class ProfileInput {
 @InputType({ description: '计算器中的一项学习活动' })
 export class ActivityInput {
   @Field({ description: '学习形式代码（见 activityKinds）' }) @Matches(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { message: '学习形式代码格式错误' }) kind: string;
-  @Field(() => Int, { nullable: true, description: '计入年度；缺省为查询年度' }) @IsOptional() @IsInt() @Min(1990) @Max(2100) year?: number | null;
+  // year bounds: PoliciesService.checkYear (1990 to next year, China time), one place for every year argument
+  @Field(() => Int, { nullable: true, description: '计入年度；缺省为查询年度' }) @IsOptional() @IsInt() year?: number | null;
   @Field(() => String, { nullable: true, description: '发生日期 YYYY-MM-DD' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }) date?: string | null;
   @Field(() => GraphQLJSONObject) params: Record<string, unknown>;
 }
 
 @InputType()
 export class PreviewHoursInput {
-  @Field(() => Int) @Min(1990) @Max(2100) year: number;
+  @Field(() => Int) @IsInt() year: number;
   @Field(() => ProfileInput) @ValidateNested() profile: ProfileInput;
   @Field(() => [ActivityInput]) @ArrayMaxSize(500) @ValidateNested({ each: true }) activities: ActivityInput[];
 }
@@ -113,7 +114,7 @@ export class PreviewHoursInput {
 export class RecordActivityInput {
   @Field(() => ID) professionalId: string;
   @Field() @Matches(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { message: '学习形式代码格式错误' }) kind: string;
-  @Field(() => Int) @Min(1990) @Max(2100) year: number;
+  @Field(() => Int) @IsInt() year: number;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }) date?: string | null;
   @Field(() => GraphQLJSONObject) params: Record<string, unknown>;
 }

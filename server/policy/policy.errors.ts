@@ -5,4 +5,5 @@ export const policyError = defineErrors({
   POLICY_NO_VERSION_FOR_YEAR: '该年度没有适用的政策版本',
   POLICY_INVALID: '政策内容不符合规范',
   POLICY_TENANT_MISMATCH: '只能查询本人所属地区的政策',
+  REVISION_CONFLICT: '政策已被他人更新，请刷新后基于最新版本修改',
 });

@@ -1,4 +1,5 @@
 // Policy: each tenant's rules as published revisions of a validated document.
+import { systemClock } from '../platform/clock';
 import type { CapabilityModule } from '../platform/module';
 import { policyError } from './policy.errors';
 import { PolicyRepository } from './policy.repository';
@@ -14,6 +15,6 @@ declare module '../platform/module' {
 export const policyModule: CapabilityModule = {
   name: 'policy',
   resolvers: [PolicyResolver],
-  createServices: (_deps, { tenants, audit }) => ({ policies: new PoliciesService(new PolicyRepository(), tenants, audit) }),
+  createServices: (_deps, { tenants, audit }) => ({ policies: new PoliciesService(new PolicyRepository(), tenants, audit, systemClock) }),
   errors: policyError.catalog,
 };

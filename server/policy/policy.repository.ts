@@ -41,7 +41,15 @@ export class PolicyRepository {
     return (await queryOne<{ n: number }>(db, `SELECT count(*)::int AS n FROM policy_revision`))?.n ?? 0;
   }
 
-  /** The next revision of the caller's tenant; the lock serialises concurrent publications. */
+  /**
+   * Serialises publications of the tenant until the transaction ends: take it
+   * BEFORE reading the revision a publication builds on (a lost update otherwise).
+   */
+  async lock(db: Queryable, tenantId: string): Promise<void> {
+    await lockTenantPolicy(db, tenantId);
+  }
+
+  /** The next revision of the caller's tenant; the lock (re-entrant) serialises concurrent publications. */
   async insert(db: Queryable, tenantId: string, document: PolicyDocument, note: string | null, publishedBy: string | null): Promise<PolicyRevision> {
     await lockTenantPolicy(db, tenantId);
     const rows = await queryRows<RevisionRow>(

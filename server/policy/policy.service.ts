@@ -4,11 +4,13 @@
 import type { AuditService } from '../audit/audit.service';
 import { type PolicyDocument, type PolicyVersion, versionForYear } from '../engine';
 import { requireOfficial, requireTenant } from '../platform/access';
+import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
 import { errorWithMessage } from '../platform/errors';
 import { type Connection, decodeCursor, type PageRequest, toConnection } from '../platform/pagination';
 import { tenantError } from '../tenants/tenants.errors';
 import type { TenantsService } from '../tenants/tenants.service';
+import { boundedParam, checkYear } from './input-bounds';
 import { policyError } from './policy.errors';
 import { formatPath } from './policy.loader';
 import type { PolicyRepository, PolicyRevision } from './policy.repository';
@@ -35,7 +37,17 @@ export class PoliciesService {
     private readonly repo: PolicyRepository,
     private readonly tenants: TenantsService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
+
+  /**
+   * Every year argument of the API (policy, hours) goes through here: a whole
+   * year from 1990 to next year, or — for facts that must already have
+   * happened, like certifying — to this year (China time).
+   */
+  checkYear(year: number, field = 'year', upTo: 'current' | 'next' = 'next'): void {
+    checkYear(year, field, this.clock, upTo);
+  }
 
   /**
    * The tenant a policy question is about: the caller's own, or — for a
@@ -70,6 +82,7 @@ export class PoliciesService {
   }
 
   async view(ctx: Context, year: number, tenantCode?: string | null): Promise<PolicyView> {
+    this.checkYear(year);
     const t = await this.tenant(ctx, tenantCode);
     const rev = await this.current(ctx);
     const v = this.versionOrThrow(rev.document, year);
@@ -89,6 +102,7 @@ export class PoliciesService {
   }
 
   async kinds(ctx: Context, year: number, tenantCode?: string | null): Promise<ActivityKind[]> {
+    this.checkYear(year);
     await this.tenant(ctx, tenantCode);
     const v = this.versionOrThrow((await this.current(ctx)).document, year);
     return Object.entries(v.kinds).map(([code, k]) => ({
@@ -96,7 +110,8 @@ export class PoliciesService {
       name: k.name,
       subject: k.subject,
       source: k.source,
-      params: k.params.map((p) => ({ ...p, values: p.values?.map((o) => ({ ...o })) })),
+      // with the product-wide bounds, so that forms show what the API accepts
+      params: k.params.map((p) => ({ ...boundedParam(p, this.clock), values: p.values?.map((o) => ({ ...o })) })),
     }));
   }
 
@@ -110,23 +125,33 @@ export class PoliciesService {
 
   /**
    * A new revision: the given version replaces the one with the same
-   * fromYear (or is added), and/or the yearly deadline changes.
+   * fromYear (or is added), and/or the yearly deadline changes. The
+   * tenant's policy lock is taken before the current revision is read, so
+   * that concurrent publications build on each other instead of one silently
+   * reverting the other; with `expectedRevision`, a publication based on an
+   * outdated revision is refused.
    */
   async publish(ctx: Context, input: PublishPolicyVersionInput): Promise<PolicyRevisionInfo> {
     const actor = requireOfficial(ctx, ['BUREAU_OFFICIAL']);
     const tenantId = requireTenant(ctx);
     if (!input.version && !input.deadline) throw policyError('POLICY_INVALID', 'version', '请提供新的政策版本或截止日期');
+    const db = await ctx.db();
+    await this.repo.lock(db, tenantId);
     const current = await this.current(ctx);
+    if (input.expectedRevision != null && input.expectedRevision !== current.revision) {
+      throw policyError('REVISION_CONFLICT', 'expectedRevision', `当前为第${current.revision}版，您的修改基于第${input.expectedRevision}版`);
+    }
     let versions = current.document.versions;
     const version = input.version as unknown as PolicyVersion | undefined;
     if (version) {
       if (typeof version.fromYear !== 'number') throw policyError('POLICY_INVALID', 'version.fromYear', 'fromYear 必须为年份');
+      this.checkYear(version.fromYear, 'version.fromYear');
       versions = versions.filter((v) => v.fromYear !== version.fromYear).concat(version);
       versions.sort((a, b) => a.fromYear - b.fromYear);
     }
     const deadline = input.deadline ? { monthDay: input.deadline.monthDay, source: input.deadline.source } : current.document.deadline;
     const document = validateDocument({ ...current.document, deadline, versions }, `${current.document.code} 第${current.revision + 1}版`);
-    const published = await this.repo.insert(await ctx.db(), tenantId, document, input.note ?? null, actor.id);
+    const published = await this.repo.insert(db, tenantId, document, input.note ?? null, actor.id);
     await this.audit.record(ctx, {
       action: 'policy.publish',
       entityType: 'policy_revision',

@@ -1,5 +1,5 @@
 // GraphQL types of the policy capability: published revisions and what a year's version says.
-import { IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, GraphQLISODateTime, InputType, Int, ObjectType } from 'type-graphql';
 import type { ParamType, Regime, SubjectMode } from '../engine';
@@ -72,4 +72,12 @@ export class PublishPolicyVersionInput {
   version?: Record<string, unknown> | null;
   @Field(() => DeadlineInput, { nullable: true, description: '新的年度截止日期' }) @IsOptional() @ValidateNested() deadline?: DeadlineInput | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) note?: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: '修改所基于的发布序号；若政策已被他人更新（当前序号不同）则拒绝发布（REVISION_CONFLICT）',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedRevision?: number | null;
 }

@@ -1,5 +1,6 @@
 // Tenants: a city or the Corps, onboarded by platform operators.
 import { Foundation1732300000000 } from '../../migrations/1732300000000-foundation';
+import { TenantSuspension1732500000000 } from '../../migrations/1732500000000-tenant-suspension';
 import type { CapabilityModule } from '../platform/module';
 import { tenantError } from './tenants.errors';
 import { TenantsRepository } from './tenants.repository';
@@ -16,7 +17,8 @@ export const tenantsModule: CapabilityModule = {
   name: 'tenants',
   resolvers: [TenantsResolver],
   createServices: ({ runtime }, { audit }) => ({ tenants: new TenantsService(new TenantsRepository(), audit, runtime) }),
-  // the foundation creates the tenant wall every capability's tables stand on
-  migrations: [Foundation1732300000000],
+  // the foundation creates the tenant wall every capability's tables stand on;
+  // the suspension migration adds the status look-up and API-key expiry/last use
+  migrations: [Foundation1732300000000, TenantSuspension1732500000000],
   errors: tenantError.catalog,
 };

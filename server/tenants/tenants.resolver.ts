@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../platform/context';
 import type { Services } from '../platform/module';
 import { PageArgs } from '../platform/pagination';
@@ -22,5 +22,17 @@ export class TenantsResolver {
   @Mutation(() => Tenant, { description: '开通新租户（平台运营）' })
   createTenant(@Ctx() ctx: Context, @Arg('input') input: CreateTenantInput) {
     return this.tenantsService.create(ctx, input);
+  }
+
+  @Authorized('OPERATOR')
+  @Mutation(() => Tenant, { description: '暂停租户（平台运营）：其登录凭证与 API 密钥随即失效，已暂停的再次暂停为 TENANT_ALREADY_SUSPENDED' })
+  suspendTenant(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
+    return this.tenantsService.suspend(ctx, id, reason);
+  }
+
+  @Authorized('OPERATOR')
+  @Mutation(() => Tenant, { description: '恢复已暂停的租户（平台运营）；未暂停的为 TENANT_NOT_SUSPENDED' })
+  resumeTenant(@Ctx() ctx: Context, @Arg('id', () => ID) id: string) {
+    return this.tenantsService.resume(ctx, id);
   }
 }

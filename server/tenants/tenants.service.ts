@@ -6,6 +6,10 @@ import { requireOperator } from '../platform/access';
 import type { Context } from '../platform/context';
 import { type Connection, decodeCursor, type PageRequest, toConnection } from '../platform/pagination';
 import { uniqueViolation } from '../platform/pg-errors';
+import { commonError } from '../platform/errors';
+import { applySettings } from '../platform/transaction';
+import { isUuid } from '../platform/uuid';
+import { tenantStatusCache } from './tenant-status';
 import { tenantError } from './tenants.errors';
 import { provisionTenant, type TenantsRepository } from './tenants.repository';
 import { type CreateTenantInput, type Tenant, TenantStatus } from './tenants.types';
@@ -46,9 +50,58 @@ export class TenantsService {
     return tenant;
   }
 
+  /**
+   * Suspends an active tenant: from its next request on (at once in this
+   * process, within the status cache's TTL in others) its bearer tokens and
+   * API keys are refused with TENANT_SUSPENDED, and sign-in to it is refused.
+   * Suspending a suspended tenant is TENANT_ALREADY_SUSPENDED (not silently
+   * accepted: the first reason and time are kept, and the audit trail shows
+   * one suspension per suspension).
+   */
+  async suspend(ctx: Context, id: string, reason: string): Promise<Tenant> {
+    const operator = requireOperator(ctx);
+    const tenantId = tenantIdArg(id);
+    const why = reason.trim();
+    if (why.length < 1 || why.length > 500) throw commonError('BAD_USER_INPUT', 'reason', '暂停原因须为 1–500 个字符');
+    const em = await ctx.db();
+    const tenant = await this.repo.suspend(em, tenantId, why);
+    if (!tenant) throw tenantError((await this.repo.findOne(em, tenantId)) ? 'TENANT_ALREADY_SUSPENDED' : 'TENANT_NOT_FOUND', 'id');
+    tenantStatusCache(this.runtime).invalidate(tenantId);
+    await this.auditStatusChange(ctx, operator.id, tenant, 'tenant.suspend', TenantStatus.ACTIVE, { reason: why });
+    return tenant;
+  }
+
+  /** Resumes a suspended tenant; resuming an active one is TENANT_NOT_SUSPENDED. */
+  async resume(ctx: Context, id: string): Promise<Tenant> {
+    const operator = requireOperator(ctx);
+    const tenantId = tenantIdArg(id);
+    const em = await ctx.db();
+    const before = await this.repo.findOne(em, tenantId);
+    const tenant = await this.repo.resume(em, tenantId);
+    if (!tenant) throw tenantError(before ? 'TENANT_NOT_SUSPENDED' : 'TENANT_NOT_FOUND', 'id');
+    tenantStatusCache(this.runtime).invalidate(tenantId);
+    await this.auditStatusChange(ctx, operator.id, tenant, 'tenant.resume', TenantStatus.SUSPENDED, { reason: before?.suspensionReason ?? null });
+    return tenant;
+  }
+
+  /** The audit row goes into the tenant's own trail, so the operator transaction is bound to it. */
+  private async auditStatusChange(ctx: Context, operatorId: string, tenant: Tenant, action: string, from: TenantStatus, extra: Record<string, unknown>): Promise<void> {
+    const em = await ctx.db();
+    await applySettings(em, { tenantId: tenant.id, operator: true, actorId: operatorId });
+    const before = action === 'tenant.suspend' ? { status: from } : { status: from, ...extra };
+    const after = action === 'tenant.suspend' ? { status: tenant.status, ...extra } : { status: tenant.status };
+    await this.audit.record(ctx, { action, entityType: 'tenant', entityId: tenant.id, before, after }, { tenantId: tenant.id });
+  }
+
   /** The id of an active tenant named by code, from outside any tenant; null when there is none. */
   async activeIdByCode(code: string): Promise<string | null> {
     const found = await this.repo.findIdByCode(this.runtime, code);
     return found?.status === TenantStatus.ACTIVE ? found.id : null;
   }
+}
+
+/** A tenant id argument: malformed is BAD_USER_INPUT on `id` (never a database error). */
+function tenantIdArg(id: string): string {
+  if (!isUuid(id)) throw commonError('BAD_USER_INPUT', 'id', 'ID 格式无效');
+  return id;
 }

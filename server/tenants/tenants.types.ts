@@ -1,5 +1,5 @@
 import { Length, Matches } from 'class-validator';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ID, InputType, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../platform/pagination';
 import { defineEnum } from '../platform/graphql-enum';
 
@@ -15,6 +15,8 @@ export class Tenant {
   @Field() code: string;
   @Field() name: string;
   @Field(() => TenantStatus) status: TenantStatus;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: '暂停时间（正常的租户为空）' }) suspendedAt: Date | null;
+  @Field(() => String, { nullable: true, description: '暂停原因（正常的租户为空）' }) suspensionReason: string | null;
 }
 
 @ObjectType()
