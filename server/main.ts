@@ -36,6 +36,14 @@ async function main(): Promise<void> {
   if (!ownerUrl) {
     embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, database: 'ce', logger });
     ownerUrl = embedded.url;
+    // every request would fail without it: exit, so that a supervisor (or the user) starts the server again
+    embedded.onUnexpectedExit((why) => {
+      logger.error({ why }, 'embedded PostgreSQL exited unexpectedly');
+      process.stderr.write(
+        `内嵌 PostgreSQL 意外退出（${why}）：服务器随之退出，请重新启动。 The embedded PostgreSQL exited unexpectedly (${why}): the server exits; start it again.\n`,
+      );
+      process.exit(1);
+    });
   }
   const dbs = await openDatabases({ ownerUrl, runtimeUrl: config.APP_DATABASE_URL, poolSize: config.DB_POOL_SIZE, migrations: allMigrations() });
   const shouldSeed = config.SEED_DEMO ?? !config.DATABASE_URL;

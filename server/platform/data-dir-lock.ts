@@ -1,7 +1,9 @@
 // One server per data folder: DATA_DIR/server.lock names the server (pid) that
 // uses it, and a PostgreSQL still running on the cluster (its postmaster.pid)
 // holds it too. Either way a second start stops with one line that names the
-// folder and what holds it.
+// folder and what holds it — except a PostgreSQL left running by a server that
+// was killed (kill -9): with the lock free, the next start stops that orphan
+// (isOwnOrphan, stopOrphanPostmaster) and starts the cluster again.
 import { readFileSync, rmSync } from 'node:fs';
 import { readFile, readlink, realpath, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -127,4 +129,81 @@ export function inUseByPostgres(dataDir: string, pid: number): EmbeddedDatabaseE
     `数据文件夹 ${dataDir} 正被一个运行中的 PostgreSQL 使用（pid ${pid}，另一个服务器的，或上次没有正常停止留下的）：请停止那个服务器或结束该进程（kill ${pid}），或用 DATA_DIR 指定另一个文件夹。 ` +
       `The data folder ${dataDir} is in use by a running PostgreSQL (pid ${pid}; another server's, or left by one that did not stop): stop that server or the process (kill ${pid}), or set DATA_DIR to another folder.`,
   );
+}
+
+function isGone(pid: number): boolean {
+  // a zombie (exited, not yet reaped by its new parent) is gone too
+  return !isAlive(pid) || procStat(pid)?.[0] === 'Z';
+}
+
+/**
+ * Is the PostgreSQL `pid` (found in the cluster's postmaster.pid) this data
+ * folder's own embedded cluster, left running by a server that was killed
+ * (kill -9, OOM)? Called with DATA_DIR/server.lock held, so no live server
+ * uses the folder. Only a `postgres` whose command line names this cluster
+ * (`-D <clusterDir>`) and whose parent is not another live server qualifies.
+ */
+export async function isOwnOrphan(clusterDir: string, pid: number): Promise<boolean> {
+  let args: string[];
+  let comm: string;
+  try {
+    args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return false; // no /proc, or not ours to read: leave it to the user
+  }
+  if (comm !== 'postgres' && path.basename(args[0] ?? '') !== 'postgres') return false;
+  const at = args.indexOf('-D');
+  const named = at >= 0 ? args[at + 1] : undefined;
+  if (!named) return false;
+  let real: string;
+  try {
+    real = await realpath(clusterDir);
+    if ((await realpath(path.resolve(named))) !== real) return false;
+  } catch {
+    return false;
+  }
+  // still the child of a running server (this one, or another whose lock file was lost): not an orphan
+  const parent = Number(procStat(pid)?.[1]);
+  if (parent === process.pid) return false;
+  if (parent > 1) {
+    let parentName = '';
+    try {
+      parentName = readFileSync(`/proc/${parent}/comm`, 'utf8').trim();
+    } catch {
+      // gone
+    }
+    if (/node/i.test(parentName)) return false;
+  }
+  return true;
+}
+
+async function waitGone(pid: number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (!isGone(pid)) {
+    if (Date.now() > until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return true;
+}
+
+/**
+ * Stops an orphaned postmaster: fast shutdown (SIGINT, what `pg_ctl stop -m
+ * fast` sends), then after `graceMs` SIGKILL to its process group (the server
+ * starts PostgreSQL in a group of its own, so its backends go too). Resolves
+ * true once it is gone.
+ */
+export async function stopOrphanPostmaster(pid: number, graceMs = 15000): Promise<boolean> {
+  const signal = (target: number, sig: NodeJS.Signals) => {
+    try {
+      process.kill(target, sig);
+    } catch {
+      // already gone
+    }
+  };
+  signal(pid, 'SIGINT');
+  if (await waitGone(pid, graceMs)) return true;
+  const group = Number(procStat(pid)?.[2]);
+  signal(group === pid ? -pid : pid, 'SIGKILL');
+  return waitGone(pid, 5000);
 }

@@ -97,3 +97,16 @@ export async function isReachable(runtime: DataSource): Promise<boolean> {
     return false;
   }
 }
+
+/** Liveness: does the database answer `SELECT 1` within `timeoutMs`? Never waits longer. */
+export async function isHealthy(runtime: DataSource, timeoutMs = 1500): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([isReachable(runtime), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client } from 'pg';
-import { inUseByPostgres, lockDataDir, runningPostmaster } from './data-dir-lock';
+import { inUseByPostgres, isOwnOrphan, lockDataDir, runningPostmaster, stopOrphanPostmaster } from './data-dir-lock';
 import { EmbeddedDatabaseError, initFailure, startFailure } from './embedded-postgres-errors';
 import { loadEmbeddedPostgres } from './embedded-postgres-loader';
 import type { Logger } from './logger';
@@ -25,6 +25,11 @@ export interface EmbeddedDatabase {
   /** Owner connection URL (superuser of the embedded cluster). */
   url: string;
   stop(): Promise<void>;
+  /**
+   * Called once if PostgreSQL exits while the server runs (killed, crashed),
+   * not when stop() stops it; `why` names the exit code or signal.
+   */
+  onUnexpectedExit(listener: (why: string) => void): void;
 }
 
 export interface EmbeddedOptions {
@@ -73,7 +78,15 @@ async function startLocked(options: EmbeddedOptions, dataDir: string, release: (
   const nativeDir = await reachableBinaries(path.resolve(options.nativeDir ?? pkg.nativeDir), account, relocationDir, logger);
 
   const running = await runningPostmaster(clusterDir);
-  if (running !== null) throw inUseByPostgres(dataDir, running);
+  if (running !== null) {
+    // server.lock is ours, so no live server uses the folder: a PostgreSQL left
+    // by a killed server (kill -9, OOM) is stopped and started again
+    if (!(await isOwnOrphan(clusterDir, running))) throw inUseByPostgres(dataDir, running);
+    logger.warn({ pid: running, dir: clusterDir }, 'stopping the embedded PostgreSQL left running by a server that did not stop');
+    if (!(await stopOrphanPostmaster(running))) throw inUseByPostgres(dataDir, running);
+    // its backends (same process group) leave the shared memory a moment later
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
   const hasCluster = await exists(path.join(clusterDir, 'PG_VERSION'));
   const runsAs = account?.uid ?? process.getuid?.();
   if (hasCluster && runsAs !== undefined) {
@@ -140,7 +153,19 @@ async function startLocked(options: EmbeddedOptions, dataDir: string, release: (
     throw startFailure(options.port, recent, start.errors, error);
   }
 
+  let stopping = false;
+  let unexpectedExit: string | null = null;
+  const exitListeners: Array<(why: string) => void> = [];
+  const postmaster = pg.process;
+  postmaster?.once('exit', (code, signal) => {
+    // the package's exit hook would wait for an 'exit' event that never comes again
+    if (pg.process === postmaster) pg.process = undefined;
+    if (stopping) return;
+    unexpectedExit = signal ? `signal ${signal}` : `exit code ${code}`;
+    for (const listener of exitListeners.splice(0)) listener(unexpectedExit);
+  });
   const stopPostgres = async () => {
+    stopping = true;
     // stop() waits for an 'exit' event, which never comes if the process is already gone
     const proc = pg.process;
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return false;
@@ -170,6 +195,10 @@ async function startLocked(options: EmbeddedOptions, dataDir: string, release: (
       } finally {
         release();
       }
+    },
+    onUnexpectedExit(listener) {
+      if (unexpectedExit !== null) listener(unexpectedExit);
+      else if (!stopping) exitListeners.push(listener);
     },
   };
 }
