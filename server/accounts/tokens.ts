@@ -8,6 +8,8 @@ export interface TokenClaims {
 }
 
 const ISSUER = 'ce-platform';
+const ALGORITHM = 'HS256';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class TokenService {
   private readonly key: Uint8Array;
@@ -23,7 +25,7 @@ export class TokenService {
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + this.ttlSeconds;
     const token = await new SignJWT({ kind: claims.kind, ...(claims.tid ? { tid: claims.tid } : {}) })
-      .setProtectedHeader({ alg: 'HS256' })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(claims.sub)
       .setIssuer(ISSUER)
       .setIssuedAt(iat)
@@ -32,14 +34,26 @@ export class TokenService {
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
-  /** Returns the claims, or 'expired' / 'invalid'. */
-  async verify(token: string): Promise<TokenClaims | 'expired' | 'invalid'> {
+  /**
+   * Returns the claims, or 'expired' / 'invalid'. Only what `issue` makes is
+   * accepted: HS256 (no other algorithm, never `none`), our issuer, `iat` and
+   * `exp` present and no longer-lived than a token we issue, a UUID subject
+   * and, for an account, a UUID tenant.
+   */
+  async verify(token: string, now = new Date()): Promise<TokenClaims | 'expired' | 'invalid'> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        algorithms: [ALGORITHM],
+        requiredClaims: ['exp', 'iat', 'sub'],
+        currentDate: now,
+      });
       const kind = payload.kind;
-      if (typeof payload.sub !== 'string' || (kind !== 'account' && kind !== 'operator')) return 'invalid';
-      if (kind === 'account' && typeof payload.tid !== 'string') return 'invalid';
-      return { sub: payload.sub, kind, tid: payload.tid as string | undefined };
+      if (typeof payload.sub !== 'string' || !UUID.test(payload.sub) || (kind !== 'account' && kind !== 'operator')) return 'invalid';
+      if (typeof payload.exp !== 'number' || typeof payload.iat !== 'number' || payload.exp - payload.iat > this.ttlSeconds) return 'invalid';
+      const tid = payload.tid;
+      if (kind === 'account' ? typeof tid !== 'string' || !UUID.test(tid) : tid !== undefined) return 'invalid';
+      return { sub: payload.sub, kind, ...(kind === 'account' ? { tid: tid as string } : {}) };
     } catch (error) {
       return error instanceof errors.JWTExpired ? 'expired' : 'invalid';
     }

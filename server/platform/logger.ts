@@ -1,5 +1,7 @@
 // Structured JSON logs. Secrets and ID numbers never reach a log line: the
-// redact list covers the places they could appear, and callers log masked values.
+// redact list covers the keys they are kept under (at any depth up to four
+// levels), the written line is masked for what no key names (an ID number in
+// a driver's message, a token in an error text), and callers log masked values.
 //
 // Every line written while serving a request has the same shape: `reqId`,
 // `tenant` (the tenant's code), `actor` and `operation` (the GraphQL operation's
@@ -11,20 +13,67 @@ import pino, { DestinationStream, Logger } from 'pino';
 
 export type { Logger };
 
-const REDACT = [
+// Keys whose value never reaches a log line, at any depth up to REDACT_DEPTH
+// (pino's redaction has no recursive wildcard). `parameters` are the bound
+// values of a failed SQL statement (TypeORM's QueryFailedError): ID numbers,
+// names, hashes.
+const SECRET_KEYS = [
   'password',
-  '*.password',
+  'newPassword',
+  'currentPassword',
+  'oldPassword',
+  'passwordHash',
   'token',
-  '*.token',
+  'accessToken',
+  'refreshToken',
+  'authorization',
+  'apiKey',
   'secret',
-  '*.secret',
+  'jwtSecret',
+  'activationCode',
+  'code_hash',
+  'codeHash',
   'idNumber',
-  '*.idNumber',
-  'req.headers.authorization',
-  'req.headers["x-api-key"]',
-  'headers.authorization',
-  'headers["x-api-key"]',
+  'id_number',
+  'parameters',
+  '["x-api-key"]',
+  'cookie',
 ];
+const REDACT_DEPTH = 4;
+const REDACT = SECRET_KEYS.flatMap((key) =>
+  Array.from({ length: REDACT_DEPTH + 1 }, (_, depth) => `${'*.'.repeat(depth)}${key}`.replace(/\.\[/g, '[')),
+);
+
+// What is masked in the written line itself, whatever key holds it (a message,
+// an error's message, a driver's `detail`, a stack):
+// - anything shaped like an 18-character resident ID number (17 digits and a
+//   digit or X, not part of a longer run of digits) becomes `3701**********1234`,
+//   as maskIdNumber writes it; the check digit is not required to be right;
+// - PostgreSQL's "Failing row contains (…)": the whole row;
+// - a bearer token (a JWT) and an API key's secret.
+const ID_NUMBER = /(?<!\d)(\d{4})\d{10}(\d{3}[\dXx])(?!\d)/g;
+const FAILING_ROW = /(Failing row contains )\((?:[^"\\]|\\.)*/g;
+const JWT = /\beyJ[\w-]*\.[\w-]+\.[\w-]*/g;
+const API_KEY = /\b(ce_[A-Za-z0-9]{8,32}\.)[A-Za-z0-9_-]{20,100}/g;
+const ID_NUMBER_VALUE = /([:,[])(\d{4})\d{10}(\d{4})(?=[,}\]])/g;
+const JSON_STRING_OR_OTHER = /"(?:[^"\\]|\\.)*"|[^"]+/g;
+
+function maskText(text: string): string {
+  return text
+    .replace(ID_NUMBER, '$1**********$2')
+    .replace(FAILING_ROW, '$1[redacted]')
+    .replace(JWT, '[redacted]')
+    .replace(API_KEY, '$1[redacted]');
+}
+
+/** A written log line (JSON) with ID numbers, failing rows, tokens and API secrets masked. */
+export function maskLogLine(line: string): string {
+  if (!/\d{17}|Failing row|eyJ|ce_/.test(line)) return line;
+  // inside JSON strings the mask is text; an 18-digit JSON number becomes a masked string
+  return line.replace(JSON_STRING_OR_OTHER, (part) =>
+    part.startsWith('"') ? maskText(part) : part.replace(ID_NUMBER_VALUE, '$1"$2**********$3"'),
+  );
+}
 
 /** What every log line of a request says about it. */
 export interface RequestLogFields {
@@ -44,6 +93,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { service: 'ce-platform' },
       redact: { paths: REDACT, censor: '[redacted]' },
+      hooks: { streamWrite: maskLogLine },
       // read through the prototype chain: children of a request's logger carry its fields too
       mixin: (_object, _level, logger) => {
         const fields = (logger as RequestLogger)[REQUEST];
