@@ -99,6 +99,7 @@ const ENGLISH: [RegExp, (...m: string[]) => string][] = [
   [/^Syntax Error: Unexpected <EOF>\.$/, () => '查询意外结束'],
   [/^Syntax Error: Unexpected (.+)\.$/, (x) => `此处不应出现${token(x)}`],
   [/^Syntax Error: Unterminated string\.$/, () => '字符串缺少结束引号'],
+  [/^GraphQL introspection is not allowed/, () => '本服务未开放内省查询（__schema、__type）'],
   [/^Syntax Error: (.*)$/s, (detail) => detail],
 ];
 // graphql-js names a token by its kind ("Name") and text
@@ -129,6 +130,14 @@ interface Formatted {
   response: GraphQLFormattedError;
   /** set when the client sees only INTERNAL_SERVER_ERROR: what to log */
   unexpected?: unknown;
+}
+
+// graphql-js's "Did you mean …?" (fields, arguments, types, enum values) names parts of the schema.
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** A message without graphql-js's suggestions. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
 }
 
 function toResponse(formatted: GraphQLFormattedError, error: unknown, catalog: ReadonlyMap<string, string>): Formatted {
@@ -177,14 +186,21 @@ export interface FormatError {
   report: (log: Logger, errors: readonly unknown[]) => void;
 }
 
-export function createFormatError(logger: Logger): FormatError {
+export interface FormatErrorOptions {
+  /** Keep graphql-js's "Did you mean …?" suggestions (they reveal the schema); default true. */
+  fieldSuggestions?: boolean;
+}
+
+export function createFormatError(logger: Logger, options: FormatErrorOptions = {}): FormatError {
   const catalog = errorCatalog();
+  const suggestions = options.fieldSuggestions ?? true;
   const reported = new WeakSet<object>();
   const logUnexpected = (log: Logger, formatted: GraphQLFormattedError, unexpected: unknown) => {
     log.error({ err: unexpected, code: formatted.extensions?.code ?? null, path: formatted.path ?? null }, 'unexpected error');
   };
   const isReported = (e: unknown) => typeof e === 'object' && e !== null && reported.has(e);
-  const format = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  const format = (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = suggestions ? given : { ...given, message: withoutSuggestions(given.message) };
     const { response, unexpected } = toResponse(formatted, error, catalog);
     if (unexpected !== undefined && !isReported(unexpected)) logUnexpected(logger, formatted, unexpected);
     return response;

@@ -1,11 +1,12 @@
-// Apollo plugins: the per-request transaction's end, a cost limit on queries,
-// and one structured log line per operation.
+// Apollo plugins: the per-request transaction's end, a cost limit on queries
+// (priced by query-limits.ts) and one structured log line per operation.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, GraphQLSchema } from 'graphql';
-import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { Context } from '../platform/context';
 import { requestLogFields } from '../platform/logger';
 import type { FormatError } from './format-error';
+import { limitError, listEstimator } from './query-limits';
 
 export function transactionPlugin(): ApolloServerPlugin<Context> {
   return {
@@ -21,12 +22,14 @@ export function transactionPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
-/** A list field costs its page size times what each item costs. */
-const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const first = typeof args.first === 'number' ? args.first : undefined;
-  return first !== undefined ? 1 + first * Math.max(1, childComplexity) : undefined;
-};
+/** More selections than this (fragments expanded each time they are spread) are refused before pricing. */
+export const MAX_QUERY_NODES = 10000;
+const TOO_MANY_NODES = /maximum allowed number of nodes/;
 
+/**
+ * Prices the operation (query-limits.ts: every list counts its size, a batch
+ * its input) and refuses it, before any resolver runs, over `max`.
+ */
 export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -39,18 +42,20 @@ export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServ
               operationName: request.operationName,
               query: document,
               variables: request.variables,
-              estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              maxQueryNodes: MAX_QUERY_NODES,
+              estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (error) {
+            if (error instanceof GraphQLError && TOO_MANY_NODES.test(error.message)) {
+              throw limitError(`查询包含的字段过多（展开片段后超过 ${MAX_QUERY_NODES} 个），请减少字段或片段`, { limit: MAX_QUERY_NODES });
+            }
             // Variables that do not fit their types: execution refuses them before any resolver
             // runs, with a BAD_USER_INPUT naming the variable; nothing is spent meanwhile.
             if (error instanceof GraphQLError) return;
             throw error;
           }
           if (complexity > max) {
-            throw new GraphQLError(`查询过于复杂（代价 ${complexity}，上限 ${max}），请减少字段或分页大小`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', complexity, max },
-            });
+            throw limitError(`查询过于复杂（代价 ${complexity}，上限 ${max}），请减少字段、分页大小或批量人数`, { complexity, max });
           }
         },
       };

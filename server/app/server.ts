@@ -13,7 +13,7 @@ import type { DataSource } from 'typeorm';
 import type { TokenService } from '../accounts/tokens';
 import { actorLabel } from '../platform/actor';
 import type { Config } from '../platform/config';
-import { isReachable } from '../platform/database';
+import { isHealthy, isReachable } from '../platform/database';
 import { AppError } from '../platform/errors';
 import { createRequestLogger, requestLogFields, type Logger, type RequestLogFields } from '../platform/logger';
 import { authenticate, readCredentials } from './authenticate';
@@ -21,6 +21,7 @@ import type { Context } from '../platform/context';
 import { createExplorerRouter } from './explorer';
 import { createFormatError } from './format-error';
 import { complexityPlugin, loggingPlugin, transactionPlugin } from './plugins';
+import { queryLimits, withLimitCodes } from './query-limits';
 import { createLoaders, createServices } from './registry';
 import { createSchema } from './schema';
 
@@ -56,17 +57,25 @@ export async function startServer(options: {
     return code ?? null;
   };
 
-  const formatError = createFormatError(logger);
+  const formatError = withLimitCodes(createFormatError(logger, { fieldSuggestions: config.GRAPHQL_FIELD_SUGGESTIONS }));
+  // depth, aliases, directives, tokens and batch fields: refused as QUERY_TOO_COMPLEX before anything runs
+  const limits = queryLimits(config);
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: true,
+    // off in production unless configured on (GRAPHQL_INTROSPECTION); refused as GRAPHQL_VALIDATION_FAILED
+    introspection: config.GRAPHQL_INTROSPECTION,
+    // never, in any mode: format-error drops the extension too
+    includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown order: drain HTTP, close pools, then stop the database
     stopOnTerminationSignals: false,
     formatError,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
       transactionPlugin(),
+      ...limits.plugins,
       complexityPlugin(schema, config.MAX_QUERY_COMPLEXITY),
       loggingPlugin(formatError.report),
     ],
@@ -86,8 +95,10 @@ export async function startServer(options: {
   });
   app.use(accessLog(logger));
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+  // liveness: without its database the server serves nothing (SELECT 1, at most 1.5 s)
+  app.get('/healthz', async (_req, res) => {
+    if (await isHealthy(runtime, 1500)) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'database unavailable' });
   });
   app.get('/readyz', async (_req, res) => {
     if (!ready) return void res.status(503).json({ status: 'stopping' });
@@ -95,8 +106,11 @@ export async function startServer(options: {
     else res.status(503).json({ status: 'database unavailable' });
   });
 
-  app.use(createExplorerRouter({ endpoint: '/graphql' }));
-  app.get('/', (_req, res) => res.redirect('/explorer'));
+  // off in production unless configured on (EXPLORER): then /explorer is an unknown path
+  if (config.EXPLORER) {
+    app.use(createExplorerRouter({ endpoint: '/graphql' }));
+    app.get('/', (_req, res) => res.redirect('/explorer'));
+  }
 
   app.use(
     '/graphql',
@@ -137,8 +151,8 @@ export async function startServer(options: {
     }),
   );
 
-  app.use(notFoundHandler());
-  app.use(httpErrorHandler());
+  app.use(notFoundHandler(config.EXPLORER));
+  app.use(httpErrorHandler(config.EXPLORER));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -194,16 +208,16 @@ interface HttpError {
   message: string;
 }
 
-function notFoundHandler(): RequestHandler {
-  return (req, res) => sendError(req, res, { status: 404, code: 'NOT_FOUND', message: `未找到该地址：${req.method} ${req.path}` });
+function notFoundHandler(explorer: boolean): RequestHandler {
+  return (req, res) => sendError(req, res, { status: 404, code: 'NOT_FOUND', message: `未找到该地址：${req.method} ${req.path}` }, explorer);
 }
 
-function httpErrorHandler(): ErrorRequestHandler {
+function httpErrorHandler(explorer: boolean): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     const known = toHttpError(error);
     if (!known) req.log.error({ err: error }, 'unexpected error');
-    sendError(req, res, known ?? { status: 500, code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误，请稍后再试' });
+    sendError(req, res, known ?? { status: 500, code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误，请稍后再试' }, explorer);
   };
 }
 
@@ -238,7 +252,7 @@ function formatBytes(bytes: number | undefined): string {
 }
 
 /** JSON (the GraphQL error shape) to API clients, a small page to browsers. */
-function sendError(req: Request, res: Response, error: HttpError): void {
+function sendError(req: Request, res: Response, error: HttpError, explorer: boolean): void {
   res.status(error.status);
   const api = req.path === '/graphql' || req.path.startsWith('/graphql/') || req.path.startsWith('/api/') || PROBES.has(req.path);
   if (api || req.is('json') || req.accepts(['html', 'json']) === 'json') {
@@ -254,7 +268,7 @@ function sendError(req: Request, res: Response, error: HttpError): void {
 <body>
 <h1>${title}</h1>
 <p>${escapeHtml(error.message)}</p>
-<p>GraphQL 接口在 <code>/graphql</code>；在浏览器中试用：<a href="/explorer">接口浏览器</a>。</p>
+<p>GraphQL 接口在 <code>/graphql</code>${explorer ? '；在浏览器中试用：<a href="/explorer">接口浏览器</a>' : ''}。</p>
 </body>
 </html>
 `);

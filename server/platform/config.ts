@@ -34,9 +34,28 @@ const schema = z.object({
   SIGN_IN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
   MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(10).max(100000).default(5000),
+  // Limits on one GraphQL operation, checked before it runs (server/app/query-limits.ts);
+  // each refusal answers QUERY_TOO_COMPLEX. MAX_QUERY_DEPTH: nesting of fields (fragments
+  // do not count as levels); MAX_QUERY_ALIASES: aliased fields (`__typename` aside);
+  // MAX_QUERY_DIRECTIVES: directives used; MAX_QUERY_TOKENS: lexical tokens of the query
+  // text (variables do not count, so large inputs such as a batch's applicants go there).
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(3).max(100).default(12),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
+  MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(50),
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(1000000).default(5000),
+  /** Answer introspection queries (__schema, __type). Default: on, except in production. */
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  /** "Did you mean …" suggestions in validation errors. Default: on, except in production. */
+  GRAPHQL_FIELD_SUGGESTIONS: bool.optional(),
+  /** Serve the GraphQL explorer at /explorer. Default: on, except in production. */
+  EXPLORER: bool.optional(),
 });
 
-export type Config = z.infer<typeof schema>;
+/** Settings that default to on outside production and off in it. */
+const DEVELOPER_FEATURES = ['GRAPHQL_INTROSPECTION', 'GRAPHQL_FIELD_SUGGESTIONS', 'EXPLORER'] as const;
+type DeveloperFeature = (typeof DEVELOPER_FEATURES)[number];
+
+export type Config = Omit<z.infer<typeof schema>, DeveloperFeature> & Record<DeveloperFeature, boolean>;
 
 export class ConfigError extends Error {}
 
@@ -48,7 +67,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const config = result.data;
+  const parsed = result.data;
+  const production = parsed.NODE_ENV === 'production';
+  const config: Config = {
+    ...parsed,
+    ...(Object.fromEntries(DEVELOPER_FEATURES.map((key) => [key, parsed[key] ?? !production])) as Record<DeveloperFeature, boolean>),
+  };
   if (config.NODE_ENV === 'production') {
     if (!config.JWT_SECRET) throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production');
     if (!config.DATABASE_URL) throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required in production');
