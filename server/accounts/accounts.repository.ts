@@ -133,8 +133,10 @@ export class AccountsRepository {
     );
   }
 
-  async touchSignIn(em: EntityManager, id: string): Promise<void> {
-    await execute(em, `UPDATE account SET last_sign_in_at = now() WHERE id = $1`, [id]);
+  /** Records a sign-in; false when the account is no longer active. */
+  async touchSignIn(em: EntityManager, id: string): Promise<boolean> {
+    const rows = await changedRows<{ id: string }>(em, `UPDATE account SET last_sign_in_at = now() WHERE id = $1 AND status = 'ACTIVE' RETURNING id`, [id]);
+    return rows.length === 1;
   }
 
   /** Older unused codes stop working when a new one is issued. */
@@ -158,9 +160,13 @@ export class AccountsRepository {
     return row && { id: row.id, codeHash: row.code_hash };
   }
 
-  /** Marks a code used; false when another request used it first. */
+  /** Marks a code used; false when another request used it first, or it expired or was replaced meanwhile. */
   async useActivationCode(em: EntityManager, id: string): Promise<boolean> {
-    const rows = await changedRows<{ id: string }>(em, `UPDATE activation_code SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id`, [id]);
+    const rows = await changedRows<{ id: string }>(
+      em,
+      `UPDATE activation_code SET used_at = now() WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`,
+      [id],
+    );
     return rows.length === 1;
   }
 

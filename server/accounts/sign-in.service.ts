@@ -1,6 +1,8 @@
 // Sign-in for officials and professionals (password, argon2), first-time
 // activation with a one-time code, and platform operators. Failures say the
-// same thing whether or not the username exists, and are throttled.
+// same thing whether or not the username exists. Every attempt is counted
+// before its secret is checked (sign-in-limits.ts) and its argon2 work waits
+// for a slot of the process-wide gate (argon2-gate.ts).
 import type { DataSource } from 'typeorm';
 import type { Context } from '../platform/context';
 import { AuditService } from '../audit/audit.service';
@@ -12,7 +14,8 @@ import { accountError } from './accounts.errors';
 import { AccountRecord, AccountsRepository, publicAccount } from './accounts.repository';
 import { AccountRole, AccountStatus, ActivateAccountInput, OperatorSignInInput, SignInInput, SignInResult } from './accounts.types';
 import { hashPassword, passwordProblem, timingDummyHash, verifyPassword } from './passwords';
-import { SignInThrottle } from './throttle';
+import type { WorkGate } from './argon2-gate';
+import type { Attempt, SignInLimits } from './sign-in-limits';
 import { TokenService } from './tokens';
 import type { TenantsService } from '../tenants/tenants.service';
 
@@ -21,31 +24,35 @@ export class SignInService {
     private readonly runtime: DataSource,
     private readonly repo: AccountsRepository,
     private readonly tokens: TokenService,
-    private readonly throttle: SignInThrottle,
+    private readonly limits: SignInLimits,
+    private readonly gate: WorkGate,
     private readonly audit: AuditService,
     private readonly tenants: TenantsService,
   ) {}
 
   async signIn(ctx: Context, input: SignInInput, address: string): Promise<SignInResult> {
     const username = normalizeUsername(input.username);
-    const key = `${input.tenantCode}:${username}`;
-    await this.throttle.check(key, address);
+    const attempt = await this.limits.consume({ scope: 'signIn', realm: input.tenantCode, username, address, field: 'password' });
     const tenantId = await this.tenantId(input.tenantCode);
-    // its own transaction: the request may still carry an earlier session's token
-    const account = await inTransaction(this.runtime, { tenantId }, async (em) => {
-      const found = tenantId ? await this.repo.findByUsername(em, username) : null;
-      const ok = await verifyPassword(found?.passwordHash ?? (await timingDummyHash()), input.password);
-      if (!found || !ok || found.status !== AccountStatus.ACTIVE) return null;
-      await this.repo.touchSignIn(em, found.id);
-      await this.audit.record(ctx, { action: 'account.signIn', entityType: 'account', entityId: found.id }, { actor: asActor(tenantId!, found), tenantId: tenantId!, em });
-      return found;
-    });
+    // its own transactions (the request may still carry an earlier session's
+    // token), and none open during the hash: a queue for the argon2 gate
+    // must not hold pooled connections
+    const found = tenantId ? await inTransaction(this.runtime, { tenantId }, (em) => this.repo.findByUsername(em, username)) : null;
+    const ok = await this.evaluate(attempt, async () => verifyPassword(found?.passwordHash ?? (await timingDummyHash()), input.password));
+    const account =
+      found && ok && found.status === AccountStatus.ACTIVE
+        ? await inTransaction(this.runtime, { tenantId }, async (em) => {
+            // still active now that the hash is checked
+            if (!(await this.repo.touchSignIn(em, found.id))) return null;
+            await this.audit.record(ctx, { action: 'account.signIn', entityType: 'account', entityId: found.id }, { actor: asActor(tenantId!, found), tenantId: tenantId!, em });
+            return found;
+          })
+        : null;
     if (!account) {
-      await this.throttle.fail(key, address);
       ctx.log.warn({ event: 'sign_in_failed', tenant: input.tenantCode }, 'sign-in failed');
       throw accountError('INVALID_CREDENTIALS', 'password');
     }
-    await this.throttle.succeed(key);
+    await attempt.succeeded();
     const { token, expiresAt } = await this.tokens.issue({ sub: account.id, kind: 'account', tid: tenantId! });
     return { token, expiresAt, account: publicAccount(account) };
   }
@@ -55,45 +62,68 @@ export class SignInService {
     const problem = passwordProblem(input.newPassword);
     if (problem) throw new AppError('PASSWORD_TOO_WEAK', problem, 'newPassword');
     const username = normalizeUsername(input.username);
-    const key = `activate:${input.tenantCode}:${username}`;
-    await this.throttle.check(key, address);
+    const attempt = await this.limits.consume({ scope: 'activate', realm: input.tenantCode, username, address, field: 'activationCode' });
     const tenantId = await this.tenantId(input.tenantCode);
-    const account = await inTransaction(this.runtime, { tenantId }, async (em) => {
-      const found = tenantId ? await this.repo.findByUsername(em, username) : null;
-      const code = found && found.status !== AccountStatus.DISABLED ? await this.repo.liveActivationCode(em, found.id) : null;
+    const { found, code } = tenantId
+      ? await inTransaction(this.runtime, { tenantId }, async (em) => {
+          const account = await this.repo.findByUsername(em, username);
+          return { found: account, code: account && account.status !== AccountStatus.DISABLED ? await this.repo.liveActivationCode(em, account.id) : null };
+        })
+      : { found: null, code: null };
+    // argon2 outside any transaction: verify the code, and hash the new password only for a right one
+    const passwordHash = await this.evaluate(attempt, async () => {
       const ok = await verifyPassword(code?.codeHash ?? (await timingDummyHash()), input.activationCode.trim().toUpperCase());
-      if (!found || !code || !ok || !(await this.repo.useActivationCode(em, code.id))) return null;
-      await this.repo.setPassword(em, found.id, await hashPassword(input.newPassword));
-      await this.repo.touchSignIn(em, found.id);
-      await this.audit.record(ctx, { action: 'account.activate', entityType: 'account', entityId: found.id }, { actor: asActor(tenantId!, found), tenantId: tenantId!, em });
-      return found;
+      return found && code && ok ? hashPassword(input.newPassword) : null;
     });
-    if (!account) {
-      await this.throttle.fail(key, address);
-      throw accountError('ACTIVATION_CODE_INVALID', 'activationCode');
-    }
-    await this.throttle.succeed(key);
+    const account =
+      found && code && passwordHash
+        ? await inTransaction(this.runtime, { tenantId }, async (em) => {
+            // the code is used once, and only while still live (not expired, not replaced meanwhile)
+            if (!(await this.repo.useActivationCode(em, code.id))) return null;
+            await this.repo.setPassword(em, found.id, passwordHash);
+            await this.repo.touchSignIn(em, found.id);
+            await this.audit.record(ctx, { action: 'account.activate', entityType: 'account', entityId: found.id }, { actor: asActor(tenantId!, found), tenantId: tenantId!, em });
+            return found;
+          })
+        : null;
+    if (!account) throw accountError('ACTIVATION_CODE_INVALID', 'activationCode');
+    await attempt.succeeded();
     const { token, expiresAt } = await this.tokens.issue({ sub: account.id, kind: 'account', tid: tenantId! });
     return { token, expiresAt, account: publicAccount({ ...account, status: AccountStatus.ACTIVE }) };
   }
 
   async operatorSignIn(ctx: Context, input: OperatorSignInInput, address: string): Promise<SignInResult> {
-    const key = `operator:${input.username}`;
-    await this.throttle.check(key, address);
+    const attempt = await this.limits.consume({ scope: 'operator', realm: 'operator', username: input.username, address, field: 'password' });
     const operator = await inTransaction(this.runtime, { tenantId: null, operator: true }, async (em) => {
       const found = await this.repo.findOperatorCredentials(em, input.username);
       if (found) await this.repo.touchOperatorSignIn(em, found.id);
       return found;
     });
-    const ok = await verifyPassword(operator?.passwordHash ?? (await timingDummyHash()), input.password);
-    if (!operator || !ok) {
-      await this.throttle.fail(key, address);
-      throw accountError('INVALID_CREDENTIALS', 'password');
-    }
-    await this.throttle.succeed(key);
+    const ok = await this.evaluate(attempt, async () => verifyPassword(operator?.passwordHash ?? (await timingDummyHash()), input.password));
+    if (!operator || !ok) throw accountError('INVALID_CREDENTIALS', 'password');
+    await attempt.succeeded();
     ctx.log.info({ event: 'operator_sign_in', operator: input.username }, 'operator signed in');
     const { token, expiresAt } = await this.tokens.issue({ sub: operator.id, kind: 'operator' });
     return { token, expiresAt, account: null };
+  }
+
+  /**
+   * Runs the argon2 step of a counted attempt in a slot of the gate. Refused
+   * for want of a slot, the attempt was never evaluated and is not counted.
+   */
+  private async evaluate<T>(attempt: Attempt, work: () => Promise<T>): Promise<T> {
+    let release: () => void;
+    try {
+      release = await this.gate.acquire();
+    } catch (error) {
+      await attempt.refund();
+      throw error;
+    }
+    try {
+      return await work();
+    } finally {
+      release();
+    }
   }
 
   private tenantId(code: string): Promise<string | null> {
