@@ -21,7 +21,7 @@ results=$(mktemp)
 ) >"$checks_log" 2>&1 &
 checks_pid=$!
 
-npx jest --maxWorkers=2 --randomize --json --outputFile="$results" "$@"
+npx jest --maxWorkers=3 --randomize --json --outputFile="$results" "$@"
 tests_status=$?
 
 wait "$checks_pid"

@@ -14,7 +14,7 @@ const cases = [
   ['bingtuan', 2021],
 ] as const;
 
-const runs = { numRuns: 150 };
+const runs = { numRuns: 100 };
 
 describe.each(cases)('engine properties: %s %d', (code, year) => {
   const policy = tenant(code);
