@@ -17,6 +17,11 @@ import type { BatchEligibilityItem, EligibilityApplicant, TitleEligibilityView }
 
 export const MAX_BATCH = 5000;
 
+/** Judgments between two yields to the event loop (a few milliseconds of work). */
+const YIELD_EVERY = 200;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class EligibilityService {
   constructor(
     private readonly repo: HoursRepository,
@@ -71,7 +76,10 @@ export class EligibilityService {
     const integrity = await this.repo.integrityOf(em, ids);
     const certifications = await this.repo.certificationsOf(em, ids, applicationYear);
     const today = this.clock.today();
-    return applicants.map(({ person, level }) => {
+    const out: TitleEligibilityView[] = [];
+    for (const [i, { person, level }] of applicants.entries()) {
+      // a batch is thousands of judgments: let other requests (and /healthz) in between slices
+      if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop();
       const result = checkTitleEligibility({
         policy: policy.document,
         profile: profileOf(person),
@@ -82,7 +90,8 @@ export class EligibilityService {
         today,
       });
       const view = toEligibilityView(result, policy.document, policy.revision, person, level, applicationYear, withEvaluations);
-      return applyCertifications(view, certifications.get(person.id) ?? [], withEvaluations);
-    });
+      out.push(applyCertifications(view, certifications.get(person.id) ?? [], withEvaluations));
+    }
+    return out;
   }
 }
