@@ -169,10 +169,23 @@ function toResponse(formatted: GraphQLFormattedError, error: unknown, catalog: R
   const extensions: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(formatted.extensions ?? {})) if (!HIDDEN_EXTENSIONS.has(key)) extensions[key] = value;
   extensions.code = code;
+  if (code === 'BAD_USER_INPUT' && extensions.field === undefined) {
+    const field = variableField(formatted.message);
+    if (field) extensions.field = field;
+  }
   if (CJK.test(formatted.message)) return { response: { message: formatted.message, ...at, extensions } };
   extensions.detail = formatted.message;
   const message = `${catalog.get(code) ?? commonError.catalog.BAD_REQUEST}${where(formatted)}：${translate(formatted.message)}`;
   return { response: { message, ...at, extensions } };
+}
+
+// graphql-js's variable coercion failures name the variable and, inside it, the path at fault.
+const VARIABLE = /^Variable "\$([^"]+)"(?: got invalid value .*? at "([^"]+)";)?/s;
+
+/** The variable (`y`) or the path inside it (`i.joinedUnitOn`, `a[0].kind`) a coercion failure is about. */
+function variableField(message: string): string | null {
+  const found = VARIABLE.exec(message);
+  return found ? (found[2] ?? found[1]!) : null;
 }
 
 export interface FormatError {

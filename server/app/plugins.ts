@@ -97,3 +97,33 @@ export function loggingPlugin(report: FormatError['report']): ApolloServerPlugin
     },
   };
 }
+
+/** Request errors (the operation never ran) that GraphQL over HTTP answers with 200 to an `application/json` client. */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
+
+/**
+ * GraphQL over HTTP: a client that accepts only `application/json` (or names
+ * no type) gets 200 for a document that does not parse or validate and for
+ * variables that do not fit their types, the errors being in the body; a
+ * client accepting `application/graphql-response+json` keeps Apollo's 400.
+ * Malformed requests (BAD_REQUEST), refusals over the limits and
+ * authentication failures keep their 4xx.
+ */
+export function jsonStatusPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response }) {
+          if (response.http.status !== 400 || response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (data !== undefined || !errors?.length) return;
+          if (!errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)))) return;
+          const accept = request.http?.headers.get('accept') ?? '';
+          if (accept.toLowerCase().includes(GRAPHQL_RESPONSE_JSON)) return;
+          response.http.status = 200;
+        },
+      };
+    },
+  };
+}

@@ -20,7 +20,8 @@ import { authenticate, readCredentials } from './authenticate';
 import type { Context } from '../platform/context';
 import { createExplorerRouter } from './explorer';
 import { createFormatError } from './format-error';
-import { complexityPlugin, loggingPlugin, transactionPlugin } from './plugins';
+import { nulBytePlugin } from './input-guard';
+import { complexityPlugin, jsonStatusPlugin, loggingPlugin, transactionPlugin } from './plugins';
 import { queryLimits, withLimitCodes } from './query-limits';
 import { createLoaders, createServices } from './registry';
 import { createSchema } from './schema';
@@ -75,6 +76,8 @@ export async function startServer(options: {
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
       transactionPlugin(),
+      jsonStatusPlugin(),
+      nulBytePlugin(),
       ...limits.plugins,
       complexityPlugin(schema, config.MAX_QUERY_COMPLEXITY),
       loggingPlugin(formatError.report),

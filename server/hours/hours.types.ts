@@ -8,6 +8,7 @@ import { defineEnum } from '../platform/graphql-enum';
 import { ConnectionType } from '../platform/pagination';
 import { RegimeEnum } from '../policy/policy.enums';
 import { TitleLevelEnum, TitleSeriesEnum } from '../professionals/title-enums';
+import { IsCalendarDate } from '../platform/validators';
 
 export type ExemptionScope = 'YEAR' | 'PUBLIC' | 'PROFESSIONAL';
 export const ExemptionScopeEnum = defineEnum<ExemptionScope>('ExemptionScope', '免除或视同完成的范围', {
@@ -99,7 +100,7 @@ export class ActivityInput {
   @Field({ description: '学习形式代码（见 activityKinds）' }) @Matches(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { message: '学习形式代码格式错误' }) kind: string;
   // year bounds: PoliciesService.checkYear (1990 to next year, China time), one place for every year argument
   @Field(() => Int, { nullable: true, description: '计入年度；缺省为查询年度' }) @IsOptional() @IsInt() year?: number | null;
-  @Field(() => String, { nullable: true, description: '发生日期 YYYY-MM-DD' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }) date?: string | null;
+  @Field(() => String, { nullable: true, description: '发生日期 YYYY-MM-DD' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }) @IsCalendarDate() date?: string | null;
   @Field(() => GraphQLJSONObject) params: Record<string, unknown>;
 }
 
@@ -115,7 +116,7 @@ export class RecordActivityInput {
   @Field(() => ID) professionalId: string;
   @Field() @Matches(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { message: '学习形式代码格式错误' }) kind: string;
   @Field(() => Int) @IsInt() year: number;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }) date?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' }) @IsCalendarDate() date?: string | null;
   @Field(() => GraphQLJSONObject) params: Record<string, unknown>;
 }
 

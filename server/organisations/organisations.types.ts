@@ -3,6 +3,7 @@ import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-
 import { Node } from '../nodes/nodes.types';
 import { ConnectionType } from '../platform/pagination';
 import { defineEnum } from '../platform/graphql-enum';
+import { NotBlank } from '../platform/validators';
 
 export const OrgKind = defineEnum('OrgKind', '机构类型', {
   BUREAU: '市人社局（兵团人社局）',
@@ -32,7 +33,7 @@ export class OrganisationConnection extends ConnectionType(Organisation, 'Organi
 export class CreateOrganisationInput {
   @Field(() => ID) parentId: string;
   @Field(() => OrgKind) kind: OrgKind;
-  @Field() @Length(1, 100, { message: '名称长度须为 1–100 个字符' }) name: string;
+  @Field() @Length(1, 100, { message: '名称长度须为 1–100 个字符' }) @NotBlank({ message: '名称不能为空白' }) name: string;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(/^[A-Za-z0-9-]{1,40}$/, { message: '机构代码只能包含字母、数字和连字符（最多 40 位）' })
@@ -48,5 +49,5 @@ export class MoveOrganisationInput {
 @InputType()
 export class RenameOrganisationInput {
   @Field(() => ID) id: string;
-  @Field() @Length(1, 100, { message: '名称长度须为 1–100 个字符' }) name: string;
+  @Field() @Length(1, 100, { message: '名称长度须为 1–100 个字符' }) @NotBlank({ message: '名称不能为空白' }) name: string;
 }

@@ -73,7 +73,7 @@ export function decodeCursor(
   if (!cursor) return null;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string') && isValid(key)) return key;
+    if (Array.isArray(key) && key.length === arity && key.every((k): k is string => typeof k === 'string' && !k.includes('\u0000')) && isValid(key)) return key;
   } catch {
     // fall through
   }

@@ -5,6 +5,7 @@ import { ConnectionType } from '../platform/pagination';
 import { TitleLevelEnum, TitleSeriesEnum } from './title-enums';
 import type { TitleLevel, TitleSeries } from '../engine/titles';
 import { defineEnum } from '../platform/graphql-enum';
+import { NotBlank } from '../platform/validators';
 
 export const Gender = defineEnum('Gender', '性别', {
   MALE: '男',
@@ -66,7 +67,7 @@ export class ProfessionalConnection extends ConnectionType(Professional, 'Profes
 @InputType()
 export class CreateProfessionalInput {
   @Field({ description: '18 位身份证号码' }) idNumber: string;
-  @Field() @Matches(NAME, { message: '姓名只能包含汉字、字母和间隔号（1–50 个字符）' }) name: string;
+  @Field() @Matches(NAME, { message: '姓名只能包含汉字、字母和间隔号（1–50 个字符）' }) @NotBlank({ message: '姓名不能为空白' }) name: string;
   @Field(() => ID) unitId: string;
   @Field(() => TitleLevelEnum) titleLevel: TitleLevel;
   @Field(() => TitleSeriesEnum) titleSeries: TitleSeries;
@@ -84,6 +85,7 @@ export class UpdateProfessionalInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(NAME, { message: '姓名只能包含汉字、字母和间隔号（1–50 个字符）' })
+  @NotBlank({ message: '姓名不能为空白' })
   name?: string | null;
   @Field(() => TitleLevelEnum, { nullable: true }) titleLevel?: TitleLevel | null;
   @Field(() => TitleSeriesEnum, { nullable: true }) titleSeries?: TitleSeries | null;

@@ -2,6 +2,7 @@ import { Length, Matches } from 'class-validator';
 import { Field, GraphQLISODateTime, ID, InputType, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../platform/pagination';
 import { defineEnum } from '../platform/graphql-enum';
+import { NotBlank } from '../platform/validators';
 
 export const TenantStatus = defineEnum('TenantStatus', '租户状态', {
   ACTIVE: '正常',
@@ -25,6 +26,6 @@ export class TenantConnection extends ConnectionType(Tenant, 'Tenant') {}
 @InputType()
 export class CreateTenantInput {
   @Field() @Matches(/^[a-z][a-z0-9-]{1,30}$/, { message: '租户代码须为小写字母开头的 2–31 位字母、数字或连字符' }) code: string;
-  @Field() @Length(1, 100, { message: '名称须为 1–100 个字符' }) name: string;
-  @Field() @Length(1, 100, { message: '人社局名称须为 1–100 个字符' }) bureauName: string;
+  @Field() @Length(1, 100, { message: '名称须为 1–100 个字符' }) @NotBlank({ message: '名称不能为空白' }) name: string;
+  @Field() @Length(1, 100, { message: '人社局名称须为 1–100 个字符' }) @NotBlank({ message: '人社局名称不能为空白' }) bureauName: string;
 }
