@@ -157,8 +157,8 @@ describe('argon2 work for anonymous callers', () => {
   afterAll(() => app.close());
 
   it('runs at most 4 at once, 16 more may wait, the rest are refused with TOO_MANY_REQUESTS and not counted', async () => {
-    // a hash far dearer than the test cost (16 MiB, 2 passes): each verification takes long enough for the burst to pile up
-    const hash = await argon2.hash(t.accounts.bureau.password, { type: argon2.argon2id, memoryCost: 16384, timeCost: 2, parallelism: 1 });
+    // a production-cost hash (64 MiB, 3 passes): each verification takes long enough for the burst to pile up, even on a loaded machine
+    const hash = await argon2.hash(t.accounts.bureau.password, { type: argon2.argon2id });
     await app.owner.query(`UPDATE account SET password_hash = $2 WHERE tenant_id = $1 AND username = 'bureau'`, [t.tenantId, hash]);
     const i = { tenantCode: t.code, username: 'bureau', password: t.accounts.bureau.password };
     const count = countVerifications();
