@@ -2,46 +2,19 @@
 // `npx tsc -p tsconfig.build.json`) killed with kill -9 starts again on the same
 // data folder, and a server whose embedded PostgreSQL is killed under it does
 // not stay up answering "ok" while every request fails.
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../support/global-setup';
+import { startProduct, waitFor, type Started } from '../support/product-process';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/platform/embedded-postgres';
 import { createLogger } from '../../server/platform/logger';
 
-const MAIN = path.resolve(__dirname, '../../dist/server/main.js');
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
 const children: ChildProcess[] = [];
+const start = (env: Record<string, string>): Started => startProduct({ SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...env }, children);
 const dataDirs: string[] = [];
-
-function start(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: '', SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
-}
-
-async function waitFor(s: Started, text: string, ms = 45000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!s.output().includes(text)) {
-    if (Date.now() > until || s.child.exitCode !== null) throw new Error(`did not see "${text}":\n${s.output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Running: a zombie (exited, not yet reaped by its new parent) is not. */
 function isAlive(pid: number): boolean {

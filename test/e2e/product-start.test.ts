@@ -1,19 +1,12 @@
 // The product as a user starts it: `node dist/server/main.js` (what `npm start`
 // runs after building), with an embedded PostgreSQL in a fresh data folder.
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../support/global-setup';
+import { startProduct, waitFor } from '../support/product-process';
 import type { GqlError, QueryData } from '../support/harness';
-
-const MAIN = path.resolve(__dirname, '../../dist/server/main.js');
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
 
 /** An entry of demo-accounts.json. */
 interface DemoCredential {
@@ -24,24 +17,7 @@ interface DemoCredential {
 }
 
 const children: ChildProcess[] = [];
-
-function start(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
-}
-
-async function waitFor(s: Started, text: string, ms = 90000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!s.output().includes(text)) {
-    if (Date.now() > until || s.child.exitCode !== null) throw new Error(`did not see "${text}":\n${s.output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const start = (env: Record<string, string>) => startProduct(env, children);
 
 async function gql(url: string, query: string, variables: object = {}, token?: string) {
   const res = await fetch(`${url}/graphql`, {
