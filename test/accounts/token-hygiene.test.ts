@@ -4,11 +4,7 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { startServer } from '../../server/app/server';
-import { loadConfig } from '../../server/platform/config';
-import { openDatabases } from '../../server/platform/database';
-import { createLogger } from '../../server/platform/logger';
-import { codes, GqlError, QueryData, TestApp } from '../support/harness';
+import { codes, startTestApp, type TestApp } from '../support/harness';
 import { createTenantFixture, TenantFixture } from '../support/fixtures';
 
 const ME = `{ me { kind } }`;
@@ -18,32 +14,9 @@ const KEY = new TextEncoder().encode(SECRET);
 let app: TestApp;
 let t: TenantFixture;
 
-// startTestApp's secret is its own: this file starts the server with one it knows.
-async function startWithSecret(): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' });
-  const dbs = await openDatabases({ ownerUrl: process.env.TEST_DATABASE_URL!, poolSize: 5 });
-  const server = await startServer({ config, runtime: dbs.runtime, logger: createLogger('silent'), jwtSecret: SECRET });
-  return {
-    url: server.url,
-    server,
-    owner: dbs.owner,
-    runtime: dbs.runtime,
-    async gql(query, variables = {}, auth) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (typeof auth === 'string') headers.authorization = `Bearer ${auth}`;
-      const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      const body = (await res.json()) as { data: QueryData; errors?: GqlError[] };
-      return { status: res.status, data: body.data, errors: body.errors };
-    },
-    async close() {
-      await server.stop();
-      await dbs.close();
-    },
-  };
-}
 
 beforeAll(async () => {
-  app = await startWithSecret();
+  app = await startTestApp({}, undefined, SECRET);
   t = await createTenantFixture(app);
 });
 afterAll(() => app.close());

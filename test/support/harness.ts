@@ -35,12 +35,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}, logLines?: string[]): Promise<TestApp> {
+/** `jwtSecret`: for tests that sign their own tokens; random otherwise. */
+export async function startTestApp(env: Record<string, string> = {}, logLines?: string[], jwtSecret = randomBytes(32).toString('hex')): Promise<TestApp> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest (globalSetup)');
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ...env });
   const dbs: Databases = await openDatabases({ ownerUrl: url, poolSize: 5 });
-  const server = await startServer({ config, runtime: dbs.runtime, logger: logLines ? createLogger('debug', { write: (line: string) => void logLines.push(line) }) : createLogger('silent'), jwtSecret: randomBytes(32).toString('hex') });
+  const server = await startServer({ config, runtime: dbs.runtime, logger: logLines ? createLogger('debug', { write: (line: string) => void logLines.push(line) }) : createLogger('silent'), jwtSecret });
   return {
     url: server.url,
     server,
