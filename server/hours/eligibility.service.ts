@@ -7,6 +7,7 @@ import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
 import { idNumberError } from '../platform/errors';
 import { maskIdNumber, parseIdNumber } from '../platform/id-number';
+import { mapInSlices } from '../platform/slices';
 import type { PoliciesService } from '../policy/policy.service';
 import { professionalError } from '../professionals/professionals.errors';
 import { applyCertifications, toEligibilityView } from './evaluation-view';
@@ -19,8 +20,6 @@ export const MAX_BATCH = 5000;
 
 /** Judgments between two yields to the event loop (a few milliseconds of work). */
 const YIELD_EVERY = 200;
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class EligibilityService {
   constructor(
@@ -76,10 +75,8 @@ export class EligibilityService {
     const integrity = await this.repo.integrityOf(em, ids);
     const certifications = await this.repo.certificationsOf(em, ids, applicationYear);
     const today = this.clock.today();
-    const out: TitleEligibilityView[] = [];
-    for (const [i, { person, level }] of applicants.entries()) {
-      // a batch is thousands of judgments: let other requests (and /healthz) in between slices
-      if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop();
+    // a batch is thousands of judgments: let other requests (and /healthz) in between slices
+    return mapInSlices(applicants, YIELD_EVERY, ({ person, level }) => {
       const result = checkTitleEligibility({
         policy: policy.document,
         profile: profileOf(person),
@@ -90,8 +87,7 @@ export class EligibilityService {
         today,
       });
       const view = toEligibilityView(result, policy.document, policy.revision, person, level, applicationYear, withEvaluations);
-      out.push(applyCertifications(view, certifications.get(person.id) ?? [], withEvaluations));
-    }
-    return out;
+      return applyCertifications(view, certifications.get(person.id) ?? [], withEvaluations);
+    });
   }
 }
