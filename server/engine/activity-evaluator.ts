@@ -1,10 +1,11 @@
 // One activity, before caps: does it count in this year at all, and what does its rule give?
-import type { ActivityInput, ActivityResult, CapCut, ProfileInput } from './engine.types';
+import type { ActivityInput, ActivityResult, ApplicationContext, CapCut, ProfileInput } from './engine.types';
 import { coauthorShare } from './coauthor-split';
 import type { CompiledKind } from './kind-compiler';
 import type { CompiledPolicy, CompiledVersion } from './policy-compiler';
 import { newRuleOut, type RuleOut } from './rules/rule';
-import { toNumber } from './slots';
+import { toNumber, type Slots } from './slots';
+import { TITLE_LEVEL_LABELS, TITLE_ROUTE_LABELS, titleLevelRank, type TitleLevel } from './titles';
 
 export interface ActivityContext {
   policy: CompiledPolicy;
@@ -16,6 +17,10 @@ export interface ActivityContext {
   /** deadline is Dec 31 of the evaluated year. */
   deadlineIsYearEnd: boolean;
   today: string | undefined;
+  /** The title application the year is judged for, if any. */
+  application: ApplicationContext | undefined;
+  /** The deadline is a title deadline (filing date, June 30…): what was recorded after it does not count either. */
+  titleDeadline: boolean;
 }
 
 /** Reused scratch: evaluation is single-threaded and re-entrant calls copy out before recursing. */
@@ -98,6 +103,11 @@ export function runActivityRule(
       return null;
     }
   }
+  const recordedOn = activity.recordedOn;
+  if (ctx.titleDeadline && recordedOn !== undefined && recordedOn > ctx.deadline) {
+    addNote(result, `${recordedOn}登记，晚于截止日期${ctx.deadline}，不计入本次申报`);
+    return null;
+  }
   // Every parameter the kind needs, read once by the kind's own reader. Slots 0…requiredCount−1
   // are the required parameters, missingNotes has one note each.
   const s = kind.slots;
@@ -124,6 +134,7 @@ export function runActivityRule(
   out.exempt = false;
   out.note = null;
   kind.slotRule(s, out);
+  if (kind.titleClass !== null && out.deem !== null) applyTitleClass(ctx, kind, s, out);
   let text = out.text;
   if (kind.authorsSlot >= 0) {
     const authors = Math.max(1, Math.floor(toNumber(s[kind.authorsSlot]) || 1));
@@ -137,6 +148,40 @@ export function runActivityRule(
   result.ruleApplied.text = text;
   if (out.note !== null) addNote(result, out.note);
   return out;
+}
+
+/**
+ * A class taken at a title level (Corps face-to-face training) replaces the requirement only
+ * at the application's target level (without an application: above the current level), and
+ * not in the application year of an excluded route; otherwise its hours are ordinary hours.
+ */
+function applyTitleClass(ctx: ActivityContext, kind: CompiledKind, s: Slots, out: RuleOut): void {
+  const spec = kind.titleClass!;
+  const level = s[kind.titleLevelSlot] as TitleLevel;
+  const label = TITLE_LEVEL_LABELS[level] ?? String(level);
+  const app = ctx.application;
+  let why: string | null = null;
+  if (app !== undefined) {
+    const target = TITLE_LEVEL_LABELS[app.targetLevel];
+    if (app.applicationYear === ctx.year && spec.notForRoutes?.includes(app.route)) {
+      why = `${TITLE_ROUTE_LABELS[app.route]}人员申报当年无需参加${label}班，其学习不冲抵要求`;
+    } else if (level !== app.targetLevel) {
+      why = `班次级别（${label}）不是拟晋升级别（${target}）`;
+    } else {
+      out.text = `拟晋升级别（${target}）班次：${out.text}（${spec.source}）`;
+      return;
+    }
+  } else if (!(titleLevelRank(level) > titleLevelRank(ctx.profile.titleLevel))) {
+    why = `班次级别（${label}）不高于现有职称级别（${TITLE_LEVEL_LABELS[ctx.profile.titleLevel]}）`;
+  } else {
+    out.text = `高于现有职称级别的${label}班次：${out.text}（${spec.source}）`;
+    return;
+  }
+  const hours = kind.titleHoursSlot >= 0 ? toNumber(s[kind.titleHoursSlot]) : 0;
+  out.deem = null;
+  out.exempt = false;
+  out.amount = hours > 0 ? hours : 0;
+  out.text = `${why}，按普通学时计入${out.amount}${ctx.version.unit}（${spec.source}）`;
 }
 
 function whyNotThisYear(ctx: ActivityContext, kind: CompiledKind): string | null {

@@ -137,7 +137,7 @@ export class CapLedger {
       const version = this.policy.versionFor(a.year);
       const earlierKind = version?.kinds.get(a.kind);
       if (!version || !earlierKind) continue;
-      const ctx = { policy: this.policy, version, profile: this.input.profile, year: a.year, deadline: `${a.year}-12-31`, deadlineIsYearEnd: true, today: undefined };
+      const ctx = { policy: this.policy, version, profile: this.input.profile, year: a.year, deadline: `${a.year}-12-31`, deadlineIsYearEnd: true, today: undefined, application: this.input.application, titleDeadline: false };
       const out = runActivityRule(ctx, earlierKind, a, newActivityResult(a));
       if (out !== null && out.deem === null) total += out.amount;
     }

@@ -1,5 +1,5 @@
 // Inputs and outputs of the hours engine.
-import type { TitleLevel, TitleSeries } from './titles';
+import type { TitleLevel, TitleRoute, TitleSeries } from './titles';
 import type { ParamValue, PolicyDocument, Regime, Subject } from './policy.types';
 
 export interface ActivityInput {
@@ -9,9 +9,11 @@ export interface ActivityInput {
   year: number;
   date?: string;
   params: Record<string, ParamValue>;
+  /** The day it was recorded on the platform ('YYYY-MM-DD'); a title deadline also excludes what was recorded after it. */
+  recordedOn?: string;
 }
 
-export type EmployerType = 'PUBLIC_INSTITUTION' | 'STATE_ENTERPRISE' | 'PRIVATE_ENTERPRISE' | 'SOCIAL_ORGANISATION' | 'NONE';
+export type { EmployerType } from './titles';
 
 export interface ProfileInput {
   titleLevel: TitleLevel;
@@ -20,6 +22,15 @@ export interface ProfileInput {
   /** Usually an EmployerType; any other text is kept as given (policy profile rules compare texts). */
   employerType?: string;
   flags?: string[];
+  /** When the current title was obtained ('YYYY-MM-DD'), from the title history; tenure-based windows read it. */
+  titleObtainedOn?: string;
+}
+
+/** The title application a year is judged for (target level, route, application year). */
+export interface ApplicationContext {
+  targetLevel: TitleLevel;
+  route: TitleRoute;
+  applicationYear: number;
 }
 
 export interface SubjectHours {
@@ -72,6 +83,8 @@ export interface YearEvaluation {
   complete: boolean;
   deemedComplete?: { reason: string; source: string };
   exemptions: Exemption[];
+  /** The tenant sets no requirement for this person this year (Corps: private enterprises): neither complete nor short. */
+  noRequirement?: { reason: string; source: string };
   /** Credit regime only: this year's credits and the multi-year windows containing it. */
   credits?: { earned: number; windows: CreditWindowStatus[] };
   activities: ActivityResult[];
@@ -89,6 +102,8 @@ export interface EvaluateYearInput {
   deadline?: string;
   /** Evidence keys already counted outside the given activities ("kind:key"). */
   priorEvidenceKeys?: readonly string[];
+  /** The title application this year is judged for, if any (face-to-face class level, route rules). */
+  application?: ApplicationContext;
 }
 
 export interface IntegrityPeriod {
@@ -97,7 +112,7 @@ export interface IntegrityPeriod {
   reason?: string;
 }
 
-export type TitleYearStatus = 'COMPLETE' | 'INCOMPLETE' | 'AVERAGED' | 'CREDITS_PASSED' | 'CREDITS_FAILED' | 'NO_POLICY';
+export type TitleYearStatus = 'COMPLETE' | 'INCOMPLETE' | 'AVERAGED' | 'CREDITS_PASSED' | 'CREDITS_FAILED' | 'NO_POLICY' | 'NO_REQUIREMENT';
 
 export interface TitleYearResult {
   year: number;
@@ -117,13 +132,32 @@ export interface TitleEligibilityInput {
   integrityRecord?: readonly IntegrityPeriod[];
   /** Binzhou: title applicants must complete before they file. */
   filingDate?: string;
+  /** The application's route; defaults to normal review. */
+  route?: TitleRoute;
   today?: string;
   priorEvidenceKeys?: readonly string[];
+}
+
+/** A year of the policy's full window that was not checked, and why (tenure shorter than the window). */
+export interface YearNotChecked {
+  year: number;
+  reason: string;
+}
+
+/** An activity of the application year left out by the title deadline. */
+export interface ExcludedActivity {
+  activityId: string;
+  kind: string;
+  date?: string;
+  recordedOn?: string;
+  reason: string;
 }
 
 export interface TitleEligibility {
   eligible: boolean;
   yearsChecked: number[];
+  yearsNotChecked: YearNotChecked[];
+  excludedActivities: ExcludedActivity[];
   years: TitleYearResult[];
   average?: { years: number[]; total: number; perYear: number; required: number; passed: boolean };
   reasons: string[];

@@ -7,7 +7,7 @@
 // reader is its own small generated function (new Function, once per policy version), so
 // its reads see one shape and stay fast; rules and conditions then work on the slots.
 import { compileCondition, type CompiledCondition, type SlotCondition } from './condition-compiler';
-import type { GroupSpec, KindSpec, ParamValue, PolicyVersion } from './policy.types';
+import type { GroupSpec, KindSpec, ParamValue, PolicyVersion, TitleClassSpec } from './policy.types';
 import { ruleTypeOf } from './rules/registry';
 import type { RuleOut, SlotRule } from './rules/rule';
 import type { Slots } from './slots';
@@ -72,6 +72,10 @@ export interface CompiledKind {
   /** Co-author split: slots of the author count and position, or -1. */
   authorsSlot: number;
   positionSlot: number;
+  /** A class at a title level (see TitleClassSpec): the spec and the slots of its level and hours, or null / -1. */
+  titleClass: TitleClassSpec | null;
+  titleLevelSlot: number;
+  titleHoursSlot: number;
   /** "Counts once" key of a declaration ("kind|value|…"), or null when the kind has none. */
   evidenceKey: ((params: Readonly<Record<string, ParamValue>>) => string) | null;
   /** countsOnce with scope EVER. */
@@ -125,6 +129,9 @@ export function compileKind(
   const slotConditions = (spec.conditions ?? []).map((c) => compileCondition(c, slotOf));
   const authorsSlot = spec.split ? slotOf(spec.split.authorsParam) : -1;
   const positionSlot = spec.split ? slotOf(spec.split.positionParam) : -1;
+  const titleClass = spec.titleClass ?? null;
+  const titleLevelSlot = titleClass ? slotOf(titleClass.levelParam) : -1;
+  const titleHoursSlot = titleClass?.hoursParam !== undefined ? slotOf(titleClass.hoursParam) : -1;
   const read = makeReader(slotNames);
   const slots: Slots = [];
   for (let i = 0; i < slotNames.length; i++) slots.push(undefined);
@@ -185,6 +192,9 @@ export function compileKind(
     subjectCode,
     authorsSlot,
     positionSlot,
+    titleClass,
+    titleLevelSlot,
+    titleHoursSlot,
     evidenceKey: spec.countsOnce ? makeEvidenceKey(code, spec.countsOnce.keyParams) : null,
     evidenceEver: spec.countsOnce?.scope === 'EVER',
     capSlot: caps !== undefined ? counters.capped++ : -1,

@@ -4,7 +4,7 @@
 // type's spec is declared with the rule type, in rules/.
 import type { RuleSpec } from './rules/registry';
 import type { Subject, SubjectMode, Regime, ParamSpec } from './policy-values.types';
-import type { TitleLevel, TitleSeries } from './titles';
+import type { TitleLevel, TitleRoute, TitleSeries } from './titles';
 
 export type { Subject, SubjectMode, Regime, ParamValue, ParamType, EnumOption, ParamSpec } from './policy-values.types';
 export type { RuleSpec } from './rules/registry';
@@ -44,10 +44,26 @@ export interface KindSpec {
   years?: number[];
   /** Only for these title series (Corps: health sector credits). */
   series?: TitleSeries[];
+  /**
+   * A class taken at a title level (Corps face-to-face training, 003 第3问): its rule applies only
+   * when the class is at the application's target level (without an application: above the
+   * current level) and the route is not excluded; otherwise it earns ordinary hours.
+   */
+  titleClass?: TitleClassSpec;
   /** Part of a compulsory set inside a subject (Jining 2020 public compulsory series). */
   compulsory?: boolean;
   /** Credit regime: the professional chooses the year a conversion counts in. */
   chosenYear?: boolean;
+}
+
+export interface TitleClassSpec {
+  /** The parameter holding the class's title level. */
+  levelParam: string;
+  /** Ordinary hours when the class does not replace the requirement (absent: none). */
+  hoursParam?: string;
+  /** Routes for which, in the application year, the class never replaces the requirement. */
+  notForRoutes?: TitleRoute[];
+  source: string;
 }
 
 export interface GroupSpec {
@@ -75,8 +91,10 @@ export type TitleYearRule =
   | { type: 'CREDITS'; source: string };
 
 export interface ProfileRule {
-  when: { employerType?: string; flag?: string; series?: TitleSeries };
-  waive: 'YEAR' | Subject;
+  /** route: the application's route, in the application year only. */
+  when: { employerType?: string; flag?: string; series?: TitleSeries; route?: TitleRoute };
+  /** NO_REQUIREMENT: the year carries no requirement at all (neither complete nor short). */
+  waive: 'YEAR' | Subject | 'NO_REQUIREMENT';
   reason: string;
   source: string;
 }
@@ -104,16 +122,35 @@ export interface TitleWindow {
 
 export interface TitlePolicy {
   windows: TitleWindow[];
-  /** Qingdao: "申报职称年限少于五年的按照实际年限". */
-  shortenToTenure: boolean;
+  /**
+   * Qingdao: "申报职称年限少于五年的按照实际年限". true: shortened to the tenure the caller states;
+   * CURRENT_TITLE: also to the whole years since the current title was obtained (title history).
+   */
+  shortenToTenure: boolean | { basis: 'CURRENT_TITLE'; source: string };
   /** fixed: activities after MM-DD of the application year do not count; filing: after the filing date. */
   deadline: { type: 'fixed'; monthDay: string; source: string } | { type: 'filing'; source: string } | { type: 'yearEnd' };
+}
+
+/**
+ * A document a policy cites (notice, Q&A, annex). Rules cite it by its key in `sources`,
+ * then the section: "001 四、(一)1", "qd2026-1 二、"; explanations show its number (or
+ * title) instead of the key (see citations.ts).
+ */
+export interface PolicySource {
+  /** Document number (文号), e.g. 青人社字〔2023〕14号; absent when the document has none. */
+  number?: string;
+  title: string;
+  /** The body that issued it, e.g. 青岛市人力资源和社会保障局. */
+  issuer?: string;
+  /** Date of issue as far as known: YYYY-MM-DD, YYYY-MM or YYYY. */
+  date?: string;
 }
 
 export interface PolicyDocument {
   code: string;
   name: string;
-  sources: Record<string, string>;
+  /** The documents cited, by key (any short identifier: "001", "qd2026-1"). */
+  sources: Record<string, PolicySource>;
   deadline: { monthDay: string; source: string };
   title: TitlePolicy;
   versions: PolicyVersion[];

@@ -1,7 +1,7 @@
 // Title promotion: which years must be complete for an application, and are they?
 // The look-back window and each year's test (each year / average / credits) are policy data.
-import { TITLE_LEVEL_LABELS } from './titles';
-import type { ActivityInput, TitleEligibility, TitleEligibilityInput, TitleYearResult } from './engine.types';
+import { TITLE_LEVEL_LABELS, TITLE_ROUTE_LABELS } from './titles';
+import type { ActivityInput, ApplicationContext, ExcludedActivity, TitleEligibility, TitleEligibilityInput, TitleYearResult, YearNotChecked } from './engine.types';
 import type { TitleWindow } from './policy.types';
 import { compilePolicy } from './policy-compiler';
 import { evaluateYear } from './year-evaluator';
@@ -15,17 +15,30 @@ export function checkTitleEligibility(input: TitleEligibilityInput): TitleEligib
   const window = findWindow(doc.title.windows, input);
   if (window === undefined) {
     const from = TITLE_LEVEL_LABELS[input.profile.titleLevel];
-    return { eligible: false, yearsChecked: [], years: [], reasons: [`${doc.name}政策未规定由${from}申报${target}的继续教育年限`] };
-  }
-  let span = window.years;
-  if (doc.title.shortenToTenure && input.requiredTenureYears !== undefined && input.requiredTenureYears >= 1) {
-    span = Math.min(span, Math.floor(input.requiredTenureYears));
+    return {
+      eligible: false,
+      yearsChecked: [],
+      yearsNotChecked: [],
+      excludedActivities: [],
+      years: [],
+      reasons: [`${doc.name}政策未规定由${from}申报${target}的继续教育年限`],
+    };
   }
   const app = input.applicationYear;
+  const route = input.route ?? 'NORMAL_REVIEW';
+  const application: ApplicationContext = { targetLevel: input.targetLevel, route, applicationYear: app };
+  const { span, notChecked } = lookBack(input, window);
   const yearsChecked: number[] = [];
   for (let y = app - span + 1; y <= app; y++) yearsChecked.push(y);
+  const yearsNotChecked: YearNotChecked[] = [];
+  for (let y = app - window.years + 1; y < app - span + 1; y++) yearsNotChecked.push({ year: y, reason: notChecked });
   const range = yearsChecked.length === 1 ? `${app}年度` : `${yearsChecked[0]}—${app}年度`;
   reasons.push(`申报${target}：须完成${range}的继续教育（${window.source}）`);
+  if (yearsNotChecked.length > 0) {
+    const skipped = yearsNotChecked.length === 1 ? `${yearsNotChecked[0]!.year}年度` : `${yearsNotChecked[0]!.year}—${yearsNotChecked[yearsNotChecked.length - 1]!.year}年度`;
+    reasons.push(`${skipped}不核查：${notChecked}`);
+  }
+  if (route !== 'NORMAL_REVIEW') reasons.push(`申报途径：${TITLE_ROUTE_LABELS[route]}`);
 
   const deadline = applicationDeadline(input);
   if (deadline !== undefined) reasons.push(`申报当年的学习须在${deadline}（含）以前完成（${deadlineSource(input)}）`);
@@ -46,9 +59,12 @@ export function checkTitleEligibility(input: TitleEligibilityInput): TitleEligib
       today: input.today,
       deadline: year === app ? deadline : undefined,
       priorEvidenceKeys: input.priorEvidenceKeys,
+      application,
     });
     const rule = version.spec.titleYearRule;
-    if (rule.type === 'AVERAGE') {
+    if (evaluation.noRequirement !== undefined) {
+      years.push({ year, status: 'NO_REQUIREMENT', evaluation, reason: `${year}年度无继续教育要求：${evaluation.noRequirement.reason}（${evaluation.noRequirement.source}）` });
+    } else if (rule.type === 'AVERAGE') {
       // A year deemed complete counts as meeting the average (product decision).
       const hours = evaluation.subjects.PUBLIC.credited + evaluation.subjects.PROFESSIONAL.credited;
       const total = evaluation.deemedComplete ? Math.max(hours, rule.minPerYear) : hours;
@@ -92,7 +108,49 @@ export function checkTitleEligibility(input: TitleEligibilityInput): TitleEligib
     reasons.push(`处于职称评审诚信档案记录期（${block.from}至${block.to}${block.reason ? `，${block.reason}` : ''}），不得申报`);
   }
   reasons.push(ok ? `符合申报${target}的继续教育条件` : `不符合申报${target}的继续教育条件`);
-  return { eligible: ok, yearsChecked, years, ...(average ? { average } : {}), reasons };
+  const excludedActivities = deadline === undefined ? [] : excludedByDeadline(activities, app, deadline);
+  return { eligible: ok, yearsChecked, yearsNotChecked, excludedActivities, years, ...(average ? { average } : {}), reasons };
+}
+
+/**
+ * How many years back the application looks: the window, shortened (where the tenant says
+ * so) to the tenure the caller states and, with basis CURRENT_TITLE, to the whole years since
+ * the current title was obtained (the year it was obtained is not one of them: product decision).
+ */
+function lookBack(input: TitleEligibilityInput, window: TitleWindow): { span: number; notChecked: string } {
+  const shorten = input.policy.title.shortenToTenure;
+  let span = window.years;
+  let notChecked = '';
+  if (shorten === false) return { span, notChecked };
+  if (input.requiredTenureYears !== undefined && input.requiredTenureYears >= 1 && Math.floor(input.requiredTenureYears) < span) {
+    span = Math.floor(input.requiredTenureYears);
+    notChecked = `申报职称年限为${span}年，少于${window.years}年的按照实际年限（${window.source}）`;
+  }
+  const obtained = input.profile.titleObtainedOn;
+  if (shorten !== true && obtained !== undefined && input.profile.titleLevel !== 'NONE') {
+    const obtainedYear = Number(obtained.slice(0, 4));
+    const tenure = Math.max(1, input.applicationYear - obtainedYear);
+    if (tenure < span) {
+      span = tenure;
+      const level = TITLE_LEVEL_LABELS[input.profile.titleLevel];
+      notChecked = `${obtained}取得现职称（${level}），任现职${tenure}年，少于${window.years}年的按照实际年限，取得当年及以前不核查（${shorten.source}）`;
+    }
+  }
+  return { span, notChecked };
+}
+
+/** Activities of the application year dated or recorded after the title deadline. */
+function excludedByDeadline(activities: readonly ActivityInput[], year: number, deadline: string): ExcludedActivity[] {
+  const out: ExcludedActivity[] = [];
+  for (const a of activities) {
+    if (a.year !== year) continue;
+    const late = a.date !== undefined && a.date > deadline;
+    const lateRecord = a.recordedOn !== undefined && a.recordedOn > deadline;
+    if (!late && !lateRecord) continue;
+    const reason = late ? `学习日期${a.date}晚于截止日期${deadline}` : `${a.recordedOn}登记，晚于截止日期${deadline}`;
+    out.push({ activityId: a.id, kind: a.kind, ...(a.date !== undefined ? { date: a.date } : {}), ...(a.recordedOn !== undefined ? { recordedOn: a.recordedOn } : {}), reason });
+  }
+  return out;
 }
 
 function collectActivities(input: TitleEligibilityInput): readonly ActivityInput[] {

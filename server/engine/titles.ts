@@ -52,3 +52,37 @@ export const TITLE_SERIES_LABELS: Record<TitleSeries, string> = {
 export function titleLevelRank(level: TitleLevel): number {
   return TITLE_LEVELS.indexOf(level);
 }
+
+/** How a title is applied for (职称申报途径); the Corps' rules differ by route (003 第11、12问). */
+export const TITLE_ROUTES = ['NORMAL_REVIEW', 'EXAM_INSTEAD_OF_REVIEW', 'ASSESSMENT_RECOGNITION', 'DIRECT_APPLICATION'] as const;
+export type TitleRoute = (typeof TITLE_ROUTES)[number];
+
+export const TITLE_ROUTE_LABELS: Record<TitleRoute, string> = {
+  NORMAL_REVIEW: '正常评审',
+  EXAM_INSTEAD_OF_REVIEW: '以考代评',
+  ASSESSMENT_RECOGNITION: '考核认定',
+  DIRECT_APPLICATION: '直接申报（员级、助理级）',
+};
+
+/** Levels that may be applied for directly, without a lower title (000 四、1). */
+export const DIRECT_APPLICATION_LEVELS: readonly TitleLevel[] = ['JUNIOR', 'ASSISTANT'];
+
+/** Employer types (单位性质) an organisation node carries, inherited down the tree. */
+export const EMPLOYER_TYPES = [
+  'GOVERNMENT_AGENCY',
+  'PUBLIC_INSTITUTION',
+  'STATE_ENTERPRISE',
+  'PRIVATE_ENTERPRISE',
+  'SOCIAL_ORGANISATION',
+  'OTHER',
+] as const;
+export type EmployerType = (typeof EMPLOYER_TYPES)[number];
+
+export const EMPLOYER_TYPE_LABELS: Record<EmployerType, string> = {
+  GOVERNMENT_AGENCY: '机关',
+  PUBLIC_INSTITUTION: '事业单位',
+  STATE_ENTERPRISE: '国有企业',
+  PRIVATE_ENTERPRISE: '民营企业',
+  SOCIAL_ORGANISATION: '社会组织',
+  OTHER: '其他',
+};

@@ -93,7 +93,7 @@ function evaluate(input: EvaluateYearInput, withWindows: boolean): YearEvaluatio
   }
   handBackScratch(scratch);
 
-  applyProfileRules(version, profile, st.exemptions, st);
+  applyProfileRules(version, profile, st.exemptions, st, year, input.application);
   return verdict(input, version, st, results, withWindows);
 }
 
@@ -185,6 +185,7 @@ function verdict(input: EvaluateYearInput, version: CompiledVersion, st: YearSta
   if (st.YEAR) evaluation.deemedComplete = { reason: st.YEAR.reason, source: st.YEAR.source };
   if (credits) met = addCredits(evaluation, input, version, st.creditedPublic + st.creditedProfessional, withWindows);
   evaluation.complete = st.YEAR !== undefined || met;
+  if (st.noRequirement !== undefined) return noRequirementVerdict(evaluation, st.noRequirement);
   evaluation.reasons = buildReasons(input, version, evaluation, st.compulsoryPublic, st.compulsoryProfessional);
   return evaluation;
 }
@@ -203,6 +204,24 @@ function addCredits(evaluation: YearEvaluation, input: EvaluateYearInput, versio
 function creditsOf(input: EvaluateYearInput, year: number): number {
   const other = evaluate({ ...input, year, deadline: undefined }, false);
   return other.credits?.earned ?? 0;
+}
+
+/**
+ * The tenant sets no requirement for this person this year (Corps, 003 第19问: private
+ * enterprises): neither complete nor short; the hours stay listed as credited.
+ */
+function noRequirementVerdict(evaluation: YearEvaluation, why: { reason: string; source: string }): YearEvaluation {
+  evaluation.noRequirement = why;
+  evaluation.complete = false;
+  const pub = evaluation.subjects.PUBLIC;
+  const prof = evaluation.subjects.PROFESSIONAL;
+  evaluation.subjects = { PUBLIC: { ...pub, required: 0, shortfall: 0 }, PROFESSIONAL: { ...prof, required: 0, shortfall: 0 } };
+  evaluation.reasons = [
+    `${why.reason}（${why.source}）`,
+    `本年度已记录公需科目${pub.credited}学时、专业科目${prof.credited}学时，仅作记录`,
+    `${evaluation.year}年度无继续教育要求：不作达标或未达标认定`,
+  ];
+  return evaluation;
 }
 
 function noPolicy(input: EvaluateYearInput): YearEvaluation {

@@ -2,7 +2,7 @@
 // arrays. Hot path: one state object per evaluation; the arrays are reused across them.
 import type { ActivityContext } from './activity-evaluator';
 import { CapLedger, newLedgerWork, type LedgerWork } from './cap-ledger';
-import type { EvaluateYearInput, Exemption, ProfileInput } from './engine.types';
+import type { ApplicationContext, EvaluateYearInput, Exemption, ProfileInput } from './engine.types';
 import { newEvidenceWork, type EvidenceWork } from './evidence-winners';
 import type { CompiledKind } from './kind-compiler';
 import type { CompiledPolicy, CompiledVersion } from './policy-compiler';
@@ -21,10 +21,13 @@ export class YearState implements ActivityContext, Deemed {
   YEAR: Exemption | undefined = undefined;
   PUBLIC: Exemption | undefined = undefined;
   PROFESSIONAL: Exemption | undefined = undefined;
+  noRequirement: { reason: string; source: string } | undefined = undefined;
   /** Flexible activities as (index, amount) pairs in scratch.flexible, placed after all the others. */
   flexibleCount = 0;
   losers: string[] | null = null;
   private capLedger: CapLedger | null = null;
+  readonly application: ApplicationContext | undefined;
+  readonly titleDeadline: boolean;
 
   constructor(
     readonly input: EvaluateYearInput,
@@ -37,7 +40,10 @@ export class YearState implements ActivityContext, Deemed {
     readonly today: string | undefined,
     readonly hasHistory: boolean,
     readonly scratch: Scratch,
-  ) {}
+  ) {
+    this.application = input.application;
+    this.titleDeadline = input.deadline !== undefined && input.application !== undefined;
+  }
 
   get ledger(): CapLedger {
     return (this.capLedger ??= new CapLedger(this.version, this.input, this.policy, this.scratch.ledger));

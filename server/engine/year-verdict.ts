@@ -1,21 +1,26 @@
 // The parts of a year's verdict that are not per activity: profile-based waivers,
 // multi-year credit windows, and the Chinese explanation of the result.
-import type { CreditWindowStatus, EvaluateYearInput, Exemption, ProfileInput, YearEvaluation } from './engine.types';
+import type { ApplicationContext, CreditWindowStatus, EvaluateYearInput, Exemption, ProfileInput, YearEvaluation } from './engine.types';
 import type { Subject } from './policy.types';
 import type { CompiledVersion } from './policy-compiler';
 import { deemedCompleteLine, deemedSubjectLine, subjectLine, yearLine } from './reason-lines';
 
 const SUBJECTS = ['PUBLIC', 'PROFESSIONAL'] as const;
 
-/** The first exemption (deemed complete) per scope. */
-export type Deemed = Record<Subject | 'YEAR', Exemption | undefined>;
+/** The first exemption (deemed complete) per scope, and whether the year carries no requirement at all. */
+export type Deemed = Record<Subject | 'YEAR', Exemption | undefined> & { noRequirement: { reason: string; source: string } | undefined };
 
-/** Waivers that follow from who the person is (Corps: private enterprises, 考核认定 applicants). */
+/**
+ * Waivers that follow from who the person is (Corps: private enterprises) and, in the
+ * application year, from the application's route (Corps: 考核认定 applicants).
+ */
 export function applyProfileRules(
   version: CompiledVersion,
   profile: ProfileInput,
   exemptions: Exemption[],
   deemed: Deemed,
+  year: number,
+  application: ApplicationContext | undefined,
 ): void {
   const rules = version.profileRules;
   if (rules === undefined) return;
@@ -24,6 +29,11 @@ export function applyProfileRules(
     if (w.employerType !== undefined && profile.employerType !== w.employerType) continue;
     if (w.flag !== undefined && !(profile.flags ?? []).includes(w.flag)) continue;
     if (w.series !== undefined && profile.titleSeries !== w.series) continue;
+    if (w.route !== undefined && (application === undefined || application.applicationYear !== year || application.route !== w.route)) continue;
+    if (rule.waive === 'NO_REQUIREMENT') {
+      deemed.noRequirement ??= { reason: rule.reason, source: rule.source };
+      continue;
+    }
     const ex: Exemption = { scope: rule.waive, reason: rule.reason, source: rule.source };
     exemptions.push(ex);
     if (deemed[rule.waive] === undefined) deemed[rule.waive] = ex;

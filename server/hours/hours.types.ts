@@ -24,6 +24,7 @@ export const TitleYearStatusEnum = defineEnum<TitleYearStatus>('TitleYearStatus'
   CREDITS_PASSED: '学分制：学分达标',
   CREDITS_FAILED: '学分制：学分未达标',
   NO_POLICY: '该年度无适用政策，不作要求',
+  NO_REQUIREMENT: '该年度对本人无继续教育要求（不作达标或未达标认定）',
 });
 
 @ObjectType('SubjectStatus')

@@ -20,6 +20,9 @@ export function checkVersionReferences(version: PolicyVersion, ctx: Ctx): void {
         ctx.addIssue({ code: 'custom', path: [...at, ...path], message: `引用了未声明的参数“${name}”，应在 params 中声明` });
       }
     }
+    if (kind.titleClass !== undefined && kind.rule.type !== 'deemComplete') {
+      ctx.addIssue({ code: 'custom', path: [...at, 'titleClass'], message: 'titleClass 只适用于 deemComplete（视同完成）规则' });
+    }
     // what each rule type checks of itself lives with the rule (engine/rules/)
     for (const issue of checkRule(kind.rule)) ctx.addIssue({ code: 'custom', path: [...at, 'rule', ...issue.path], message: issue.message });
   }
@@ -39,5 +42,7 @@ function referencedParams(kind: KindSpec): [(string | number)[], string][] {
   add(['split', 'authorsParam'], kind.split?.authorsParam);
   add(['split', 'positionParam'], kind.split?.positionParam);
   (kind.countsOnce?.keyParams ?? []).forEach((p, i) => add(['countsOnce', 'keyParams', i], p));
+  add(['titleClass', 'levelParam'], kind.titleClass?.levelParam);
+  add(['titleClass', 'hoursParam'], kind.titleClass?.hoursParam);
   return refs;
 }

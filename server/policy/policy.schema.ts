@@ -2,7 +2,7 @@
 // in a policy is a silent rule change, so it is rejected, not ignored.
 import { z } from 'zod';
 import type { PolicyDocument } from '../engine/policy.types';
-import { TITLE_LEVELS, TITLE_SERIES } from '../engine/titles';
+import { EMPLOYER_TYPES, TITLE_LEVELS, TITLE_ROUTES, TITLE_SERIES } from '../engine/titles';
 import { checkVersionReferences } from './policy-references';
 
 const nonNegative = z.number({ error: '应为数字' }).nonnegative({ error: '不能为负数' });
@@ -14,6 +14,8 @@ const monthDay = z.string({ error: '应为 MM-DD' }).regex(/^(0[1-9]|1[0-2])-(0[
 const subject = z.enum(['PUBLIC', 'PROFESSIONAL'], { error: '应为 PUBLIC 或 PROFESSIONAL' });
 const titleLevel = z.enum(TITLE_LEVELS, { error: `应为职称级别之一：${TITLE_LEVELS.join(', ')}` });
 const titleSeries = z.enum(TITLE_SERIES, { error: `应为职称系列之一：${TITLE_SERIES.join(', ')}` });
+const titleRoute = z.enum(TITLE_ROUTES, { error: `应为申报途径之一：${TITLE_ROUTES.join(', ')}` });
+const employerType = z.enum(EMPLOYER_TYPES, { error: `应为单位性质之一：${EMPLOYER_TYPES.join(', ')}` });
 const scalar = z.union([z.string(), z.number(), z.boolean()], { error: '应为文字、数字或布尔值' });
 
 const paramSpec = z
@@ -121,6 +123,9 @@ const kind = z.strictObject({
   series: z.array(titleSeries).min(1).optional(),
   compulsory: z.boolean().optional(),
   chosenYear: z.boolean().optional(),
+  titleClass: z
+    .strictObject({ levelParam: text, hoursParam: text.optional(), notForRoutes: z.array(titleRoute).min(1).optional(), source })
+    .optional(),
 });
 
 const version = z
@@ -148,8 +153,8 @@ const version = z
     profileRules: z
       .array(
         z.strictObject({
-          when: z.strictObject({ employerType: text.optional(), flag: text.optional(), series: titleSeries.optional() }),
-          waive: z.enum(['YEAR', 'PUBLIC', 'PROFESSIONAL']),
+          when: z.strictObject({ employerType: employerType.optional(), flag: text.optional(), series: titleSeries.optional(), route: titleRoute.optional() }),
+          waive: z.enum(['YEAR', 'PUBLIC', 'PROFESSIONAL', 'NO_REQUIREMENT'], { error: '应为 YEAR、PUBLIC、PROFESSIONAL 或 NO_REQUIREMENT' }),
           reason: text,
           source,
         }),
@@ -169,7 +174,9 @@ export const policySchema = z
       windows: z
         .array(z.strictObject({ from: z.array(titleLevel).min(1).optional(), to: z.array(titleLevel).min(1), years: positiveInt, source }))
         .min(1, { error: '至少要有一条职称年限规则' }),
-      shortenToTenure: z.boolean({ error: '应为 true 或 false' }),
+      shortenToTenure: z.union([z.boolean(), z.strictObject({ basis: z.literal('CURRENT_TITLE'), source })], {
+        error: '应为 true、false 或 { basis: CURRENT_TITLE, source }',
+      }),
       deadline: z.discriminatedUnion(
         'type',
         [

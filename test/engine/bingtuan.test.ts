@@ -68,10 +68,16 @@ describe('Corps (003)', () => {
     expect(evaluate(corps, 2021, [act('certificate2018', 2021, { certificateYear: 2018, certificateNo: 'x' })]).complete).toBe(false);
   });
 
-  it('Corps: staff of private enterprises have no requirement yet', () => {
+  it('Corps: staff of private enterprises have no requirement yet: neither complete nor short, and the explanation says so', () => {
     const e = evaluate(corps, Y, [], { profile: profile({ employerType: 'PRIVATE_ENTERPRISE' }) });
-    expect(e.complete).toBe(true);
-    expect(e.exemptions[0]?.reason).toContain('民营企业');
+    expect(e.noRequirement?.reason).toContain('民营企业');
+    expect(e.complete).toBe(false);
+    expect([e.subjects.PUBLIC.shortfall, e.subjects.PROFESSIONAL.shortfall]).toEqual([0, 0]);
+    expect(e.reasons.join('')).toContain('无继续教育要求');
+    expect(e.reasons.join('')).not.toContain('尚缺');
+    const publicSector = evaluate(corps, Y, [], { profile: profile({ employerType: 'PUBLIC_INSTITUTION' }) });
+    expect(publicSector.noRequirement).toBeUndefined();
+    expect(publicSector.subjects.PROFESSIONAL.shortfall).toBe(60);
   });
 
   it('Corps: assessment-recognition applicants need only that year’s public online courses', () => {
