@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import { hashPassword } from '../server/accounts/passwords';
 import { RunningServer, startServer } from '../server/app/server';
 import { Config, loadConfig } from '../server/platform/config';
-import { allMigrations } from '../server/app/registry';
+import { allMigrations, runStartSteps } from '../server/app/registry';
 import { openDatabases } from '../server/platform/database';
 import { startEmbeddedPostgres } from '../server/platform/embedded-postgres';
 import { createLogger } from '../server/platform/logger';
@@ -51,12 +51,13 @@ export async function scratchDatabase(config: Config, logger: Logger, name: stri
   };
 }
 
-/** A bench's start: config, a quiet logger, a migrated scratch database and its owner and runtime pools. */
+/** A bench's start: config, a quiet logger, a migrated scratch database (with the start steps' data) and its owner and runtime pools. */
 export async function openBench(name: string, portOffset: number) {
   const logger = createLogger('warn');
   const config = loadConfig();
   const scratch = await scratchDatabase(config, logger, name, portOffset);
   const dbs = await openDatabases({ ownerUrl: scratch.ownerUrl, poolSize: 4, migrations: allMigrations() });
+  await runStartSteps(dbs.owner, logger);
   return { config, logger, scratch, ownerUrl: scratch.ownerUrl, dbs };
 }
 

@@ -15,56 +15,73 @@ async function main() {
   const n = Number(values.applicants);
   const runs = Number(values.runs);
   const { config: base, logger, scratch, ownerUrl, dbs } = await openBench('bench-eligibility', 2);
-  const gen = await generateProfessionals({ ownerUrl, tenantCode: 'qingdao', count: n, seed: 3 });
-  await publishInitialPolicy(dbs.owner, gen.tenantId, loadPolicyFiles(base.POLICY_DIR).get('qingdao')!, 'bench');
-  // ~10 activities a year for 2019–2023, set-based
-  await dbs.owner.query(
-    `INSERT INTO activity (tenant_id, professional_id, kind, year, params)
-     SELECT p.tenant_id, p.id, k.kind, y, k.params
-       FROM professional p CROSS JOIN generate_series(2019, 2023) y
-       CROSS JOIN (VALUES
-         ('publicCourse', '{"hours": 15}'::jsonb), ('publicCourse', '{"hours": 15}'),
-         ('jobTraining', '{"category": "job", "hours": 16, "days": 2}'), ('jobTraining', '{"category": "job", "hours": 16, "days": 2}'),
-         ('jobTraining', '{"category": "urgentTalent", "hours": 8, "days": 1}'), ('jobTraining', '{"category": "advancedSeminar", "hours": 12, "days": 2}'),
-         ('academicActivity', '{"category": "conference", "hours": 8, "days": 1}'), ('academicActivity', '{"category": "conference", "hours": 6, "days": 1}'),
-         ('studyTour', '{"title": "考察"}'), ('selfStudy', '{"category": "courseClass", "school": "夜大"}')
-       ) AS k(kind, params)
-      WHERE p.tenant_id = $1`,
-    [gen.tenantId],
-  );
+  const qingdao = loadPolicyFiles(base.POLICY_DIR).get('qingdao')!;
+  // two tenants with the same people and activities: Qingdao's policy as it is, and the same
+  // policy with a filing-date deadline (as Binzhou's), judged for applications filed on June 30
+  const plain = await generateProfessionals({ ownerUrl, tenantCode: 'qingdao', count: n, seed: 3 });
+  const filing = await generateProfessionals({ ownerUrl, tenantCode: 'filing', count: n, seed: 4 });
+  await publishInitialPolicy(dbs.owner, plain.tenantId, qingdao, 'bench');
+  await publishInitialPolicy(dbs.owner, filing.tenantId, { ...qingdao, code: 'filing', title: { ...qingdao.title, deadline: { type: 'filing', source: '001 bench' } } }, 'bench');
+  for (const tenantId of [plain.tenantId, filing.tenantId]) {
+    // ~10 activities a year for 2019–2023, dated across the year, set-based
+    await dbs.owner.query(
+      `INSERT INTO activity (tenant_id, professional_id, kind, year, occurred_on, params)
+       SELECT p.tenant_id, p.id, k.kind, y, make_date(y, k.month, 15), k.params
+         FROM professional p CROSS JOIN generate_series(2019, 2023) y
+         CROSS JOIN (VALUES
+           ('publicCourse', 2, '{"hours": 15}'::jsonb), ('publicCourse', 9, '{"hours": 15}'),
+           ('jobTraining', 3, '{"category": "job", "hours": 16, "days": 2}'), ('jobTraining', 4, '{"category": "job", "hours": 16, "days": 2}'),
+           ('jobTraining', 5, '{"category": "urgentTalent", "hours": 8, "days": 1}'), ('jobTraining', 6, '{"category": "advancedSeminar", "hours": 12, "days": 2}'),
+           ('academicActivity', 7, '{"category": "conference", "hours": 8, "days": 1}'), ('academicActivity', 8, '{"category": "conference", "hours": 6, "days": 1}'),
+           ('studyTour', 10, '{"title": "考察"}'), ('selfStudy', 11, '{"category": "courseClass", "school": "夜大"}')
+         ) AS k(kind, month, params)
+        WHERE p.tenant_id = $1`,
+      [tenantId],
+    );
+  }
+  // recorded when they happened (a recording date after the filing date would exclude them)
+  await dbs.owner.query(`UPDATE activity SET recorded_at = occurred_on + time '12:00'`);
   await dbs.owner.query('ANALYZE activity');
-  const { count } = await requireRow<{ count: number }>(dbs.owner, `SELECT count(*)::int AS count FROM activity`);
-  const bureau = await requireRow<{ id: string }>(dbs.owner, `SELECT id FROM org_node WHERE tenant_id = $1 AND kind = 'BUREAU'`, [gen.tenantId]);
-  const people = await queryRows<{ id: string; id_number: string }>(dbs.owner, `SELECT id, id_number FROM professional WHERE tenant_id = $1`, [gen.tenantId]);
+  const { count } = await requireRow<{ count: number }>(dbs.owner, `SELECT count(*)::int AS count FROM activity WHERE tenant_id = $1`, [plain.tenantId]);
   const server = await startBenchServer(dbs.runtime, logger);
-  const token = await benchOfficialToken(dbs.owner, server, { tenantId: gen.tenantId, username: 'bench.bureau', role: 'BUREAU_OFFICIAL', orgNodeId: bureau.id });
-  const applicants = people.map((p) => ({ idNumber: p.id_number, targetLevel: 'DEPUTY_SENIOR' }));
-  const query = `query($a: [EligibilityApplicant!]!) { titleEligibilityBatch(applicants: $a, applicationYear: 2023) { idNumber errorCode result { eligible yearsChecked years { year status } } } }`;
-  out(`batch eligibility: ${applicants.length} applicants × 5 years, ${count} stored activities (PostgreSQL ${await postgresVersion(dbs.owner)})`);
-  const xs: number[] = [];
-  for (let i = 0; i <= runs; i++) {
-    const t = process.hrtime.bigint();
-    const res = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables: { a: applicants } }),
-    });
-    const body = (await res.json()) as GraphqlResponse<{ titleEligibilityBatch: { result: { eligible: boolean } | null }[] }>;
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    const eligible = body.data.titleEligibilityBatch.filter((r) => r.result?.eligible).length;
-    const ms = Number(process.hrtime.bigint() - t) / 1e6;
-    if (i === 0) out(`  first (cold) request: ${ms.toFixed(0)} ms, ${eligible} eligible`);
-    else xs.push(ms);
+  const query = `query($a: [EligibilityApplicant!]!) { titleEligibilityBatch(applicants: $a, applicationYear: 2023) { idNumber errorCode result { eligible yearsChecked years { year status } excludedActivities { activityId } } } }`;
+  out(`batch eligibility: ${n} applicants × 5 years, ${count} stored activities per tenant (PostgreSQL ${await postgresVersion(dbs.owner)})`);
+  const medians: number[] = [];
+  for (const [label, gen, filedOn] of [['Qingdao policy, no filing date', plain, null], ['filing-date deadline, filed 2023-06-30', filing, '2023-06-30']] as const) {
+    const bureau = await requireRow<{ id: string }>(dbs.owner, `SELECT id FROM org_node WHERE tenant_id = $1 AND kind = 'BUREAU'`, [gen.tenantId]);
+    const people = await queryRows<{ id: string; id_number: string }>(dbs.owner, `SELECT id, id_number FROM professional WHERE tenant_id = $1`, [gen.tenantId]);
+    const token = await benchOfficialToken(dbs.owner, server, { tenantId: gen.tenantId, username: `bench.${gen.tenantId.slice(0, 8)}`, role: 'BUREAU_OFFICIAL', orgNodeId: bureau.id });
+    const applicants = people.map((p) => ({ idNumber: p.id_number, targetLevel: 'DEPUTY_SENIOR', ...(filedOn ? { filedOn } : {}) }));
+    const xs: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const t = process.hrtime.bigint();
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables: { a: applicants } }),
+      });
+      const body = (await res.json()) as GraphqlResponse<{ titleEligibilityBatch: { result: { eligible: boolean; excludedActivities: unknown[] } | null }[] }>;
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      const eligible = body.data.titleEligibilityBatch.filter((r) => r.result?.eligible).length;
+      const excluded = body.data.titleEligibilityBatch.reduce((sum, r) => sum + (r.result?.excludedActivities.length ?? 0), 0);
+      const ms = Number(process.hrtime.bigint() - t) / 1e6;
+      if (i === 0) out(`  ${label}: first (cold) request ${ms.toFixed(0)} ms, ${eligible} eligible, ${excluded} activities excluded by the deadline`);
+      else xs.push(ms);
+    }
+    medians.push(median(xs));
+    out(`  ${label}: API, one request: median ${median(xs).toFixed(0)} ms over ${runs} runs`);
+    if (medians.length === 1) {
+      const ys: number[] = [];
+      const ids = people.map((p) => p.id);
+      for (let i = 0; i < runs; i++) {
+        const t = process.hrtime.bigint();
+        await dbs.owner.query(`SELECT professional_id, id, kind, year, params FROM activity WHERE professional_id = ANY($1::uuid[]) AND year <= 2023`, [ids]);
+        ys.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+      out(`  baseline, fetching the same activities as bare SQL: median ${median(ys).toFixed(0)} ms; API / fetch = ${(median(xs) / median(ys)).toFixed(1)}x`);
+    }
   }
-  out(`  API, one request: median ${median(xs).toFixed(0)} ms over ${runs} runs`);
-  const ys: number[] = [];
-  const ids = people.map((p) => p.id);
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    await dbs.owner.query(`SELECT professional_id, id, kind, year, params FROM activity WHERE professional_id = ANY($1::uuid[]) AND year <= 2023`, [ids]);
-    ys.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  out(`  baseline, fetching the same activities as bare SQL: median ${median(ys).toFixed(0)} ms; API / fetch = ${(median(xs) / median(ys)).toFixed(1)}x`);
+  out(`  with filing dates / without: ${(medians[1]! / medians[0]!).toFixed(2)}x`);
   await server.stop();
   await dbs.close();
   await scratch.drop();

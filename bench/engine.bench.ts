@@ -6,9 +6,12 @@
 import { join, relative } from 'node:path';
 import { evaluateYear, type ActivityInput, type ParamSpec, type ParamValue, type PolicyDocument, type ProfileInput } from '../server/engine';
 import { versionForYear } from '../server/engine';
+import { calendarFromSource } from '../server/calendar/calendar-source';
 import { loadAllPolicies } from '../server/policy';
 
 const COUNT = Number(process.argv[2] ?? 1_000_000);
+/** The statutory working-day calendar, as the server gives it to the engine (Jining's pre-filing lead time counts with it). */
+const CALENDAR = calendarFromSource();
 const PER_YEAR = 10;
 const YEARS: Record<string, number> = { linyi: 2018, qingdao: 2023, jining: 2021, binzhou: 2021, bingtuan: 2021 };
 
@@ -110,7 +113,7 @@ function runEngine(jobs: Job[]): number {
   let checksum = 0;
   for (let i = 0; i < jobs.length; i++) {
     const job = jobs[i]!;
-    const e = evaluateYear({ policy: job.policy, profile: job.profile, activities: job.activities, year: job.year });
+    const e = evaluateYear({ policy: job.policy, profile: job.profile, activities: job.activities, year: job.year, calendar: CALENDAR });
     checksum += e.subjects.PUBLIC.credited + e.subjects.PROFESSIONAL.credited + (e.complete ? 1 : 0);
   }
   return checksum;

@@ -79,6 +79,9 @@ export class TitlesEmployerType1732800000000 implements MigrationInterface {
       );
       CREATE INDEX title_application_by_professional ON title_application (tenant_id, professional_id, application_year DESC, id);
       CREATE INDEX title_application_by_year ON title_application (tenant_id, application_year, id);
+      -- one active application per person, year, level and series
+      CREATE UNIQUE INDEX title_application_one_active ON title_application (tenant_id, professional_id, application_year, target_level, target_series)
+        WHERE status = 'ACTIVE';
 
       GRANT SELECT, INSERT, DELETE ON title_record TO ce_runtime;
       GRANT SELECT, INSERT, UPDATE ON title_application TO ce_runtime;

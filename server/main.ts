@@ -1,5 +1,5 @@
-// Start: config → database (embedded, or DATABASE_URL) → migrate → seed demo
-// tenants (first start only) → serve. Ctrl-C finishes in-flight requests,
+// Start: config → database (embedded, or DATABASE_URL) → migrate → the modules'
+// start steps (the working-day calendar) → seed demo tenants (first start only) → serve. Ctrl-C finishes in-flight requests,
 // then stops the embedded database.
 // First: probes the native modules (argon2) in a child process before anything
 // loads them here, so a broken build is named instead of a bare segfault.
@@ -14,7 +14,7 @@ import { createLogger } from './platform/logger';
 import { persistentSecret } from './platform/secrets';
 import { loadPolicyFiles, publishInitialPolicies } from './policy/initial-policies';
 import { printBanner, seedDemo } from './demo/demo-seed';
-import { allMigrations } from './app/registry';
+import { allMigrations, runStartSteps } from './app/registry';
 
 async function main(): Promise<void> {
   let config;
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     });
   }
   const dbs = await openDatabases({ ownerUrl, runtimeUrl: config.APP_DATABASE_URL, poolSize: config.DB_POOL_SIZE, migrations: allMigrations() });
+  await runStartSteps(dbs.owner, logger);
   const shouldSeed = config.SEED_DEMO ?? !config.DATABASE_URL;
   const demo = shouldSeed ? await seedDemo(dbs.owner, config.DATA_DIR, logger, policies) : null;
   await publishInitialPolicies(dbs.owner, policies, logger);

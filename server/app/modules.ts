@@ -4,12 +4,14 @@
 import { accountsModule } from '../accounts/accounts.module';
 import { apiClientsModule } from '../api-clients/api-clients.module';
 import { auditModule } from '../audit/audit.module';
+import { calendarModule } from '../calendar/calendar.module';
 import { hoursModule } from '../hours/hours.module';
 import { nodesModule } from '../nodes/nodes.module';
 import { organisationsModule } from '../organisations/organisations.module';
 import { policyModule } from '../policy/policy.module';
 import { professionalsModule } from '../professionals/professionals.module';
 import { tenantsModule } from '../tenants/tenants.module';
+import { titlesModule } from '../titles/titles.module';
 import type { CapabilityModule } from '../platform/module';
 
 export const modules: readonly CapabilityModule[] = [
@@ -20,6 +22,8 @@ export const modules: readonly CapabilityModule[] = [
   accountsModule,
   apiClientsModule,
   nodesModule,
+  calendarModule,
   policyModule,
+  titlesModule,
   hoursModule,
 ];

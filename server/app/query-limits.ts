@@ -57,6 +57,7 @@ export const BATCH_FIELDS: Readonly<Record<string, { input: string; perItem: num
  */
 export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Query.activityKinds': 20, // kinds of one policy year: 16 at most today
+  'Policy.sources': 10, // documents one policy cites: 1 today, a revision may add one
   'ActivityKind.params': 8, // parameters of one kind: 6 at most today
   'ActivityParamSpec.values': 10, // options of an enum parameter
   'ApiClient.scopes': 2, // the ApiScope enum
@@ -71,7 +72,12 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'TitleEligibility.yearsChecked': 5, // the window of a title rule
   'TitleEligibility.years': 5,
   'TitleEligibility.reasons': 10,
+  'TitleEligibility.yearsNotChecked': 5, // at most the window of a title rule
+  'TitleEligibility.excludedActivities': 50, // a year's activities after the deadline (typically a handful)
+  'Professional.titleHistory': 10, // a career holds a few titles
   'AverageCheck.years': 5,
+  'WorkingCalendarYear.holidays': 40, // statutory days off of one year: 33 at most (2015–2026)
+  'WorkingCalendarYear.adjustedWorkdays': 12, // adjusted working weekends of one year: 12 at most
 };
 /** A list field added without an entry above still costs something like a list. */
 export const DEFAULT_LIST_SIZE = 10;

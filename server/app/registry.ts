@@ -1,9 +1,10 @@
 // Builds what the modules declare: services once per process, loaders once
 // per request, the ordered migration history, and the error-code catalog.
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Loaders } from '../platform/context';
 import type { MigrationClass } from '../platform/database';
 import { commonError, idNumberError, type ErrorCatalog } from '../platform/errors';
+import type { Logger } from '../platform/logger';
 import type { CapabilityModule, ModuleDeps, Services } from '../platform/module';
 import { modules } from './modules';
 
@@ -24,6 +25,11 @@ export function allMigrations(list: readonly CapabilityModule[] = modules): Migr
   const timestamp = (m: MigrationClass) => Number(/(\d{13})$/.exec(m.name)?.[1] ?? NaN);
   const unique = [...new Set(list.flatMap((m) => m.migrations ?? []))];
   return unique.sort((a, b) => timestamp(a) - timestamp(b));
+}
+
+/** The modules' start-up steps, in module order (after the migrations, before serving). */
+export async function runStartSteps(owner: DataSource, logger: Logger, list: readonly CapabilityModule[] = modules): Promise<void> {
+  for (const m of list) await m.onStart?.(owner, logger);
 }
 
 /** Every code the API answers with, and its Chinese message. */

@@ -12,6 +12,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { generateActivationCode, hashPassword } from '../accounts/passwords';
 import { AccountRole } from '../accounts/accounts.types';
 import type { PolicyDocument } from '../engine';
+import { TITLE_LEVELS, titleLevelRank } from '../engine/titles';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { OrgKind } from '../organisations/organisations.types';
 import { chinaToday } from '../platform/clock';
@@ -50,7 +51,8 @@ async function insertTree(em: EntityManager, tenantId: string, bureauId: string,
   const deptIds: string[] = [];
   const unitIds: string[] = [];
   for (const d of t.departments) {
-    const dept = await organisations.insert(em, tenantId, { parentId: bureauId, kind: OrgKind.DEPARTMENT, name: d.name, code: d.code });
+    // the demo units (hospitals, schools, institutes) are public institutions (事业单位)
+    const dept = await organisations.insert(em, tenantId, { parentId: bureauId, kind: OrgKind.DEPARTMENT, name: d.name, code: d.code, employerType: 'PUBLIC_INSTITUTION' });
     deptIds.push(dept.id);
     for (const [u, unit] of d.units.entries()) {
       const node = await organisations.insert(em, tenantId, { parentId: dept.id, kind: OrgKind.UNIT, name: unit.name, code: `${d.code}-${u + 1}` });
@@ -89,6 +91,10 @@ async function seedTenant(owner: DataSource, t: DemoTenant, s: SeedContext): Pro
       return professionalId(member.person.idNumber);
     };
 
+    // Everyone with a title has a title record; the current title dates from it.
+    const lastYear = Number(s.today.slice(0, 4)) - 1;
+    await demoRepo.insertTitleRecords(em, tenantId, t.bureau, lastYear);
+
     const creds: DemoCredential[] = [];
     const official = async (username: string, displayName: string, role: AccountRole, orgNodeId: string, note: string) => {
       const password = demoPassword();
@@ -112,6 +118,9 @@ async function seedTenant(owner: DataSource, t: DemoTenant, s: SeedContext): Pro
     const professional = (p: typeof active) => ({ username: p.idNumber, displayName: p.name, role: AccountRole.PROFESSIONAL, orgNodeId: firstUnitId, professionalId: professionalId(p.idNumber) });
     const password = demoPassword();
     await demoRepo.insertAccount(em, tenantId, { ...professional(active), passwordHash: await hashPassword(password) });
+    // the signed-in professional is applying for the next title level this year (materials not filed yet)
+    const next = TITLE_LEVELS[titleLevelRank(active.titleLevel) + 1];
+    if (next) await demoRepo.insertTitleApplication(em, tenantId, professionalId(active.idNumber), next, active.titleSeries, lastYear + 1, null);
     creds.push({ tenant: t.code, tenantName: t.name, role: AccountRole.PROFESSIONAL, username: active.idNumber, password, note: active.name });
 
     const accountId = await demoRepo.insertAccount(em, tenantId, professional(pending));

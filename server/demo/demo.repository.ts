@@ -118,6 +118,39 @@ export class DemoRepository {
     );
   }
 
+  /**
+   * A title record for everyone with a title, obtained on a day fixed by their ID number
+   * (0–8 years before `lastYear`, never before the age of 22, never before 2000), and the
+   * people's current title dated from it; one statement each.
+   */
+  async insertTitleRecords(db: Queryable, tenantId: string, issuingBody: string, lastYear: number): Promise<void> {
+    await execute(
+      db,
+      `INSERT INTO title_record (tenant_id, professional_id, level, series, obtained_on, issuing_body, certificate_no)
+       SELECT p.tenant_id, p.id, p.title_level, p.title_series,
+              make_date(greatest(2000, extract(year FROM p.birth_date)::int + 22, $3 - (abs(hashtext(p.id_number)) % 9)),
+                        1 + abs(hashtext(p.id_number)) % 12, 1 + abs(hashtext(p.name)) % 28),
+              $2, 'ZC' || substr(p.id_number, 13, 6)
+         FROM professional p WHERE p.tenant_id = $1 AND p.title_level <> 'NONE'`,
+      [tenantId, issuingBody, lastYear],
+    );
+    await execute(
+      db,
+      `UPDATE professional p SET title_obtained_on = r.obtained_on
+         FROM title_record r WHERE r.tenant_id = p.tenant_id AND r.professional_id = p.id AND p.tenant_id = $1`,
+      [tenantId],
+    );
+  }
+
+  async insertTitleApplication(db: Queryable, tenantId: string, professionalId: string, targetLevel: string, targetSeries: string, year: number, filedOn: string | null): Promise<void> {
+    await execute(
+      db,
+      `INSERT INTO title_application (tenant_id, professional_id, target_level, target_series, application_year, route, filed_on)
+       VALUES ($1, $2, $3, $4, $5, 'NORMAL_REVIEW', $6)`,
+      [tenantId, professionalId, targetLevel, targetSeries, year, filedOn],
+    );
+  }
+
   /** Activities in one statement, recorded a few days after they happened (never in the future). */
   async insertActivities(db: Queryable, tenantId: string, recordedBy: string, list: readonly DemoActivityRow[]): Promise<void> {
     await execute(

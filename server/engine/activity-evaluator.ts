@@ -158,9 +158,9 @@ export function runActivityRule(
 function applyTitleClass(ctx: ActivityContext, kind: CompiledKind, s: Slots, out: RuleOut): void {
   const spec = kind.titleClass!;
   const level = s[kind.titleLevelSlot] as TitleLevel;
-  const label = TITLE_LEVEL_LABELS[level] ?? String(level);
+  const label = Object.hasOwn(TITLE_LEVEL_LABELS, level) ? TITLE_LEVEL_LABELS[level] : String(level);
   const app = ctx.application;
-  let why: string | null = null;
+  let why: string;
   if (app !== undefined) {
     const target = TITLE_LEVEL_LABELS[app.targetLevel];
     if (app.applicationYear === ctx.year && spec.notForRoutes?.includes(app.route)) {

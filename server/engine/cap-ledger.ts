@@ -4,7 +4,8 @@
 // (no Map per evaluation, no string keys), created on first use: most years hit no cap.
 // Those slots are below the version's cappedKindCount and groupCount, the arrays' lengths.
 import type { ActivityInput, ActivityResult, EvaluateYearInput } from './engine.types';
-import { addCut, evidenceKey, newActivityResult, runActivityRule } from './activity-evaluator';
+import { addCut, addNote, evidenceKey, newActivityResult, runActivityRule } from './activity-evaluator';
+import { placementNote } from './flexible-placement';
 import { SUBJECT_PUBLIC, type CompiledKind } from './kind-compiler';
 import type { CompiledPolicy, CompiledVersion } from './policy-compiler';
 
@@ -70,7 +71,7 @@ export class CapLedger {
 
   /**
    * Flexible hours: public while public is short, then professional, then public again.
-   * Writes the placed hours into result.hoursEarned.
+   * Writes the placed hours into result.hoursEarned, and where they went and why into its notes.
    */
   admitFlexible(kind: CompiledKind, amount: number, shortPublic: number, result: ActivityResult): void {
     const hours = kind.capSlot >= 0 ? this.admitKind(kind, amount, result) : amount;
@@ -88,10 +89,17 @@ export class CapLedger {
     }
     const roomPub = Math.max(0, capPub - usedPub);
     const roomProf = Math.max(0, capProf - usedProf);
-    let toPub = Math.min(hours, shortPublic, roomPub);
-    const toProf = Math.min(hours - toPub, roomProf);
-    toPub += Math.min(hours - toPub - toProf, roomPub - toPub);
+    const first = Math.min(hours, shortPublic, roomPub);
+    const toProf = Math.min(hours - first, roomProf);
+    const again = Math.min(hours - first - toProf, roomPub - first);
+    const toPub = first + again;
     const cut = hours - toPub - toProf;
+    const note = placementNote(first, toProf, again, cut, shortPublic, this.version.unit);
+    // the memoised one-note list is the notes as they are when there are none yet (the usual case)
+    if (note.length > 0) {
+      if (result.notes.length === 0) result.notes = note;
+      else addNote(result, note[0]!);
+    }
     if (g >= 0) {
       if (cut > 0) addCut(result, { cap: kind.groupCapNameFlexible, cut });
       (this.groupPublic as number[])[g] = usedPub + toPub;

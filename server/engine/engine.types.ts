@@ -1,6 +1,7 @@
 // Inputs and outputs of the hours engine.
 import type { TitleLevel, TitleRoute, TitleSeries } from './titles';
 import type { ParamValue, PolicyDocument, Regime, Subject } from './policy.types';
+import type { WorkingCalendar } from './working-calendar';
 
 export interface ActivityInput {
   id: string;
@@ -81,7 +82,8 @@ export interface YearEvaluation {
   regime: Regime;
   subjects: Record<Subject, SubjectStatus>;
   complete: boolean;
-  deemedComplete?: { reason: string; source: string };
+  /** The year is exempt (exempt: true) or deemed complete by a rule: no shortfall in either subject. */
+  deemedComplete?: { reason: string; source: string; exempt: boolean };
   exemptions: Exemption[];
   /** The tenant sets no requirement for this person this year (Corps: private enterprises): neither complete nor short. */
   noRequirement?: { reason: string; source: string };
@@ -104,6 +106,8 @@ export interface EvaluateYearInput {
   priorEvidenceKeys?: readonly string[];
   /** The title application this year is judged for, if any (face-to-face class level, route rules). */
   application?: ApplicationContext;
+  /** The statutory working-day calendar (working-day conditions); without it no working day can be counted. */
+  calendar?: WorkingCalendar;
 }
 
 export interface IntegrityPeriod {
@@ -136,6 +140,8 @@ export interface TitleEligibilityInput {
   route?: TitleRoute;
   today?: string;
   priorEvidenceKeys?: readonly string[];
+  /** The statutory working-day calendar, as for evaluateYear. */
+  calendar?: WorkingCalendar;
 }
 
 /** A year of the policy's full window that was not checked, and why (tenure shorter than the window). */

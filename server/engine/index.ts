@@ -6,8 +6,20 @@ export { evaluateYear } from './year-evaluator';
 export { checkTitleEligibility } from './title-eligibility';
 export { validateActivityParams } from './param-validator';
 export { compilePolicy, versionForYear, type CompiledPolicy, type CompiledVersion } from './policy-compiler';
+export { citationText, parseCitation } from './citations';
 export type { CompiledKind } from './kind-compiler';
 export { ruleParams, checkRule } from './rules/registry';
 export type { RuleParamRef, RuleIssue } from './rules/rule';
 export { coauthorShare, splitAmongAuthors } from './coauthor-split';
-export { workingDaysBetween, isValidDate } from './working-days';
+export { isValidDate } from './working-days';
+export {
+  workingDaysBetween,
+  countWorkingDays,
+  coveredText,
+  CalendarYearMissingError,
+  EMPTY_CALENDAR,
+  type WorkingCalendar,
+  type CalendarDay,
+  type WorkingDayCount,
+} from './working-calendar';
+export { workingDayParams } from './condition-compiler';

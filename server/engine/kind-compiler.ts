@@ -11,6 +11,7 @@ import type { GroupSpec, KindSpec, ParamValue, PolicyVersion, TitleClassSpec } f
 import { ruleTypeOf } from './rules/registry';
 import type { RuleOut, SlotRule } from './rules/rule';
 import type { Slots } from './slots';
+import type { CalendarIndex } from './working-calendar';
 import type { TitleSeries } from './titles';
 
 /** A rule working on a declaration's parameters (reads them into slots first). */
@@ -106,6 +107,7 @@ export function compileKind(
   version: PolicyVersion,
   groupCapNames: ReadonlyMap<string, string>,
   counters: VersionCounters,
+  calendar: CalendarIndex,
 ): CompiledKind {
   const labels = new Map<string, string>();
   for (const p of spec.params) {
@@ -126,7 +128,7 @@ export function compileKind(
   };
   const ruleType = ruleTypeOf(spec.rule);
   const slotRule = ruleType.compile(spec.rule, { unit, labels, slotOf });
-  const slotConditions = (spec.conditions ?? []).map((c) => compileCondition(c, slotOf));
+  const slotConditions = (spec.conditions ?? []).map((c) => compileCondition(c, slotOf, calendar));
   const authorsSlot = spec.split ? slotOf(spec.split.authorsParam) : -1;
   const positionSlot = spec.split ? slotOf(spec.split.positionParam) : -1;
   const titleClass = spec.titleClass ?? null;
@@ -143,7 +145,8 @@ export function compileKind(
 
   const caps = spec.caps;
   const groupCode = spec.group;
-  const group: GroupSpec | undefined = groupCode === undefined ? undefined : version.groups?.[groupCode];
+  const groups = version.groups;
+  const group: GroupSpec | undefined = groupCode !== undefined && groups !== undefined && Object.hasOwn(groups, groupCode) ? groups[groupCode] : undefined;
   let groupSlot = -1;
   if (groupCode !== undefined && group !== undefined) {
     groupSlot = counters.groups.get(groupCode) ?? counters.groups.size;

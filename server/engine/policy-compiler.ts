@@ -1,13 +1,18 @@
-// Turns a policy document into closures once (per document object, cached), so the
-// per-year evaluation only looks things up. Adding a tenant adds data, not code here;
+// Turns a policy document into closures once (per document object and working-day calendar,
+// cached), so the per-year evaluation only looks things up. Adding a tenant adds data, not code here;
 // each kind is compiled by kind-compiler, its rule by its rule type (rules/).
+import { citeDocument } from './citations';
 import { compileKind, type CompiledKind, type VersionCounters } from './kind-compiler';
 import { memoText } from './memo-text';
 import type { CompulsorySpec, PolicyDocument, PolicyVersion, ProfileRule, Regime } from './policy.types';
 import { compulsoryLine } from './reason-lines';
+import { EMPTY_CALENDAR, indexCalendarWithClosures, type CalendarIndex, type WorkingCalendar } from './working-calendar';
 
 export interface CompiledVersion {
+  /** The version in its cited form (see citations.ts): what explanations are built from. */
   spec: PolicyVersion;
+  /** The version as published (citations by key): what the API shows and a bureau edits. */
+  published: PolicyVersion;
   unit: string;
   /** Copies of spec fields the hot path reads (version specs differ in shape, see CompiledKind). */
   regime: Regime;
@@ -31,6 +36,8 @@ export interface CompiledVersion {
 
 export interface CompiledPolicy {
   doc: PolicyDocument;
+  /** The document with every citation as explanations show it (compiles to this same object). */
+  cited: PolicyDocument;
   versions: CompiledVersion[];
   /** Latest version whose fromYear ≤ year, or undefined before the first one. */
   versionFor(year: number): CompiledVersion | undefined;
@@ -38,22 +45,53 @@ export interface CompiledPolicy {
   annualDeadline(year: number): string;
   /** Whether annualDeadline(year) is Dec 31 of that year (cached with it). */
   annualDeadlineIsYearEnd(year: number): boolean;
+  /** The working-day calendar the conditions count with, with the document's closures. */
+  calendar: CalendarIndex;
 }
 
-const cache = new WeakMap<PolicyDocument, CompiledPolicy>();
+/**
+ * Compiled policies of a document, one per working-day calendar (working-day conditions are
+ * compiled with theirs): the one used last, checked first, and all of them.
+ */
+interface CacheEntry {
+  calendar: WorkingCalendar;
+  compiled: CompiledPolicy;
+  byCalendar: WeakMap<WorkingCalendar, CompiledPolicy>;
+}
 
-export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
-  const hit = cache.get(doc);
-  if (hit) return hit;
-  // Compiled in a separate function: its closures would otherwise make every call (every
-  // evaluation, cache hit or not) allocate their context.
-  const compiled = compileDocument(doc);
-  cache.set(doc, compiled);
+const cache = new WeakMap<PolicyDocument, CacheEntry>();
+
+/** The document compiled with a calendar (without one, no working day can be counted). */
+export function compilePolicy(doc: PolicyDocument, calendar: WorkingCalendar = EMPTY_CALENDAR): CompiledPolicy {
+  const entry = cache.get(doc);
+  if (entry !== undefined && entry.calendar === calendar) return entry.compiled;
+  // In a separate function: its closures would otherwise make every call (every evaluation,
+  // cache hit or not) allocate their context.
+  return compileAndRemember(doc, calendar, entry);
+}
+
+function compileAndRemember(doc: PolicyDocument, calendar: WorkingCalendar, entry: CacheEntry | undefined): CompiledPolicy {
+  const compiled = entry?.byCalendar.get(calendar) ?? compileDocument(doc, calendar);
+  for (const key of [doc, compiled.cited]) {
+    const e = cache.get(key);
+    if (e === undefined) {
+      const byCalendar = new WeakMap<WorkingCalendar, CompiledPolicy>();
+      byCalendar.set(calendar, compiled);
+      cache.set(key, { calendar, compiled, byCalendar });
+    } else {
+      e.byCalendar.set(calendar, compiled);
+      e.calendar = calendar;
+      e.compiled = compiled;
+    }
+  }
   return compiled;
 }
 
-function compileDocument(doc: PolicyDocument): CompiledPolicy {
-  const versions = [...doc.versions].sort((a, b) => a.fromYear - b.fromYear).map(compileVersion);
+function compileDocument(doc: PolicyDocument, workingCalendar: WorkingCalendar): CompiledPolicy {
+  const cited = citeDocument(doc);
+  const calendar = indexCalendarWithClosures(workingCalendar, doc.calendar?.closures);
+  const order = doc.versions.map((_, i) => i).sort((a, b) => doc.versions[a]!.fromYear - doc.versions[b]!.fromYear);
+  const versions = order.map((i) => compileVersion(cited.versions[i]!, doc.versions[i]!, calendar));
   const first = versions[0]?.spec.fromYear ?? 0;
   // Small year → version and year → deadline arrays keep the lookups to one index in the hot path.
   const span = 200;
@@ -63,7 +101,7 @@ function compileDocument(doc: PolicyDocument): CompiledPolicy {
   const deadlineOf = (year: number) => {
     let d = deadlines.get(year);
     if (d === undefined) {
-      d = `${year}-${doc.deadline.monthDay}`;
+      d = `${year}-${deadlineMonthDay(doc.deadline.monthDay, year)}`;
       deadlines.set(year, d);
     }
     return d;
@@ -78,7 +116,9 @@ function compileDocument(doc: PolicyDocument): CompiledPolicy {
   // Below, 0 ≤ i < span indexes the arrays just filled.
   const compiled: CompiledPolicy = {
     doc,
+    cited,
     versions,
+    calendar,
     annualDeadline(year: number) {
       const i = year - first;
       return i >= 0 && i < span ? nearDeadlines[i]! : deadlineOf(year);
@@ -95,6 +135,13 @@ function compileDocument(doc: PolicyDocument): CompiledPolicy {
   return compiled;
 }
 
+/** A deadline of 02-29 (accepted by the policy schema) is 28 February in a common year. */
+function deadlineMonthDay(monthDay: string, year: number): string {
+  if (monthDay !== '02-29') return monthDay;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return leap ? monthDay : '02-28';
+}
+
 /** The deadline is Dec 31 of the year (then a date inside the year is never after it). */
 export function isYearEnd(deadline: string, year: number): boolean {
   return deadline.length === 10 && deadline.endsWith('-12-31') && deadline.startsWith(String(year));
@@ -106,12 +153,13 @@ function findVersion(versions: CompiledVersion[], year: number): CompiledVersion
   return found;
 }
 
-/** The policy version in force for a year (versions are chosen by their fromYear). */
+/** The policy version in force for a year (versions are chosen by their fromYear), as published. */
 export function versionForYear(policy: PolicyDocument, year: number): PolicyVersion | undefined {
-  return compilePolicy(policy).versionFor(year)?.spec;
+  // Versions do not depend on the calendar: any compilation of the document will do.
+  return (cache.get(policy)?.compiled ?? compilePolicy(policy)).versionFor(year)?.published;
 }
 
-function compileVersion(spec: PolicyVersion): CompiledVersion {
+function compileVersion(spec: PolicyVersion, published: PolicyVersion, calendar: CalendarIndex): CompiledVersion {
   const unit = spec.regime === 'CREDITS' ? '学分' : '学时';
   const groupCapNames = new Map<string, string>();
   for (const [code, g] of Object.entries(spec.groups ?? {})) {
@@ -124,13 +172,14 @@ function compileVersion(spec: PolicyVersion): CompiledVersion {
   }
   const counters: VersionCounters = { capped: 0, groups: new Map() };
   const kinds = new Map<string, CompiledKind>();
-  for (const [code, kind] of Object.entries(spec.kinds)) kinds.set(code, compileKind(code, kind, unit, spec, groupCapNames, counters));
+  for (const [code, kind] of Object.entries(spec.kinds)) kinds.set(code, compileKind(code, kind, unit, spec, groupCapNames, counters, calendar));
   const hasCountsOnce = Object.values(spec.kinds).some((k) => k.countsOnce !== undefined);
   const compulsoryLines = (spec.compulsory ?? []).map((c) => memoText((got) => compulsoryLine(c, unit, got)));
   const kindByCode = Object.create(null) as Record<string, CompiledKind | undefined>;
   for (const [code, kind] of kinds) kindByCode[code] = kind;
   return {
     spec,
+    published,
     unit,
     regime: spec.regime,
     credits: spec.regime === 'CREDITS',

@@ -154,4 +154,19 @@ export interface PolicyDocument {
   deadline: { monthDay: string; source: string };
   title: TitlePolicy;
   versions: PolicyVersion[];
+  /** The tenant's own closures, on top of the statutory working-day calendar (given to the engine apart). */
+  calendar?: PolicyCalendar;
+}
+
+/** Days the tenant declares non-working (a bureau-wide closure): no working day falls in them. */
+export interface CalendarClosure {
+  /** First and last day, inclusive ('YYYY-MM-DD'). */
+  from: string;
+  to: string;
+  name: string;
+  source: string;
+}
+
+export interface PolicyCalendar {
+  closures: CalendarClosure[];
 }

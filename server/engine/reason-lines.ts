@@ -21,7 +21,9 @@ const plainLines = new Map<number, (string | undefined)[]>();
 const raisedLines = new Map<number, Map<number, string>>();
 let memoised = 0;
 const yearLines = new Map<number, string>();
-const deemedSubjectLines: Record<Subject, Map<string, string>> = { PUBLIC: new Map(), PROFESSIONAL: new Map() };
+/** subject → reason → source → line. */
+const deemedSubjectLines: Record<Subject, Map<string, Map<string, string>>> = { PUBLIC: new Map(), PROFESSIONAL: new Map() };
+/** reason → source → line per year * 2 + exempt. */
 const deemedCompleteLines = new Map<string, Map<string, Map<number, string>>>();
 
 function buildSubjectLine(s: Subject, credited: number, required: number, shortfall: number, unit: string): string {
@@ -70,25 +72,33 @@ export function subjectLine(s: Subject, credited: number, required: number, shor
   return line;
 }
 
-export function deemedSubjectLine(s: Subject, reason: string): string {
+/** "专业科目：视同完成（集中面授…：视同完成当年专业科目，<source>）". */
+export function deemedSubjectLine(s: Subject, reason: string, source: string): string {
   const memo = deemedSubjectLines[s];
-  let line = memo.get(reason);
+  let bySource = memo.get(reason);
+  let line = bySource?.get(source);
   if (line === undefined) {
-    line = `${SUBJECT_NAMES[s]}：视同完成（${reason}）`;
+    line = `${SUBJECT_NAMES[s]}：视同完成（${source === '' ? reason : `${reason}，${source}`}）`;
     if (memoised < MEMO_LIMIT) {
-      memo.set(reason, line);
+      if (bySource === undefined) {
+        bySource = new Map();
+        memo.set(reason, bySource);
+      }
+      bySource.set(source, line);
       memoised++;
     }
   }
   return line;
 }
 
-export function deemedCompleteLine(reason: string, source: string, year: number): string {
+/** The line of a year exempt (免) or deemed complete (视同完成) by a rule: neither subject is short. */
+export function deemedCompleteLine(reason: string, source: string, year: number, exempt: boolean): string {
   let bySource = deemedCompleteLines.get(reason);
   let byYear = bySource?.get(source);
-  let line = byYear?.get(year);
+  const key = year * 2 + (exempt ? 1 : 0);
+  let line = byYear?.get(key);
   if (line === undefined) {
-    line = `${reason}（${source}），${year}年度视同完成继续教育`;
+    line = `${reason}（${source}），${year}年度${exempt ? '免于继续教育' : '视同完成继续教育'}，公需科目和专业科目均不计缺口`;
     if (memoised < MEMO_LIMIT) {
       if (bySource === undefined) {
         bySource = new Map();
@@ -98,7 +108,7 @@ export function deemedCompleteLine(reason: string, source: string, year: number)
         byYear = new Map();
         bySource.set(source, byYear);
       }
-      byYear.set(year, line);
+      byYear.set(key, line);
       memoised++;
     }
   }

@@ -6,8 +6,10 @@ import type { TitleWindow } from './policy.types';
 import { compilePolicy } from './policy-compiler';
 import { evaluateYear } from './year-evaluator';
 
-export function checkTitleEligibility(input: TitleEligibilityInput): TitleEligibility {
-  const policy = compilePolicy(input.policy);
+export function checkTitleEligibility(given: TitleEligibilityInput): TitleEligibility {
+  const policy = compilePolicy(given.policy, given.calendar);
+  // Read in its cited form, so that every reason cites documents, not keys (see citations.ts).
+  const input: TitleEligibilityInput = { ...given, policy: policy.cited };
   const doc = input.policy;
   const activities = collectActivities(input);
   const reasons: string[] = [];
@@ -60,6 +62,7 @@ export function checkTitleEligibility(input: TitleEligibilityInput): TitleEligib
       deadline: year === app ? deadline : undefined,
       priorEvidenceKeys: input.priorEvidenceKeys,
       application,
+      calendar: input.calendar,
     });
     const rule = version.spec.titleYearRule;
     if (evaluation.noRequirement !== undefined) {

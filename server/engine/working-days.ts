@@ -1,4 +1,5 @@
-// Calendar helpers on 'YYYY-MM-DD' strings. Pure: no Date.now(), UTC arithmetic only.
+// Date helpers on 'YYYY-MM-DD' strings. Pure: no Date.now(), UTC arithmetic only. Working days
+// (weekends, statutory holidays, adjusted working weekends) are counted in working-calendar.ts.
 
 /** Days per month of a non-leap year (index 1–12). */
 const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -35,43 +36,8 @@ export function isValidDate(value: string): boolean {
   return d <= (mo === 2 && leap ? 29 : MONTH_DAYS[mo]!);
 }
 
-function toDayNumber(value: string): number {
-  return Math.floor(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10))) / 86_400_000);
-}
-
-/** Working days among days 1 … n after 1970-01-01 counted from day 0 (a Thursday): Thu, Fri, Sat, Sun, Mon, Tue, Wed. */
-const WEEK_PREFIX = [0, 1, 2, 2, 2, 3, 4];
-
-/** Working days d with 0 ≤ d < day, extended to negative days (a whole week has 5). */
-function workingDaysBefore(day: number): number {
-  const weeks = Math.floor(day / 7);
-  // 0 ≤ day − weeks × 7 < 7 (NaN for an unreadable date, which reads undefined and gives NaN, as before).
-  return weeks * 5 + WEEK_PREFIX[day - weeks * 7]!;
-}
-
-/**
- * Working days d with from ≤ d < to (Monday–Friday). Public holidays and
- * make-up working weekends are not in any seed document, so only weekends are
- * excluded (product decision). Counted by whole weeks, not day by day.
- */
-export function workingDaysBetween(from: string, to: string): number {
-  const a = toDayNumber(from);
-  const b = toDayNumber(to);
-  // Also false when either is NaN (an unreadable date): no days, as the day-by-day loop gave.
-  if (!(a < b)) return 0;
-  return workingDaysBefore(b) - workingDaysBefore(a);
-}
-
-/** workingDaysBetween for two dates that passed isValidDate (no Date, no slicing). */
-export function workingDaysBetweenValid(from: string, to: string): number {
-  const a = validDayNumber(from);
-  const b = validDayNumber(to);
-  if (!(a < b)) return 0;
-  return workingDaysBefore(b) - workingDaysBefore(a);
-}
-
 /** Days since 1970-01-01 of a valid 'YYYY-MM-DD' (years 0–99 as 1900–1999, as Date.UTC reads them). */
-function validDayNumber(value: string): number {
+export function dayNumber(value: string): number {
   let y = digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
   const m = digit(value, 5) * 10 + digit(value, 6);
   const d = digit(value, 8) * 10 + digit(value, 9);
@@ -83,4 +49,15 @@ function validDayNumber(value: string): number {
   const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
+}
+
+/** Day of the week of a day number: 0 Sunday … 6 Saturday (1970-01-01 was a Thursday). */
+export function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** The year of a valid 'YYYY-MM-DD' (years 0–99 as 1900–1999, as isValidDate reads them). */
+export function yearOfDate(value: string): number {
+  const y = digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
+  return y <= 99 ? y + 1900 : y;
 }

@@ -21,7 +21,7 @@ export function evaluateYear(input: EvaluateYearInput): YearEvaluation {
 }
 
 function evaluate(input: EvaluateYearInput, withWindows: boolean): YearEvaluation {
-  const policy = compilePolicy(input.policy);
+  const policy = compilePolicy(input.policy, input.calendar);
   const year = input.year;
   const profile = input.profile;
   const version = policy.versionFor(year);
@@ -162,12 +162,14 @@ function subjectStatus(
 function verdict(input: EvaluateYearInput, version: CompiledVersion, st: YearState, results: ActivityResult[], withWindows: boolean): YearEvaluation {
   const credits = version.credits;
   const compulsory = version.compulsory;
-  const pub = subjectStatus(credits ? 0 : version.requirementPublic, st.creditedPublic, st.compulsoryPublic, st.PUBLIC !== undefined, 'PUBLIC', compulsory);
+  // A year exempt or deemed complete needs no hours: neither subject is short.
+  const wholeYear = st.YEAR !== undefined;
+  const pub = subjectStatus(credits ? 0 : version.requirementPublic, st.creditedPublic, st.compulsoryPublic, wholeYear || st.PUBLIC !== undefined, 'PUBLIC', compulsory);
   const prof = subjectStatus(
     credits ? 0 : version.requirementProfessional,
     st.creditedProfessional,
     st.compulsoryProfessional,
-    st.PROFESSIONAL !== undefined,
+    wholeYear || st.PROFESSIONAL !== undefined,
     'PROFESSIONAL',
     compulsory,
   );
@@ -182,11 +184,11 @@ function verdict(input: EvaluateYearInput, version: CompiledVersion, st: YearSta
     activities: results,
     reasons: [],
   };
-  if (st.YEAR) evaluation.deemedComplete = { reason: st.YEAR.reason, source: st.YEAR.source };
+  if (st.YEAR) evaluation.deemedComplete = { reason: st.YEAR.reason, source: st.YEAR.source, exempt: st.exemptions.includes(st.YEAR) };
   if (credits) met = addCredits(evaluation, input, version, st.creditedPublic + st.creditedProfessional, withWindows);
   evaluation.complete = st.YEAR !== undefined || met;
   if (st.noRequirement !== undefined) return noRequirementVerdict(evaluation, st.noRequirement);
-  evaluation.reasons = buildReasons(input, version, evaluation, st.compulsoryPublic, st.compulsoryProfessional);
+  evaluation.reasons = buildReasons(input, version, evaluation, st.compulsoryPublic, st.compulsoryProfessional, st);
   return evaluation;
 }
 

@@ -63,6 +63,8 @@ export function buildReasons(
   evaluation: YearEvaluation,
   compulsoryPublic: number,
   compulsoryProfessional: number,
+  /** The exemption that deemed each scope complete, to name its rule. */
+  deemed?: Deemed,
 ): string[] {
   const unit = version.unit;
   const year = input.year;
@@ -83,10 +85,11 @@ export function buildReasons(
     ];
   }
   const reasons: string[] = [];
-  if (evaluation.deemedComplete) {
-    reasons.push(deemedCompleteLine(evaluation.deemedComplete.reason, evaluation.deemedComplete.source, year));
-  }
-  if (version.credits) {
+  const wholeYear = evaluation.deemedComplete;
+  if (wholeYear) {
+    // Exempt or deemed complete: the rule that says so is the explanation; no subject is short.
+    reasons.push(deemedCompleteLine(wholeYear.reason, wholeYear.source, year, wholeYear.exempt));
+  } else if (version.credits) {
     reasons.push(`${year}年度实行学分制（${version.spec.source}），当年认定${evaluation.credits?.earned ?? 0}学分，不设上限`);
     for (const w of evaluation.credits?.windows ?? []) {
       const range = `${w.years[0]}—${w.years[w.years.length - 1]}年度`;
@@ -96,14 +99,8 @@ export function buildReasons(
     for (const s of SUBJECTS) {
       const st = evaluation.subjects[s];
       if (st.deemed) {
-        let reason = '政策认定';
-        for (const exemption of evaluation.exemptions) {
-          if (exemption.scope === s) {
-            reason = exemption.reason;
-            break;
-          }
-        }
-        reasons.push(deemedSubjectLine(s, reason));
+        const by = deemed?.[s] ?? evaluation.exemptions.find((e) => e.scope === s);
+        reasons.push(by === undefined ? deemedSubjectLine(s, '政策认定', '') : deemedSubjectLine(s, by.reason, by.source));
         continue;
       }
       reasons.push(subjectLine(s, st.credited, st.required, st.shortfall, unit));

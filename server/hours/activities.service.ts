@@ -1,6 +1,7 @@
 // Activities recorded directly by officials (until declarations and review
 // land): validated against the kind's parameters in the policy of their year.
 import type { AuditService } from '../audit/audit.service';
+import type { CalendarService } from '../calendar/calendar.service';
 import { type ParamValue, type PolicyVersion, validateActivityParams } from '../engine';
 import { requireOfficial, requireTenant } from '../platform/access';
 import type { Clock } from '../platform/clock';
@@ -33,6 +34,7 @@ export class ActivitiesService {
     private readonly policies: PoliciesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly calendar: CalendarService,
   ) {}
 
   async record(ctx: Context, input: RecordActivityInput): Promise<ActivityView> {
@@ -43,6 +45,7 @@ export class ActivitiesService {
     const policy = await this.policies.current(ctx);
     const version = this.policies.versionOrThrow(policy.document, input.year);
     checkParams(version, input.kind, input.params, '', this.clock);
+    this.calendar.requireCovered(await this.calendar.current(ctx), version.kinds[input.kind], input.params);
     if (input.date && Number(input.date.slice(0, 4)) !== input.year && !version.kinds[input.kind]?.chosenYear) {
       throw hoursError('ACTIVITY_YEAR', 'date', '发生日期应在计入年度内');
     }

@@ -26,7 +26,9 @@ export class CertificationService {
     this.policies.checkYear(year, 'year', 'current');
     const p = await this.professionals.findOneOrThrow(ctx, professionalId, 'professionalId');
     const policy = await this.policies.current(ctx);
-    const evaluation = await this.completion.evaluate(ctx, p, year);
+    // as the engine sees them: with the unit's employer type and the current title's date
+    const [person] = await this.repo.findPeopleById(await ctx.db(), [p.id]);
+    const evaluation = await this.completion.evaluate(ctx, person!, year);
     const result = { ...evaluation, certified: true };
     const certifiedAt = await this.repo.insertCertification(await ctx.db(), {
       tenantId,

@@ -1,6 +1,7 @@
 // Completion of a year: the engine judges stored activities under the
 // tenant's current policy revision; a certified year keeps the result it was
 // certified with. Also the calculator, which judges what the caller describes.
+import type { CalendarService } from '../calendar/calendar.service';
 import { type ActivityInput, evaluateYear, type ProfileInput } from '../engine';
 import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
@@ -9,7 +10,7 @@ import type { PoliciesService } from '../policy/policy.service';
 import { toEvaluationView } from './evaluation-view';
 import { checkParams as checkParamsOf } from './activities.service';
 import { findSubject, profileOf } from './hours-subjects';
-import type { HoursRepository } from './hours.repository';
+import type { HoursRepository, Person } from './hours.repository';
 import type { CompletionStatus, HoursEvaluation, PreviewHoursInput } from './hours.types';
 
 export class CompletionService {
@@ -17,6 +18,7 @@ export class CompletionService {
     private readonly repo: HoursRepository,
     private readonly policies: PoliciesService,
     private readonly clock: Clock,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** The calculator: evaluates what the caller describes; stores nothing. */
@@ -27,10 +29,12 @@ export class CompletionService {
     });
     await this.policies.tenant(ctx, tenantCode);
     const policy = await this.policies.current(ctx);
+    const calendar = await this.calendar.current(ctx);
     const activities: ActivityInput[] = input.activities.map((a, i) => {
       const year = a.year ?? input.year;
       const version = this.policies.versionOrThrow(policy.document, year, `activities[${i}].year`);
       checkParamsOf(version, a.kind, a.params, `activities[${i}].`, this.clock);
+      this.calendar.requireCovered(calendar, version.kinds[a.kind], a.params, `activities[${i}].`);
       const base = { id: String(i + 1), kind: a.kind, year, params: a.params as ActivityInput['params'] };
       return a.date ? { ...base, date: a.date } : base;
     });
@@ -38,10 +42,11 @@ export class CompletionService {
     const profile: ProfileInput = {
       titleLevel: input.profile.titleLevel,
       titleSeries: input.profile.titleSeries,
-      employerType: input.profile.employerType ?? 'PUBLIC_INSTITUTION',
       flags: input.profile.flags ?? [],
     };
-    const ev = evaluateYear({ policy: policy.document, profile, activities, year: input.year, today: this.clock.today() });
+    if (input.profile.employerType) profile.employerType = input.profile.employerType;
+    if (input.profile.titleObtainedOn) profile.titleObtainedOn = input.profile.titleObtainedOn;
+    const ev = evaluateYear({ policy: policy.document, profile, activities, year: input.year, today: this.clock.today(), calendar });
     return toEvaluationView(ev, policy.document, policy.revision);
   }
 
@@ -56,11 +61,12 @@ export class CompletionService {
   }
 
   /** A stored person's year under the current revision (not certified). */
-  async evaluate(ctx: Context, person: { id: string; titleLevel: ProfileInput['titleLevel']; titleSeries: ProfileInput['titleSeries'] }, year: number): Promise<HoursEvaluation> {
+  async evaluate(ctx: Context, person: Person, year: number): Promise<HoursEvaluation> {
     const policy = await this.policies.current(ctx);
     this.policies.versionOrThrow(policy.document, year);
     const activities = await this.repo.activitiesOf(await ctx.db(), [person.id], year);
-    const ev = evaluateYear({ policy: policy.document, profile: profileOf(person), activities: activities.get(person.id) ?? [], year, today: this.clock.today() });
+    const calendar = await this.calendar.current(ctx);
+    const ev = evaluateYear({ policy: policy.document, profile: profileOf(person), activities: activities.get(person.id) ?? [], year, today: this.clock.today(), calendar });
     return toEvaluationView(ev, policy.document, policy.revision);
   }
 }

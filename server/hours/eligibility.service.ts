@@ -1,8 +1,9 @@
 // Title eligibility (职称申报资格): which years the tenant's rule checks for
 // the target level, each year's verdict and why. Batches of thousands of
 // applicants take a few set-based queries, then the engine in memory.
+import type { CalendarService } from '../calendar/calendar.service';
 import { checkTitleEligibility } from '../engine';
-import type { TitleLevel } from '../engine/titles';
+import { DIRECT_APPLICATION_LEVELS, type TitleLevel, type TitleRoute } from '../engine/titles';
 import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
 import { idNumberError } from '../platform/errors';
@@ -10,7 +11,10 @@ import { maskIdNumber, parseIdNumber } from '../platform/id-number';
 import { mapInSlices } from '../platform/slices';
 import type { PoliciesService } from '../policy/policy.service';
 import { professionalError } from '../professionals/professionals.errors';
-import { applyCertifications, toEligibilityView } from './evaluation-view';
+import type { TitleApplicationsService } from '../titles/title-applications.service';
+import { titleError, type TitleErrorCode } from '../titles/titles.errors';
+import type { TitleApplication } from '../titles/titles.types';
+import { applyCertifications, type EligibilityQuestion, toEligibilityView } from './evaluation-view';
 import { canRead, findSubject, profileOf, requireReader } from './hours-subjects';
 import { hoursError } from './hours.errors';
 import type { HoursRepository, Person } from './hours.repository';
@@ -21,73 +25,123 @@ export const MAX_BATCH = 5000;
 /** Judgments between two yields to the event loop (a few milliseconds of work). */
 const YIELD_EVERY = 200;
 
+/** The application fields a caller may give inline (third parties without a stored application). */
+export interface InlineApplication {
+  route?: TitleRoute | null;
+  filedOn?: string | null;
+}
+
+interface Judgment {
+  person: Person;
+  question: EligibilityQuestion;
+}
+
 export class EligibilityService {
   constructor(
     private readonly repo: HoursRepository,
     private readonly policies: PoliciesService,
+    private readonly applications: TitleApplicationsService,
     private readonly clock: Clock,
+    private readonly calendar: CalendarService,
   ) {}
 
-  async eligibility(ctx: Context, idNumber: string, targetLevel: TitleLevel, applicationYear: number): Promise<TitleEligibilityView> {
+  async eligibility(ctx: Context, idNumber: string, targetLevel: TitleLevel, applicationYear: number, inline: InlineApplication = {}): Promise<TitleEligibilityView> {
     this.policies.checkYear(applicationYear, 'applicationYear');
+    const question = inlineQuestion(targetLevel, applicationYear, inline);
+    if (typeof question === 'string') throw titleError(question, question === 'TITLE_APPLICATION_ROUTE_LEVEL' ? 'route' : 'filedOn');
     const person = await findSubject(ctx, this.repo, idNumber);
-    const [result] = await this.judge(ctx, [{ person, level: targetLevel }], applicationYear, true);
+    const [result] = await this.judge(ctx, [{ person, question }], applicationYear, true);
     if (!result) throw professionalError('PROFESSIONAL_NOT_FOUND', 'idNumber');
     return result;
+  }
+
+  /** Eligibility for a stored title application (its target, route and filing date). */
+  async eligibilityOfApplication(ctx: Context, applicationId: string, field = 'applicationId'): Promise<TitleEligibilityView> {
+    const application = await this.applications.findOneOrThrow(ctx, applicationId, field);
+    return this.judgeApplication(ctx, application);
+  }
+
+  async judgeApplication(ctx: Context, application: TitleApplication): Promise<TitleEligibilityView> {
+    const [person] = await this.repo.findPeopleById(await ctx.db(), [application.professionalId]);
+    if (!person || !canRead(ctx, person)) throw professionalError('PROFESSIONAL_NOT_FOUND', 'applicationId');
+    const question: EligibilityQuestion = {
+      targetLevel: application.targetLevel,
+      applicationYear: application.applicationYear,
+      route: application.route,
+      filedOn: application.filedOn,
+      applicationId: application.id,
+    };
+    const [result] = await this.judge(ctx, [{ person, question }], application.applicationYear, true);
+    return result!;
   }
 
   async eligibilityBatch(ctx: Context, applicants: readonly EligibilityApplicant[], applicationYear: number): Promise<BatchEligibilityItem[]> {
     requireReader(ctx);
     if (applicants.length > MAX_BATCH) throw hoursError('BATCH_TOO_LARGE', 'applicants');
     this.policies.checkYear(applicationYear, 'applicationYear');
-    const parsed = applicants.map((a) => ({ a, id: parseIdNumber(a.idNumber) }));
+    const parsed = applicants.map((a) => ({ a, id: parseIdNumber(a.idNumber), question: inlineQuestion(a.targetLevel, applicationYear, a) }));
     const valid = parsed.flatMap((p) => (p.id.ok ? [p.id.value] : []));
     const visible = new Map<string, Person>();
     for (const person of await this.repo.findPeople(await ctx.db(), valid)) {
       if (canRead(ctx, person)) visible.set(person.idNumber, person);
     }
-    const found = parsed.flatMap((p) => {
+    const found: Judgment[] = [];
+    const slot = parsed.map((p) => {
       const person = p.id.ok ? visible.get(p.id.value) : undefined;
-      return person ? [{ person, level: p.a.targetLevel }] : [];
+      if (!person || typeof p.question === 'string') return -1;
+      found.push({ person, question: p.question });
+      return found.length - 1;
     });
     const results = await this.judge(ctx, found, applicationYear, false);
-    const byIdNumber = new Map(found.map((f, i) => [f.person.idNumber, results[i]]));
-    return parsed.map(({ a, id }): BatchEligibilityItem => {
+    return parsed.map(({ a, id, question }, i): BatchEligibilityItem => {
       if (!id.ok) {
         return { idNumber: maskIdNumber(a.idNumber.trim().toUpperCase()), errorCode: id.code, errorMessage: idNumberError(id.code).message, result: null };
       }
-      const result = byIdNumber.get(id.value);
+      const result = slot[i]! >= 0 ? results[slot[i]!] : undefined;
       if (!result) {
-        const e = professionalError('PROFESSIONAL_NOT_FOUND');
+        const e = typeof question === 'string' && visible.has(id.value) ? titleError(question) : professionalError('PROFESSIONAL_NOT_FOUND');
         return { idNumber: maskIdNumber(id.value), errorCode: e.code, errorMessage: e.message, result: null };
       }
       return { idNumber: maskIdNumber(id.value), errorCode: null, errorMessage: null, result };
     });
   }
 
-  private async judge(ctx: Context, applicants: { person: Person; level: TitleLevel }[], applicationYear: number, withEvaluations: boolean): Promise<TitleEligibilityView[]> {
-    if (!applicants.length) return [];
+  private async judge(ctx: Context, judgments: readonly Judgment[], applicationYear: number, withEvaluations: boolean): Promise<TitleEligibilityView[]> {
+    if (!judgments.length) return [];
     const policy = await this.policies.current(ctx);
-    const ids = applicants.map((a) => a.person.id);
+    const ids = judgments.map((j) => j.person.id);
     // one connection: the three reads run one after another
     const em = await ctx.db();
     const activities = await this.repo.activitiesOf(em, ids, applicationYear);
     const integrity = await this.repo.integrityOf(em, ids);
     const certifications = await this.repo.certificationsOf(em, ids, applicationYear);
+    const calendar = await this.calendar.current(ctx);
     const today = this.clock.today();
     // a batch is thousands of judgments: let other requests (and /healthz) in between slices
-    return mapInSlices(applicants, YIELD_EVERY, ({ person, level }) => {
+    return mapInSlices(judgments, YIELD_EVERY, ({ person, question }) => {
       const result = checkTitleEligibility({
         policy: policy.document,
         profile: profileOf(person),
         activities: activities.get(person.id) ?? [],
-        targetLevel: level,
+        targetLevel: question.targetLevel,
         applicationYear,
+        route: question.route,
+        ...(question.filedOn !== null ? { filingDate: question.filedOn } : {}),
         integrityRecord: integrity.get(person.id) ?? [],
         today,
+        calendar,
       });
-      const view = toEligibilityView(result, policy.document, policy.revision, person, level, applicationYear, withEvaluations);
+      const view = toEligibilityView(result, policy.document, policy.revision, person, question, withEvaluations);
       return applyCertifications(view, certifications.get(person.id) ?? [], withEvaluations);
     });
   }
+}
+
+/** The question an inline form asks, or the error code of what is wrong with it. */
+function inlineQuestion(targetLevel: TitleLevel, applicationYear: number, inline: InlineApplication): EligibilityQuestion | TitleErrorCode {
+  const route = inline.route ?? 'NORMAL_REVIEW';
+  if (route === 'DIRECT_APPLICATION' && !DIRECT_APPLICATION_LEVELS.includes(targetLevel)) return 'TITLE_APPLICATION_ROUTE_LEVEL';
+  const filedOn = inline.filedOn ?? null;
+  if (filedOn !== null && Number(filedOn.slice(0, 4)) !== applicationYear) return 'TITLE_APPLICATION_FILED_OUTSIDE_YEAR';
+  return { targetLevel, applicationYear, route, filedOn, applicationId: null };
 }

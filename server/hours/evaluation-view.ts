@@ -2,7 +2,7 @@
 // whole; only shapes change.
 import type { PolicyDocument, TitleEligibility, YearEvaluation } from '../engine';
 import { versionForYear } from '../engine';
-import type { TitleLevel } from '../engine/titles';
+import type { TitleLevel, TitleRoute } from '../engine/titles';
 import { maskIdNumber } from '../platform/id-number';
 import type { Certification } from './hours.repository';
 import type { HoursEvaluation, TitleEligibilityView } from './hours.types';
@@ -13,6 +13,8 @@ export function toEvaluationView(ev: YearEvaluation, doc: PolicyDocument, revisi
     year: ev.year,
     regime: ev.regime,
     complete: ev.complete,
+    status: ev.noRequirement !== undefined ? 'NO_REQUIREMENT' : ev.complete ? 'COMPLETE' : 'INCOMPLETE',
+    noRequirement: ev.noRequirement ? `${ev.noRequirement.reason}（${ev.noRequirement.source}）` : null,
     public: { ...ev.subjects.PUBLIC, deemed: ev.subjects.PUBLIC.deemed ?? false },
     professional: { ...ev.subjects.PROFESSIONAL, deemed: ev.subjects.PROFESSIONAL.deemed ?? false },
     deemedComplete: ev.deemedComplete?.reason ?? null,
@@ -22,7 +24,8 @@ export function toEvaluationView(ev: YearEvaluation, doc: PolicyDocument, revisi
     activities: ev.activities.map((a) => ({
       activityId: a.activityId,
       kind: a.kind,
-      kindName: version?.kinds[a.kind]?.name ?? a.kind,
+      // own kinds only: a kind code such as "constructor" names no kind of the version
+      kindName: version && Object.hasOwn(version.kinds, a.kind) ? version.kinds[a.kind]!.name : a.kind,
       publicHours: a.hoursEarned.PUBLIC,
       professionalHours: a.hoursEarned.PROFESSIONAL,
       rule: a.ruleApplied.text,
@@ -41,17 +44,21 @@ export function toEligibilityView(
   doc: PolicyDocument,
   revision: number,
   person: { idNumber: string; name: string },
-  targetLevel: TitleLevel,
-  applicationYear: number,
+  application: EligibilityQuestion,
   withEvaluations: boolean,
 ): TitleEligibilityView {
   return {
     idNumber: maskIdNumber(person.idNumber),
     name: person.name,
-    targetLevel,
-    applicationYear,
+    targetLevel: application.targetLevel,
+    applicationYear: application.applicationYear,
+    route: application.route,
+    filedOn: application.filedOn,
+    applicationId: application.applicationId,
     eligible: result.eligible,
     yearsChecked: result.yearsChecked,
+    yearsNotChecked: result.yearsNotChecked,
+    excludedActivities: result.excludedActivities.map((a) => ({ activityId: a.activityId, kind: a.kind, date: a.date ?? null, recordedOn: a.recordedOn ?? null, reason: a.reason })),
     years: result.years.map((y) => ({
       year: y.year,
       status: y.status,
@@ -64,7 +71,16 @@ export function toEligibilityView(
   };
 }
 
-const PASSING = new Set(['COMPLETE', 'AVERAGED', 'CREDITS_PASSED']);
+const PASSING = new Set(['COMPLETE', 'AVERAGED', 'CREDITS_PASSED', 'NO_REQUIREMENT']);
+
+/** What an eligibility question is about: an application, stored or given inline. */
+export interface EligibilityQuestion {
+  targetLevel: TitleLevel;
+  applicationYear: number;
+  route: TitleRoute;
+  filedOn: string | null;
+  applicationId: string | null;
+}
 
 /** A certified year keeps its certified verdict, whatever the current revision says. */
 export function applyCertifications(view: TitleEligibilityView, certs: readonly Certification[], withEvaluations: boolean): TitleEligibilityView {

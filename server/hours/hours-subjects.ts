@@ -34,6 +34,10 @@ export async function findSubject(ctx: Context, repo: HoursRepository, idNumber:
   return person;
 }
 
-export function profileOf(person: Pick<Person, 'titleLevel' | 'titleSeries'>): ProfileInput {
-  return { titleLevel: person.titleLevel, titleSeries: person.titleSeries, employerType: 'PUBLIC_INSTITUTION' };
+/** What the engine knows of a stored person: current title (and when obtained) and the unit's employer type. */
+export function profileOf(person: Pick<Person, 'titleLevel' | 'titleSeries' | 'titleObtainedOn' | 'employerType'>): ProfileInput {
+  const profile: ProfileInput = { titleLevel: person.titleLevel, titleSeries: person.titleSeries };
+  if (person.employerType !== null) profile.employerType = person.employerType;
+  if (person.titleObtainedOn !== null) profile.titleObtainedOn = person.titleObtainedOn;
+  return profile;
 }

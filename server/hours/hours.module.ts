@@ -8,7 +8,7 @@ import { CompletionService } from './completion.service';
 import { EligibilityService } from './eligibility.service';
 import { hoursError } from './hours.errors';
 import { HoursRepository } from './hours.repository';
-import { HoursResolver } from './hours.resolver';
+import { ApplicationEligibilityResolver, HoursResolver } from './hours.resolver';
 
 declare module '../platform/module' {
   interface Services {
@@ -21,14 +21,14 @@ declare module '../platform/module' {
 
 export const hoursModule: CapabilityModule = {
   name: 'hours',
-  resolvers: [HoursResolver],
-  createServices: (_deps, { policies, professionals, audit }) => {
+  resolvers: [HoursResolver, ApplicationEligibilityResolver],
+  createServices: (_deps, { policies, professionals, audit, titleApplications, calendar }) => {
     const repo = new HoursRepository();
-    const completion = new CompletionService(repo, policies, systemClock);
+    const completion = new CompletionService(repo, policies, systemClock, calendar);
     return {
-      activities: new ActivitiesService(repo, professionals, policies, audit, systemClock),
+      activities: new ActivitiesService(repo, professionals, policies, audit, systemClock, calendar),
       completion,
-      eligibility: new EligibilityService(repo, policies, systemClock),
+      eligibility: new EligibilityService(repo, policies, titleApplications, systemClock, calendar),
       certification: new CertificationService(repo, completion, policies, professionals, audit),
     };
   },

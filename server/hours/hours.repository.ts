@@ -1,7 +1,7 @@
 // Every query the hours capability makes: recorded activities, the people a
 // completion question is about, certified years and the integrity record.
 import type { ActivityInput, IntegrityPeriod, ParamValue } from '../engine';
-import type { TitleLevel, TitleSeries } from '../engine/titles';
+import type { EmployerType, TitleLevel, TitleSeries } from '../engine/titles';
 import { queryOne, queryRows, type Queryable } from '../platform/sql';
 import type { ActivityView, HoursEvaluation } from './hours.types';
 
@@ -13,6 +13,10 @@ export interface Person {
   unitPath: string;
   titleLevel: TitleLevel;
   titleSeries: TitleSeries;
+  /** When the current title was obtained (title history), or null. */
+  titleObtainedOn: string | null;
+  /** The unit's effective employer type (its own or inherited), or null when none is set. */
+  employerType: EmployerType | null;
 }
 
 export interface Certification {
@@ -39,10 +43,15 @@ interface PersonRow {
   unit_path: string;
   title_level: TitleLevel;
   title_series: TitleSeries;
+  title_obtained_on: string | null;
+  employer_type: EmployerType | null;
 }
 
 const ACTIVITY_COLUMNS = `id, professional_id, kind, year, occurred_on::text AS occurred_on, params, source, recorded_at`;
-const PERSON_COLUMNS = `id, id_number, name, unit_path, title_level, title_series`;
+/** A person with their unit's effective employer type (one primary-key join). */
+const PERSON_FROM = `SELECT p.id, p.id_number, p.name, p.unit_path, p.title_level, p.title_series,
+    p.title_obtained_on::text AS title_obtained_on, u.effective_employer_type AS employer_type
+  FROM professional p JOIN org_node u ON u.tenant_id = p.tenant_id AND u.id = p.unit_id`;
 
 function toActivityView(row: ActivityRow): ActivityView {
   return {
@@ -58,11 +67,20 @@ function toActivityView(row: ActivityRow): ActivityView {
 }
 
 function toPerson(row: PersonRow): Person {
-  return { id: row.id, idNumber: row.id_number, name: row.name, unitPath: row.unit_path, titleLevel: row.title_level, titleSeries: row.title_series };
+  return {
+    id: row.id,
+    idNumber: row.id_number,
+    name: row.name,
+    unitPath: row.unit_path,
+    titleLevel: row.title_level,
+    titleSeries: row.title_series,
+    titleObtainedOn: row.title_obtained_on,
+    employerType: row.employer_type,
+  };
 }
 
-function toEngineActivity(id: string, kind: string, year: number, date: string | null, params: Record<string, ParamValue>): ActivityInput {
-  return date ? { id, kind, year, date, params } : { id, kind, year, params };
+function toEngineActivity(id: string, kind: string, year: number, date: string | null, params: Record<string, ParamValue>, recordedOn: string): ActivityInput {
+  return date ? { id, kind, year, date, params, recordedOn } : { id, kind, year, params, recordedOn };
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -112,13 +130,19 @@ export class HoursRepository {
   }
 
   async findPerson(db: Queryable, idNumber: string): Promise<Person | null> {
-    const row = await queryOne<PersonRow>(db, `SELECT ${PERSON_COLUMNS} FROM professional WHERE id_number = $1`, [idNumber]);
+    const row = await queryOne<PersonRow>(db, `${PERSON_FROM} WHERE p.id_number = $1`, [idNumber]);
     return row && toPerson(row);
   }
 
   async findPeople(db: Queryable, idNumbers: readonly string[]): Promise<Person[]> {
     if (!idNumbers.length) return [];
-    const rows = await queryRows<PersonRow>(db, `SELECT ${PERSON_COLUMNS} FROM professional WHERE id_number = ANY($1::text[])`, [idNumbers]);
+    const rows = await queryRows<PersonRow>(db, `${PERSON_FROM} WHERE p.id_number = ANY($1::text[])`, [idNumbers]);
+    return rows.map(toPerson);
+  }
+
+  async findPeopleById(db: Queryable, ids: readonly string[]): Promise<Person[]> {
+    if (!ids.length) return [];
+    const rows = await queryRows<PersonRow>(db, `${PERSON_FROM} WHERE p.id = ANY($1::uuid[])`, [ids]);
     return rows.map(toPerson);
   }
 
@@ -133,14 +157,14 @@ export class HoursRepository {
     const rows = await queryRows<{ professional_id: string; list: string }>(
       db,
       `SELECT professional_id,
-              json_agg(json_build_array(id, kind, year, occurred_on, params) ORDER BY year, id)::text AS list
+              json_agg(json_build_array(id, kind, year, occurred_on, params, (recorded_at AT TIME ZONE 'Asia/Shanghai')::date) ORDER BY year, id)::text AS list
          FROM activity WHERE professional_id = ANY($1::uuid[]) AND year <= $2
         GROUP BY professional_id`,
       [ids, upToYear],
     );
     for (const row of rows) {
-      const list = JSON.parse(row.list) as [string, string, number, string | null, Record<string, ParamValue>][];
-      out.set(row.professional_id, list.map(([id, kind, year, date, params]) => toEngineActivity(id, kind, year, date, params)));
+      const list = JSON.parse(row.list) as [string, string, number, string | null, Record<string, ParamValue>, string][];
+      out.set(row.professional_id, list.map(([id, kind, year, date, params, recordedOn]) => toEngineActivity(id, kind, year, date, params, recordedOn)));
     }
     return out;
   }

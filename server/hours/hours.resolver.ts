@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { TitleLevel } from '../engine/titles';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { TitleLevel, TitleRoute } from '../engine/titles';
+import { TitleApplication, TitleRouteEnum } from '../titles/titles.types';
 import type { Context } from '../platform/context';
 import type { Services } from '../platform/module';
 import { PageArgs } from '../platform/pagination';
@@ -46,14 +47,22 @@ export class HoursResolver {
   }
 
   @Authorized()
-  @Query(() => TitleEligibilityView, { description: '职称申报继续教育资格' })
+  @Query(() => TitleEligibilityView, { description: '职称申报继续教育资格（无申报记录的调用方可直接给出申报途径和材料提交日期）' })
   titleEligibility(
     @Ctx() ctx: Context,
     @Arg('idNumber') idNumber: string,
     @Arg('targetLevel', () => TitleLevelEnum) targetLevel: TitleLevel,
     @Arg('applicationYear', () => Int) applicationYear: number,
+    @Arg('route', () => TitleRouteEnum, { nullable: true, description: '申报途径；缺省为正常评审' }) route?: TitleRoute,
+    @Arg('filedOn', () => String, { nullable: true, description: '申报材料提交日期 YYYY-MM-DD（须在申报年度内）' }) filedOn?: string,
   ) {
-    return this.eligibility.eligibility(ctx, idNumber, targetLevel, applicationYear);
+    return this.eligibility.eligibility(ctx, idNumber, targetLevel, applicationYear, { route, filedOn });
+  }
+
+  @Authorized()
+  @Query(() => TitleEligibilityView, { description: '按职称申报记录核查继续教育资格（拟申报级别、途径、材料提交日期取自该记录）' })
+  titleApplicationEligibility(@Ctx() ctx: Context, @Arg('applicationId', () => ID) applicationId: string) {
+    return this.eligibility.eligibilityOfApplication(ctx, applicationId);
   }
 
   @Authorized()
@@ -87,5 +96,18 @@ export class HoursResolver {
   @Mutation(() => YearCertificationView, { description: '认定某人某年度学时（按当前政策版本固定结果）' })
   certifyYear(@Ctx() ctx: Context, @Arg('professionalId', () => ID) professionalId: string, @Arg('year', () => Int) year: number) {
     return this.certification.certify(ctx, professionalId, year);
+  }
+}
+
+@Resolver(() => TitleApplication)
+export class ApplicationEligibilityResolver {
+  private readonly eligibilityService: EligibilityService;
+  constructor(services: Services) {
+    this.eligibilityService = services.eligibility;
+  }
+
+  @FieldResolver(() => TitleEligibilityView, { description: '本次申报的继续教育资格核查' })
+  eligibility(@Root() application: TitleApplication, @Ctx() ctx: Context) {
+    return this.eligibilityService.judgeApplication(ctx, application);
   }
 }

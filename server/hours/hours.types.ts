@@ -9,6 +9,16 @@ import { ConnectionType } from '../platform/pagination';
 import { RegimeEnum } from '../policy/policy.enums';
 import { TitleLevelEnum, TitleSeriesEnum } from '../professionals/title-enums';
 import { IsCalendarDate } from '../platform/validators';
+import { EmployerTypeEnum } from '../organisations/organisations.types';
+import { TitleRouteEnum } from '../titles/titles.types';
+import type { EmployerType, TitleRoute } from '../engine/titles';
+
+export type YearStatus = 'COMPLETE' | 'INCOMPLETE' | 'NO_REQUIREMENT';
+export const YearStatusEnum = defineEnum<YearStatus>('YearStatus', '年度结论', {
+  COMPLETE: '已完成',
+  INCOMPLETE: '未完成（有缺口）',
+  NO_REQUIREMENT: '无继续教育要求（既非完成也非缺口）',
+});
 
 export type ExemptionScope = 'YEAR' | 'PUBLIC' | 'PROFESSIONAL';
 export const ExemptionScopeEnum = defineEnum<ExemptionScope>('ExemptionScope', '免除或视同完成的范围', {
@@ -76,6 +86,8 @@ export class HoursEvaluation {
   @Field(() => Int) year: number;
   @Field(() => RegimeEnum) regime: Regime;
   @Field({ description: '该年度是否达标' }) complete: boolean;
+  @Field(() => YearStatusEnum, { description: '年度结论：已完成、未完成，或对本人无要求' }) status: YearStatus;
+  @Field(() => String, { nullable: true, description: '无继续教育要求的原因与依据（如兵团民营企业人员）' }) noRequirement: string | null;
   @Field(() => SubjectStatusView, { description: '公需科目' }) public: SubjectStatusView;
   @Field(() => SubjectStatusView, { description: '专业科目' }) professional: SubjectStatusView;
   @Field(() => String, { nullable: true, description: '视同完成的原因' }) deemedComplete: string | null;
@@ -92,7 +104,12 @@ export class HoursEvaluation {
 export class ProfileInput {
   @Field(() => TitleLevelEnum) titleLevel: TitleLevel;
   @Field(() => TitleSeriesEnum) titleSeries: TitleSeries;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 40) employerType?: string | null;
+  @Field(() => EmployerTypeEnum, { nullable: true, description: '单位性质' }) employerType?: EmployerType | null;
+  @Field(() => String, { nullable: true, description: '现职称取得日期 YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
+  @IsCalendarDate()
+  titleObtainedOn?: string | null;
   @Field(() => [String], { nullable: true, description: '特殊情形标记，如 访惠聚、内派教师' }) @IsOptional() @ArrayMaxSize(20) flags?: string[] | null;
 }
 
@@ -153,6 +170,21 @@ export class TitleYearView {
   @Field(() => HoursEvaluation, { nullable: true }) evaluation: HoursEvaluation | null;
 }
 
+@ObjectType('YearNotChecked', { description: '未核查的年度' })
+export class YearNotCheckedView {
+  @Field(() => Int) year: number;
+  @Field() reason: string;
+}
+
+@ObjectType('ExcludedActivity', { description: '因申报截止日期而不计入的学习' })
+export class ExcludedActivityView {
+  @Field() activityId: string;
+  @Field() kind: string;
+  @Field(() => String, { nullable: true }) date: string | null;
+  @Field(() => String, { nullable: true, description: '登记日期' }) recordedOn: string | null;
+  @Field() reason: string;
+}
+
 @ObjectType('AverageCheck')
 export class AverageView {
   @Field(() => [Int]) years: number[];
@@ -170,6 +202,11 @@ export class TitleEligibilityView {
   @Field(() => Int) applicationYear: number;
   @Field() eligible: boolean;
   @Field(() => [Int], { description: '核查的年度' }) yearsChecked: number[];
+  @Field(() => [YearNotCheckedView], { description: '政策回看年限内未核查的年度及原因（如任现职年限不足）' }) yearsNotChecked: YearNotCheckedView[];
+  @Field(() => [ExcludedActivityView], { description: '因晚于申报截止日期（提交材料日期等）而不计入的学习' }) excludedActivities: ExcludedActivityView[];
+  @Field(() => TitleRouteEnum) route: TitleRoute;
+  @Field(() => String, { nullable: true, description: '申报材料提交日期' }) filedOn: string | null;
+  @Field(() => ID, { nullable: true, description: '按职称申报记录核查时为该记录' }) applicationId: string | null;
   @Field(() => [TitleYearView]) years: TitleYearView[];
   @Field(() => AverageView, { nullable: true }) average: AverageView | null;
   @Field(() => [String]) reasons: string[];
@@ -179,6 +216,12 @@ export class TitleEligibilityView {
 export class EligibilityApplicant {
   @Field() @Length(1, 30) idNumber: string;
   @Field(() => TitleLevelEnum) targetLevel: TitleLevel;
+  @Field(() => TitleRouteEnum, { nullable: true, description: '申报途径；缺省为正常评审' }) route?: TitleRoute | null;
+  @Field(() => String, { nullable: true, description: '申报材料提交日期 YYYY-MM-DD（须在申报年度内）' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
+  @IsCalendarDate()
+  filedOn?: string | null;
 }
 
 @ObjectType()

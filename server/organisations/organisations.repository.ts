@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { subtreeEnd } from '../platform/actor';
 import { changedRows, execute, queryOne, queryRows } from '../platform/sql';
 import { isUuid } from '../platform/uuid';
+import type { EmployerType } from '../engine/titles';
 import { Organisation, OrgKind } from './organisations.types';
 
 interface OrganisationRow {
@@ -13,12 +14,14 @@ interface OrganisationRow {
   code: string | null;
   parent_id: string | null;
   depth: number;
+  employer_type: EmployerType | null;
+  effective_employer_type: EmployerType | null;
   version: number;
   created_at: Date;
   path: string;
 }
 
-const COLUMNS = `id, kind, name, code, parent_id, depth, version, created_at, path`;
+const COLUMNS = `id, kind, name, code, parent_id, depth, employer_type, effective_employer_type, version, created_at, path`;
 
 export function toOrganisation(row: OrganisationRow): Organisation {
   return Object.assign(new Organisation(), {
@@ -28,6 +31,8 @@ export function toOrganisation(row: OrganisationRow): Organisation {
     code: row.code,
     parentId: row.parent_id,
     depth: row.depth,
+    employerType: row.employer_type,
+    effectiveEmployerType: row.effective_employer_type,
     version: row.version,
     createdAt: row.created_at,
     path: row.path,
@@ -125,14 +130,14 @@ export class OrganisationsRepository {
   async insert(
     em: EntityManager,
     tenantId: string,
-    input: { parentId: string | null; kind: OrgKind; name: string; code?: string | null },
+    input: { parentId: string | null; kind: OrgKind; name: string; code?: string | null; employerType?: EmployerType | null },
   ): Promise<Organisation> {
-    // path and depth are filled by the org_node_path trigger (placeholder values here)
+    // path, depth and the effective employer type are filled by the org_node_path trigger (placeholder values here)
     const [row] = await queryRows<OrganisationRow>(
       em,
-      `INSERT INTO org_node (tenant_id, parent_id, kind, name, code, path, depth)
-       VALUES ($1, $2, $3, $4, $5, '', 0) RETURNING ${COLUMNS}`,
-      [tenantId, input.parentId, input.kind, input.name, input.code ?? null],
+      `INSERT INTO org_node (tenant_id, parent_id, kind, name, code, employer_type, path, depth)
+       VALUES ($1, $2, $3, $4, $5, $6, '', 0) RETURNING ${COLUMNS}`,
+      [tenantId, input.parentId, input.kind, input.name, input.code ?? null, input.employerType ?? null],
     );
     return toOrganisation(row!);
   }
@@ -168,11 +173,38 @@ export class OrganisationsRepository {
         WHERE unit_path >= $1 AND unit_path < $2`,
       [oldPath, subtreeEnd(oldPath), newPath],
     );
-    const [row] = await changedRows<OrganisationRow>(
+    await execute(em, `UPDATE org_node SET parent_id = $2, version = version + 1 WHERE id = $1`, [node.id, newParent.id]);
+    await this.refreshEmployerTypes(em, newPath);
+    return (await this.findOne(em, node.id))!;
+  }
+
+  /** Sets a node's own employer type under a version check; false when the version moved on. */
+  async setEmployerType(em: EntityManager, id: string, version: number, employerType: EmployerType | null): Promise<boolean> {
+    const rows = await changedRows<{ id: string }>(
       em,
-      `UPDATE org_node SET parent_id = $2, version = version + 1 WHERE id = $1 RETURNING ${COLUMNS}`,
-      [node.id, newParent.id],
+      `UPDATE org_node SET employer_type = $3, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
+      [id, version, employerType],
     );
-    return toOrganisation(row!);
+    return rows.length === 1;
+  }
+
+  /**
+   * Recomputes the effective employer type of a subtree in one statement: for every node,
+   * its own type or that of its nearest ancestor that sets one (ancestors are the path's
+   * prefixes, found through the (tenant_id, path) index).
+   */
+  async refreshEmployerTypes(em: EntityManager, path: string): Promise<void> {
+    await execute(
+      em,
+      `UPDATE org_node n SET effective_employer_type = (
+           SELECT a.employer_type FROM org_node a
+            WHERE a.path = ANY (ARRAY(
+                    SELECT '/' || array_to_string((string_to_array(trim(both '/' from n.path), '/'))[1:i], '/') || '/'
+                      FROM generate_series(1, n.depth + 1) AS i))
+              AND a.employer_type IS NOT NULL
+            ORDER BY a.depth DESC LIMIT 1)
+        WHERE n.path >= $1 AND n.path < $2`,
+      [path, subtreeEnd(path)],
+    );
   }
 }

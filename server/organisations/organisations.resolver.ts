@@ -11,6 +11,7 @@ import {
   OrganisationConnection,
   OrgKind,
   RenameOrganisationInput,
+  SetEmployerTypeInput,
 } from './organisations.types';
 
 @Resolver(() => Organisation)
@@ -65,5 +66,11 @@ export class OrganisationsResolver {
   @Mutation(() => Organisation, { description: '机构更名' })
   renameOrganisation(@Ctx() ctx: Context, @Arg('input') input: RenameOrganisationInput) {
     return this.organisationsService.rename(ctx, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Organisation, { description: '设定机构的单位性质（机关、事业单位、国有企业、民营企业、社会组织、其他）；未自行设定的下级随之改变' })
+  setOrganisationEmployerType(@Ctx() ctx: Context, @Arg('input') input: SetEmployerTypeInput) {
+    return this.organisationsService.setEmployerType(ctx, input);
   }
 }

@@ -16,7 +16,9 @@ import {
   Organisation,
   OrgKind,
   RenameOrganisationInput,
+  SetEmployerTypeInput,
 } from './organisations.types';
+import { commonError } from '../platform/errors';
 
 const ALLOWED_PARENTS: Record<OrgKind, OrgKind[]> = {
   BUREAU: [],
@@ -87,7 +89,7 @@ export class OrganisationsService {
     }
     const em = await ctx.db();
     const created = await this.guardUnique(() =>
-      this.repo.insert(em, tenantId, { parentId: parent.id, kind: input.kind, name: input.name.trim(), code: input.code }),
+      this.repo.insert(em, tenantId, { parentId: parent.id, kind: input.kind, name: input.name.trim(), code: input.code, employerType: input.employerType }),
     );
     await this.audit.record(ctx, { action: 'organisation.create', entityType: 'organisation', entityId: created.id, after: snapshot(created) });
     ctx.loaders.organisation.prime(created.id, created);
@@ -136,6 +138,31 @@ export class OrganisationsService {
     return moved;
   }
 
+  /**
+   * Sets (or clears) a node's employer type; the nodes below that set none follow it, and so
+   * do the people in their units (their unit's effective type is theirs).
+   */
+  async setEmployerType(ctx: Context, input: SetEmployerTypeInput): Promise<Organisation> {
+    const actor = requireOfficial(ctx, ['BUREAU_OFFICIAL', 'DEPARTMENT_OFFICIAL']);
+    const node = await this.findOneOrThrow(ctx, input.id);
+    if (actor.role === 'DEPARTMENT_OFFICIAL' && node.id === actor.orgNodeId) {
+      throw organisationError('ORGANISATION_OUT_OF_SCOPE', 'id', '本机构的单位性质须由上级设定');
+    }
+    const em = await ctx.db();
+    if (!(await this.repo.setEmployerType(em, node.id, input.version, input.employerType ?? null))) throw commonError('VERSION_CONFLICT', 'version');
+    await this.repo.refreshEmployerTypes(em, node.path);
+    const updated = (await this.repo.findOne(em, node.id))!;
+    await this.audit.record(ctx, {
+      action: 'organisation.employerType',
+      entityType: 'organisation',
+      entityId: node.id,
+      before: snapshot(node),
+      after: snapshot(updated),
+    });
+    ctx.loaders.organisation.clearAll();
+    return updated;
+  }
+
   private async guardUnique<T>(write: () => Promise<T>): Promise<T> {
     try {
       return await write();
@@ -149,6 +176,6 @@ export class OrganisationsService {
 }
 
 function snapshot(o: Organisation) {
-  return { name: o.name, kind: o.kind, code: o.code, parentId: o.parentId, version: o.version };
+  return { name: o.name, kind: o.kind, code: o.code, parentId: o.parentId, employerType: o.employerType, effectiveEmployerType: o.effectiveEmployerType, version: o.version };
 }
 

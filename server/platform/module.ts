@@ -7,6 +7,7 @@ import type { Config } from './config';
 import type { Loaders } from './context';
 import type { MigrationClass } from './database';
 import type { ErrorCatalog } from './errors';
+import type { Logger } from './logger';
 
 /**
  * The process-wide services, by name. Empty here: each capability adds its
@@ -38,6 +39,11 @@ export interface CapabilityModule {
   readonly createLoaders?: (db: () => Promise<EntityManager>) => Partial<Loaders>;
   /** The migrations (in the top-level migrations/ folder) that create this capability's tables. */
   readonly migrations?: readonly MigrationClass[];
+  /**
+   * Work done at every start, as the owner, after the migrations and before serving (loading
+   * reference data such as the working-day calendar). Must be idempotent.
+   */
+  readonly onStart?: (owner: DataSource, logger: Logger) => Promise<void>;
   /** This capability's error codes and their Chinese messages. */
   readonly errors?: ErrorCatalog;
 }

@@ -41,3 +41,18 @@ export async function changedRows<Row>(db: Queryable, sql: string, params: reado
 export async function execute(db: Queryable, sql: string, params: readonly unknown[] = []): Promise<void> {
   await db.query(sql, [...params]);
 }
+
+/**
+ * The `column = $n` clauses of a partial update: one per change that is not undefined, named
+ * by `columns` (field → column), its value appended to `params`.
+ */
+export function setClauses(changes: Readonly<Record<string, unknown>>, columns: Readonly<Record<string, string>>, params: unknown[]): string[] {
+  return Object.entries(changes)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => {
+      const column = columns[k];
+      if (column === undefined) throw new Error(`no column for ${k}`);
+      params.push(v);
+      return `${column} = $${params.length}`;
+    });
+}

@@ -48,12 +48,13 @@ const isYearParam = (p: ParamSpec): boolean => /Year$/.test(p.name);
 export function boundedParam(p: ParamSpec, clock: Clock): ParamSpec {
   if (p.type !== 'int' && p.type !== 'number') return p;
   if (isYearParam(p)) return { ...p, min: p.min ?? FIRST_YEAR, max: p.max ?? lastYear(clock) };
-  return { ...p, min: p.min ?? 0, max: p.max ?? PARAM_CEILINGS[p.name] ?? DEFAULT_PARAM_CEILING };
+  const ceiling = Object.hasOwn(PARAM_CEILINGS, p.name) ? PARAM_CEILINGS[p.name] : undefined;
+  return { ...p, min: p.min ?? 0, max: p.max ?? ceiling ?? DEFAULT_PARAM_CEILING };
 }
 
 /** The version with the product-wide bounds on every parameter of `kind` (for validating a declaration). */
 export function withBoundedParams(version: PolicyVersion, kind: string, clock: Clock): PolicyVersion {
-  const spec = Object.prototype.hasOwnProperty.call(version.kinds, kind) ? version.kinds[kind] : undefined;
+  const spec = Object.hasOwn(version.kinds, kind) ? version.kinds[kind] : undefined;
   if (!spec) return version;
   return { ...version, kinds: { ...version.kinds, [kind]: { ...spec, params: spec.params.map((p) => boundedParam(p, clock)) } } };
 }

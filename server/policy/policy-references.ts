@@ -11,7 +11,7 @@ export function checkVersionReferences(version: PolicyVersion, ctx: Ctx): void {
   }
   for (const [code, kind] of Object.entries(version.kinds)) {
     const at = ['kinds', code];
-    if (kind.group !== undefined && version.groups?.[kind.group] === undefined) {
+    if (kind.group !== undefined && !(version.groups !== undefined && Object.hasOwn(version.groups, kind.group))) {
       ctx.addIssue({ code: 'custom', path: [...at, 'group'], message: `未定义的合并上限组“${kind.group}”，应在 groups 中定义` });
     }
     const names = new Set(kind.params.map((p) => p.name));

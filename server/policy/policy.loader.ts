@@ -4,10 +4,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
-import type { z } from 'zod';
 import type { PolicyDocument } from '../engine/policy.types';
-import { PolicyError, type PolicyIssue } from './policy-file.error';
-import { policySchema } from './policy.schema';
+import { PolicyError } from './policy-file.error';
+import { formatPath, validatePolicy } from './policy-validation';
+
+export { formatPath } from './policy-validation';
 
 export function parsePolicy(text: string, fileName: string): PolicyDocument {
   let raw: unknown;
@@ -22,13 +23,13 @@ export function parsePolicy(text: string, fileName: string): PolicyDocument {
     }
     throw err;
   }
-  const result = policySchema.safeParse(withoutAnchorBlocks(raw), { reportInput: true });
-  if (!result.success) throw new PolicyError(fileName, result.error.issues.map(toIssue));
+  const result = validatePolicy(withoutAnchorBlocks(raw));
+  if (!result.ok) throw new PolicyError(fileName, result.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
   const expected = basename(fileName).replace(/\.ya?ml$/, '');
-  if (result.data.code !== expected) {
-    throw new PolicyError(fileName, [{ path: 'code', message: `租户代码“${result.data.code}”应与文件名一致，应为“${expected}”` }]);
+  if (result.document.code !== expected) {
+    throw new PolicyError(fileName, [{ path: 'code', message: `租户代码“${result.document.code}”应与文件名一致，应为“${expected}”` }]);
   }
-  return result.data;
+  return result.document;
 }
 
 /**
@@ -53,39 +54,4 @@ export function loadAllPolicies(dir: string): Map<string, PolicyDocument> {
     policies.set(policy.code, policy);
   }
   return policies;
-}
-
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out === '' ? '(根)' : out;
-}
-
-const TYPE_NAMES: Record<string, string> = {
-  number: '数字',
-  string: '文字',
-  boolean: '布尔值（true/false）',
-  array: '列表',
-  object: '对象',
-  int: '整数',
-};
-
-function toIssue(issue: z.core.$ZodIssue): PolicyIssue {
-  const path = formatPath(issue.path);
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return { path, message: `未知的键：${issue.keys.map((k) => `“${k}”`).join('、')}（不允许出现未定义的键）` };
-    case 'invalid_type': {
-      // zod puts our custom Chinese text in the message; fall back to a generic one.
-      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-      const got = issue.input === undefined ? '缺失' : Array.isArray(issue.input) ? '列表' : typeof issue.input;
-      const what = issue.input === undefined ? `缺少必填项，应为${expected}` : `类型错误，应为${expected}，实际为${TYPE_NAMES[got] ?? got}`;
-      return { path, message: what };
-    }
-    default:
-      return { path, message: issue.message };
-  }
 }

@@ -3,6 +3,7 @@
 // compiled form is cached per document object, and so stays warm too).
 import type { PolicyDocument } from '../engine';
 import { execute, queryOne, queryRows, type Queryable } from '../platform/sql';
+import { withSourceRecords } from './policy-sources';
 
 export interface PolicyRevision {
   id: string;
@@ -73,12 +74,28 @@ export class PolicyRepository {
     return true;
   }
 
+  /**
+   * Recorded activities per kind and year, in the years from `fromYear` to before `toYear`
+   * (null: no end), of the kinds not among `kinds`. (The activity table belongs to hours;
+   * a publication asks this before a version drops a kind.)
+   */
+  async activityCountsOutside(db: Queryable, fromYear: number, toYear: number | null, kinds: readonly string[]): Promise<{ kind: string; year: number; count: number }[]> {
+    return queryRows<{ kind: string; year: number; count: number }>(
+      db,
+      `SELECT kind, year, count(*)::int AS count FROM activity
+       WHERE year >= $1 AND ($2::int IS NULL OR year < $2) AND NOT (kind = ANY($3::text[]))
+       GROUP BY kind, year ORDER BY kind, year`,
+      [fromYear, toYear, kinds],
+    );
+  }
+
   private async withDocument(db: Queryable, row: RevisionRow): Promise<PolicyRevision> {
     let document = documents.get(row.id);
     if (!document) {
       const doc = await queryOne<{ document: PolicyDocument }>(db, `SELECT document FROM policy_revision WHERE id = $1`, [row.id]);
       if (!doc) throw new Error(`policy revision ${row.id} vanished`);
-      document = doc.document;
+      // revisions published before sources were records read as if they had been
+      document = withSourceRecords(doc.document);
       documents.set(row.id, document);
     }
     return { id: row.id, revision: row.revision, document, note: row.note, publishedAt: row.published_at };

@@ -3,14 +3,27 @@
 import { z } from 'zod';
 import type { PolicyDocument } from '../engine/policy.types';
 import { EMPLOYER_TYPES, TITLE_LEVELS, TITLE_ROUTES, TITLE_SERIES } from '../engine/titles';
+import { isValidDate } from '../engine/working-days';
 import { checkVersionReferences } from './policy-references';
+import { checkCitations, citation, sourceKey, sourceRecord } from './policy-sources';
+import { isReservedName, reservedNameMessage } from './reserved-names';
 
 const nonNegative = z.number({ error: '应为数字' }).nonnegative({ error: '不能为负数' });
 const positiveInt = z.number({ error: '应为整数' }).int({ error: '应为整数' }).positive({ error: '应为正整数' });
 const year = z.number({ error: '应为年份' }).int({ error: '应为年份' }).min(1990, { error: '年份应不早于 1990' }).max(2100, { error: '年份应不晚于 2100' });
 const text = z.string({ error: '应为文字' }).min(1, { error: '不能为空' });
-const source = text.regex(/^\d{3} /, { error: '出处应以文件编号开头，例如“004 附件 一、(二)”' });
-const monthDay = z.string({ error: '应为 MM-DD' }).regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '应为 MM-DD，例如 12-31' });
+/** "<source key> <section>": the key of a document in `sources` (checked against the document), then the section. */
+const source = citation;
+/** A day every year has, or 02-29 (in a common year the deadline is 28 February). */
+const monthDay = z
+  .string({ error: '应为 MM-DD' })
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '应为 MM-DD，例如 12-31' })
+  .refine((md) => Number(md.slice(3)) <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(md.slice(0, 2)) - 1]!, {
+    error: (issue) => `日期“${String(issue.input)}”不存在（4、6、9、11月只有30日，2月最多29日）`,
+  });
+/** The name of a kind, group or parameter: not one every object already has (see reserved-names). */
+const notReserved = (name: string) => !isReservedName(name);
+const reserved = { error: (issue: { input?: unknown }) => reservedNameMessage(String(issue.input)) };
 const subject = z.enum(['PUBLIC', 'PROFESSIONAL'], { error: '应为 PUBLIC 或 PROFESSIONAL' });
 const titleLevel = z.enum(TITLE_LEVELS, { error: `应为职称级别之一：${TITLE_LEVELS.join(', ')}` });
 const titleSeries = z.enum(TITLE_SERIES, { error: `应为职称系列之一：${TITLE_SERIES.join(', ')}` });
@@ -20,7 +33,7 @@ const scalar = z.union([z.string(), z.number(), z.boolean()], { error: '应为�
 
 const paramSpec = z
   .strictObject({
-    name: text,
+    name: text.refine(notReserved, reserved),
     type: z.enum(['int', 'number', 'string', 'enum', 'bool', 'date'], { error: '应为 int、number、string、enum、bool 或 date' }),
     label: text,
     required: z.boolean({ error: '应为 true 或 false' }),
@@ -95,6 +108,20 @@ const conditionBase = {
   source: source.optional(),
   when: z.strictObject({ param: text, in: z.array(scalar).min(1) }).optional(),
 };
+const calendarDate = z.string({ error: '应为日期 YYYY-MM-DD' }).refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && isValidDate(d), {
+  error: (issue) => `“${String(issue.input)}”不是有效日期（YYYY-MM-DD）`,
+});
+/** The tenant's own closures, on top of the statutory working-day calendar (holidays, 调休). */
+const calendar = z.strictObject({
+  closures: z
+    .array(
+      z
+        .strictObject({ from: calendarDate, to: calendarDate, name: text, source })
+        .refine((c) => c.from <= c.to, { error: '停止工作的起始日期不能晚于结束日期', path: ['to'] }),
+    )
+    .min(1, { error: '至少要有一段停止工作的日期' }),
+});
+
 const condition = z.discriminatedUnion(
   'check',
   [
@@ -148,7 +175,7 @@ const version = z
       { error: '应为 EACH_YEAR、AVERAGE 或 CREDITS' },
     ),
     groups: z
-      .record(z.string(), z.strictObject({ name: text, source, caps: z.strictObject({ PUBLIC: nonNegative.optional(), PROFESSIONAL: nonNegative.optional() }) }))
+      .record(z.string().refine(notReserved, reserved), z.strictObject({ name: text, source, caps: z.strictObject({ PUBLIC: nonNegative.optional(), PROFESSIONAL: nonNegative.optional() }) }))
       .optional(),
     profileRules: z
       .array(
@@ -160,7 +187,7 @@ const version = z
         }),
       )
       .optional(),
-    kinds: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, { error: '学习形式代码应为 camelCase' }), kind),
+    kinds: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, { error: '学习形式代码应为 camelCase' }).refine(notReserved, reserved), kind),
   })
   .superRefine(checkVersionReferences);
 
@@ -168,7 +195,7 @@ export const policySchema = z
   .strictObject({
     code: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: '租户代码应为小写字母、数字和连字符' }),
     name: text,
-    sources: z.record(z.string().regex(/^\d{3}$/, { error: '文件编号应为三位数字' }), text),
+    sources: z.record(sourceKey, sourceRecord),
     deadline: z.strictObject({ monthDay, source }),
     title: z.strictObject({
       windows: z
@@ -188,8 +215,10 @@ export const policySchema = z
       ),
     }),
     versions: z.array(version).min(1, { error: '至少要有一个版本' }),
+    calendar: calendar.optional(),
   })
   .superRefine((doc, ctx) => {
+    checkCitations(doc, ctx);
     for (let i = 1; i < doc.versions.length; i++) {
       const [earlier, later] = [doc.versions[i - 1], doc.versions[i]];
       if (earlier && later && later.fromYear <= earlier.fromYear) {

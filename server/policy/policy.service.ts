@@ -2,34 +2,26 @@
 // publishes a new revision (a changed cap, table cell, deadline...) through
 // the API; earlier revisions stay, and certified years keep theirs.
 import type { AuditService } from '../audit/audit.service';
-import { type PolicyDocument, type PolicyVersion, versionForYear } from '../engine';
+import { citationText, type PolicyDocument, type PolicyVersion, versionForYear } from '../engine';
 import { requireOfficial, requireTenant } from '../platform/access';
 import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
 import { errorWithMessage } from '../platform/errors';
 import { type Connection, decodeCursor, type PageRequest, toConnection } from '../platform/pagination';
+import type { Queryable } from '../platform/sql';
 import { tenantError } from '../tenants/tenants.errors';
 import type { TenantsService } from '../tenants/tenants.service';
 import { boundedParam, checkYear } from './input-bounds';
+import { draftDocument, inputField } from './policy-draft';
+import { formatPath, validatePolicy } from './policy-validation';
 import { policyError } from './policy.errors';
-import { formatPath } from './policy.loader';
 import type { PolicyRepository, PolicyRevision } from './policy.repository';
-import { policySchema } from './policy.schema';
 import type { ActivityKind, PolicyRevisionInfo, PolicyView, PublishPolicyVersionInput } from './policy.types';
 
 export interface TenantRef {
   tenantId: string;
   code: string;
   name: string;
-}
-
-/** Validates a whole document against the policy schema; the error names the path. */
-export function validateDocument(raw: unknown, label: string): PolicyDocument {
-  const result = policySchema.safeParse(raw);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = issue ? formatPath(issue.path) : '';
-  throw errorWithMessage(policyError, 'POLICY_INVALID', `${label}: ${path}: ${issue?.message ?? '格式错误'}`, `version.${path}`);
 }
 
 export class PoliciesService {
@@ -97,6 +89,13 @@ export class PoliciesService {
       requiredPublic: v.requirement.PUBLIC,
       requiredProfessional: v.requirement.PROFESSIONAL,
       deadline: rev.document.deadline.monthDay,
+      sources: Object.entries(rev.document.sources).map(([key, d]) => ({
+        key,
+        number: d.number ?? null,
+        title: d.title,
+        issuer: d.issuer ?? null,
+        date: d.date ?? null,
+      })),
       version: v as unknown as Record<string, unknown>,
     };
   }
@@ -104,12 +103,13 @@ export class PoliciesService {
   async kinds(ctx: Context, year: number, tenantCode?: string | null): Promise<ActivityKind[]> {
     this.checkYear(year);
     await this.tenant(ctx, tenantCode);
-    const v = this.versionOrThrow((await this.current(ctx)).document, year);
+    const doc = (await this.current(ctx)).document;
+    const v = this.versionOrThrow(doc, year);
     return Object.entries(v.kinds).map(([code, k]) => ({
       code,
       name: k.name,
       subject: k.subject,
-      source: k.source,
+      source: citationText(doc.sources, k.source),
       // with the product-wide bounds, so that forms show what the API accepts
       params: k.params.map((p) => ({ ...boundedParam(p, this.clock), values: p.values?.map((o) => ({ ...o })) })),
     }));
@@ -125,40 +125,91 @@ export class PoliciesService {
 
   /**
    * A new revision: the given version replaces the one with the same
-   * fromYear (or is added), and/or the yearly deadline changes. The
+   * fromYear (or is added), and/or the yearly deadline changes, and/or
+   * sources are added (a new document the version cites) or updated. The
    * tenant's policy lock is taken before the current revision is read, so
    * that concurrent publications build on each other instead of one silently
    * reverting the other; with `expectedRevision`, a publication based on an
-   * outdated revision is refused.
+   * outdated revision is refused. Every problem is reported where it is in the
+   * input (`version.kinds.x.rule.hours`, `deadline.monthDay`, `sources[0].date`).
+   * A version may not drop a kind that has recorded activities in the years it
+   * governs (product decision: they would silently stop counting).
    */
   async publish(ctx: Context, input: PublishPolicyVersionInput): Promise<PolicyRevisionInfo> {
     const actor = requireOfficial(ctx, ['BUREAU_OFFICIAL']);
     const tenantId = requireTenant(ctx);
-    if (!input.version && !input.deadline) throw policyError('POLICY_INVALID', 'version', '请提供新的政策版本或截止日期');
+    if (!input.version && !input.deadline && !input.sources?.length) {
+      throw policyError('POLICY_INVALID', 'version', '请提供新的政策版本、截止日期或引用文件');
+    }
     const db = await ctx.db();
     await this.repo.lock(db, tenantId);
     const current = await this.current(ctx);
     if (input.expectedRevision != null && input.expectedRevision !== current.revision) {
       throw policyError('REVISION_CONFLICT', 'expectedRevision', `当前为第${current.revision}版，您的修改基于第${input.expectedRevision}版`);
     }
-    let versions = current.document.versions;
-    const version = input.version as unknown as PolicyVersion | undefined;
+    const version = input.version;
     if (version) {
       if (typeof version.fromYear !== 'number') throw policyError('POLICY_INVALID', 'version.fromYear', 'fromYear 必须为年份');
       this.checkYear(version.fromYear, 'version.fromYear');
-      versions = versions.filter((v) => v.fromYear !== version.fromYear).concat(version);
-      versions.sort((a, b) => a.fromYear - b.fromYear);
     }
-    const deadline = input.deadline ? { monthDay: input.deadline.monthDay, source: input.deadline.source } : current.document.deadline;
-    const document = validateDocument({ ...current.document, deadline, versions }, `${current.document.code} 第${current.revision + 1}版`);
+    const document = this.validateDraft(current, input);
+    if (version) await this.checkKeptKinds(db, current.document, document, version.fromYear as number);
     const published = await this.repo.insert(db, tenantId, document, input.note ?? null, actor.id);
     await this.audit.record(ctx, {
       action: 'policy.publish',
       entityType: 'policy_revision',
       entityId: published.id,
       before: { revision: current.revision },
-      after: { revision: published.revision, fromYear: version?.fromYear ?? null, deadline: deadline.monthDay, note: input.note ?? null },
+      after: {
+        revision: published.revision,
+        fromYear: (version?.fromYear as number | undefined) ?? null,
+        deadline: document.deadline.monthDay,
+        sources: input.sources?.map((s) => s.key) ?? [],
+        note: input.note ?? null,
+      },
     });
     return { revision: published.revision, note: published.note, publishedAt: published.publishedAt };
+  }
+
+  /** The document the publication makes, validated; problems named by their place in the input. */
+  private validateDraft(current: PolicyRevision, input: PublishPolicyVersionInput): PolicyDocument {
+    const draft = draftDocument(current.document, input);
+    if (!('document' in draft)) throw policyError('POLICY_INVALID', draft.field, `${draft.field}：${draft.message}`);
+    const result = validatePolicy(draft.document);
+    if (result.ok) return result.document;
+    const problems = result.issues.map((issue) => ({ issue, field: inputField(issue, draft) }));
+    const lines = problems.map(({ issue, field }) =>
+      field !== null ? `${field}：${issue.message}` : `当前第${current.revision}版政策的 ${formatPath(issue.path)}：${issue.message}`,
+    );
+    const field = problems.find((p) => p.field !== null)?.field ?? undefined;
+    throw errorWithMessage(policyError, 'POLICY_INVALID', `政策内容不符合规范：${lines.join('；')}`, field);
+  }
+
+  /**
+   * The new version of `fromYear` keeps every kind that has recorded activities in the years
+   * it governs (until the next version) and that the version in force for them had.
+   */
+  private async checkKeptKinds(db: Queryable, before: PolicyDocument, after: PolicyDocument, fromYear: number): Promise<void> {
+    const next = after.versions.find((v) => v.fromYear > fromYear)?.fromYear ?? null;
+    const kept = versionForYear(after, fromYear);
+    if (!kept) return;
+    const rows = await this.repo.activityCountsOutside(db, fromYear, next, Object.keys(kept.kinds));
+    const removed = new Map<string, { name: string; count: number; years: number[] }>();
+    for (const row of rows) {
+      const old = versionForYear(before, row.year);
+      if (!old || !Object.hasOwn(old.kinds, row.kind)) continue;
+      const entry = removed.get(row.kind) ?? { name: old.kinds[row.kind]!.name, count: 0, years: [] };
+      entry.count += row.count;
+      entry.years.push(row.year);
+      removed.set(row.kind, entry);
+    }
+    if (removed.size === 0) return;
+    const lines = [...removed].map(([code, r]) => `学习形式“${r.name}”（${code}）已有${r.count}条学习记录（${r.years.join('、')}年度）`);
+    const first = removed.keys().next().value as string;
+    throw policyError(
+      'POLICY_KIND_IN_USE',
+      `version.kinds.${first}`,
+      `${lines.join('；')}。如不再适用，请保留该学习形式并用 years 或 fromYear 限定其适用年度（已记录的学习随之不再计入，并在结果中说明原因）`,
+    );
   }
 }

@@ -1,5 +1,5 @@
 // GraphQL types of the policy capability: published revisions and what a year's version says.
-import { IsInt, IsOptional, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, GraphQLISODateTime, InputType, Int, ObjectType } from 'type-graphql';
 import type { ParamType, Regime, SubjectMode } from '../engine';
@@ -28,8 +28,17 @@ export class ActivityKind {
   @Field() code: string;
   @Field() name: string;
   @Field(() => SubjectModeEnum) subject: SubjectMode;
-  @Field({ description: '政策依据（文件编号与条款）' }) source: string;
+  @Field({ description: '政策依据：文号（无文号时为文件标题）与条款' }) source: string;
   @Field(() => [ActivityParamSpec]) params: ActivityParamSpec[];
+}
+
+@ObjectType('PolicySource', { description: '政策引用的文件；政策条文的出处写作“文件代码 条款”' })
+export class PolicySourceView {
+  @Field({ description: '文件代码（政策内的简称，如 001、qd2026-1）' }) key: string;
+  @Field(() => String, { nullable: true, description: '文号，如 青人社字〔2023〕14号；无文号的文件为空' }) number: string | null;
+  @Field({ description: '文件标题' }) title: string;
+  @Field(() => String, { nullable: true, description: '发文机关' }) issuer: string | null;
+  @Field(() => String, { nullable: true, description: '发文日期（YYYY-MM-DD；只知年月或年份时为 YYYY-MM 或 YYYY）' }) date: string | null;
 }
 
 @ObjectType('Policy', { description: '某年度适用的政策版本' })
@@ -44,6 +53,7 @@ export class PolicyView {
   @Field(() => Float) requiredPublic: number;
   @Field(() => Float) requiredProfessional: number;
   @Field({ description: '年度完成截止日期（MM-DD）' }) deadline: string;
+  @Field(() => [PolicySourceView], { description: '政策引用的文件' }) sources: PolicySourceView[];
   @Field(() => GraphQLJSONObject, { description: '该版本的完整内容' }) version: Record<string, unknown>;
 }
 
@@ -60,7 +70,16 @@ export class PolicyRevisionConnection extends ConnectionType(PolicyRevisionInfo,
 @InputType({ description: '年度完成截止日期' })
 export class DeadlineInput {
   @Field({ description: 'MM-DD，如 12-31' }) @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '日期格式应为 MM-DD' }) monthDay: string;
-  @Field({ description: '政策依据（文件编号与条款）' }) @Length(1, 200) source: string;
+  @Field({ description: '政策依据：文件代码与条款，如“001 一、”（文件代码见 Policy.sources）' }) @Length(1, 200) source: string;
+}
+
+@InputType({ description: '政策引用的文件（新增；文件代码已存在时替换其内容）' })
+export class PolicySourceInput {
+  @Field({ description: '文件代码：不含空格的简称，如 qd2026-1；出处写作“文件代码 条款”' }) @Length(1, 40) key: string;
+  @Field(() => String, { nullable: true, description: '文号，如 青人社字〔2026〕1号' }) @IsOptional() @Length(1, 100) number?: string | null;
+  @Field({ description: '文件标题' }) @Length(1, 300) title: string;
+  @Field(() => String, { nullable: true, description: '发文机关' }) @IsOptional() @Length(1, 200) issuer?: string | null;
+  @Field(() => String, { nullable: true, description: '发文日期 YYYY-MM-DD（或 YYYY-MM、YYYY）' }) @IsOptional() @Length(4, 10) date?: string | null;
 }
 
 @InputType()
@@ -71,6 +90,11 @@ export class PublishPolicyVersionInput {
   })
   version?: Record<string, unknown> | null;
   @Field(() => DeadlineInput, { nullable: true, description: '新的年度截止日期' }) @IsOptional() @ValidateNested() deadline?: DeadlineInput | null;
+  @Field(() => [PolicySourceInput], { nullable: true, description: '新增或更新的引用文件（新版本可引用新发布的文件）' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  sources?: PolicySourceInput[] | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) note?: string | null;
   @Field(() => Int, {
     nullable: true,

@@ -3,7 +3,7 @@
 import type { EntityManager } from 'typeorm';
 import { subtreeEnd } from '../platform/actor';
 import { maskIdNumber } from '../platform/id-number';
-import { changedRows, execute, queryOne, queryRows } from '../platform/sql';
+import { changedRows, execute, queryOne, queryRows, setClauses } from '../platform/sql';
 import { isUuid } from '../platform/uuid';
 import type { TitleLevel, TitleSeries } from '../engine/titles';
 import { Gender, Professional, ProfessionalStatus } from './professionals.types';
@@ -19,6 +19,8 @@ interface ProfessionalRow {
   unit_path: string;
   title_level: TitleLevel;
   title_series: TitleSeries;
+  /** YYYY-MM-DD (selected as text); null without a title history */
+  title_obtained_on: string | null;
   phone: string | null;
   status: ProfessionalStatus;
   /** YYYY-MM-DD (selected as text) */
@@ -29,7 +31,7 @@ interface ProfessionalRow {
 }
 
 const COLUMNS = `id, id_number, name, gender, birth_date::text AS birth_date, unit_id, unit_path, title_level,
-  title_series, phone, status, joined_unit_on::text AS joined_unit_on, version, created_at, updated_at`;
+  title_series, title_obtained_on::text AS title_obtained_on, phone, status, joined_unit_on::text AS joined_unit_on, version, created_at, updated_at`;
 
 export function toProfessional(row: ProfessionalRow): Professional {
   return Object.assign(new Professional(), {
@@ -43,6 +45,7 @@ export function toProfessional(row: ProfessionalRow): Professional {
     unitPath: row.unit_path,
     titleLevel: row.title_level,
     titleSeries: row.title_series,
+    titleObtainedOn: row.title_obtained_on,
     phone: row.phone,
     status: row.status,
     joinedUnitOn: row.joined_unit_on,
@@ -120,7 +123,7 @@ export class ProfessionalsRepository {
   async insert(
     em: EntityManager,
     tenantId: string,
-    p: Omit<Professional, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'idNumberMasked' | 'status'>,
+    p: Omit<Professional, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'idNumberMasked' | 'status' | 'titleObtainedOn'>,
   ): Promise<Professional> {
     const [row] = await queryRows<ProfessionalRow>(
       em,
@@ -149,12 +152,7 @@ export class ProfessionalsRepository {
       joinedUnitOn: 'joined_unit_on',
     };
     const params: unknown[] = [id, version];
-    const sets = Object.entries(changes)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => {
-        params.push(v);
-        return `${columns[k]} = $${params.length}`;
-      });
+    const sets = setClauses(changes, columns, params);
     const [row] = await changedRows<ProfessionalRow>(
       em,
       `UPDATE professional SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}

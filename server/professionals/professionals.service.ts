@@ -84,6 +84,10 @@ export class ProfessionalsService {
   async update(ctx: Context, input: UpdateProfessionalInput): Promise<Professional> {
     requireOfficial(ctx);
     const before = await this.findOneOrThrow(ctx, input.id);
+    // the current title of a person with a title history is its latest record
+    if (before.titleObtainedOn !== null && (input.titleLevel || input.titleSeries)) {
+      throw professionalError('PROFESSIONAL_TITLE_FROM_HISTORY', input.titleLevel ? 'titleLevel' : 'titleSeries');
+    }
     const updated = await this.repo.update(await ctx.db(), before.id, input.version, {
       name: input.name?.trim() ?? undefined,
       titleLevel: input.titleLevel ?? undefined,

@@ -34,6 +34,7 @@ export class Professional implements Node {
   @Field(() => ID) unitId: string;
   @Field(() => TitleLevelEnum) titleLevel: TitleLevel;
   @Field(() => TitleSeriesEnum) titleSeries: TitleSeries;
+  @Field(() => String, { nullable: true, description: '现职称取得日期（取自职称记录；未登记职称记录时为空）' }) titleObtainedOn: string | null;
   @Field(() => String, { nullable: true }) phone: string | null;
   @Field(() => ProfessionalStatus) status: ProfessionalStatus;
   @Field({ description: '调入（入职）本单位日期' }) joinedUnitOn: string;
@@ -87,8 +88,8 @@ export class UpdateProfessionalInput {
   @Matches(NAME, { message: '姓名只能包含汉字、字母和间隔号（1–50 个字符）' })
   @NotBlank({ message: '姓名不能为空白' })
   name?: string | null;
-  @Field(() => TitleLevelEnum, { nullable: true }) titleLevel?: TitleLevel | null;
-  @Field(() => TitleSeriesEnum, { nullable: true }) titleSeries?: TitleSeries | null;
+  @Field(() => TitleLevelEnum, { nullable: true, description: '仅限尚无职称记录的人员；有职称记录后请用 recordTitle 登记' }) titleLevel?: TitleLevel | null;
+  @Field(() => TitleSeriesEnum, { nullable: true, description: '仅限尚无职称记录的人员；有职称记录后请用 recordTitle 登记' }) titleSeries?: TitleSeries | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(/^1[3-9]\d{9}$/, { message: '手机号码应为 11 位大陆手机号' })

@@ -4,10 +4,12 @@
 import { join } from 'node:path';
 import { evaluateYear, validateActivityParams, versionForYear, type ActivityInput, type PolicyDocument, type YearEvaluation } from '../../server/engine';
 import { loadPolicyFile } from '../../server/policy';
+import { calendarFromSource } from '../../server/calendar/calendar-source';
 import { DEMO_TENANTS, demoStaff } from '../../server/demo/demo-data';
 import { demoYears, planDemoActivities, type DemoPlan } from '../../server/demo/demo-activities';
 import { chinaToday } from '../../server/platform/clock';
 
+const calendar = calendarFromSource();
 const policies = new Map<string, PolicyDocument>(DEMO_TENANTS.map((t) => [t.code, loadPolicyFile(join(__dirname, '../../tenants', `${t.code}.yaml`))]));
 
 function planFor(code: string, today: string): { plan: DemoPlan; staff: ReturnType<typeof demoStaff> } {
@@ -29,6 +31,7 @@ function evaluate(code: string, plan: DemoPlan, staff: ReturnType<typeof demoSta
     activities,
     year,
     today,
+    calendar,
   });
 }
 

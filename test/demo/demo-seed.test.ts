@@ -13,11 +13,13 @@ import { inTransaction } from '../../server/platform/transaction';
 import { loadAllPolicies } from '../../server/policy';
 import { demoYears } from '../../server/demo/demo-activities';
 import { chinaToday } from '../../server/platform/clock';
+import { calendarFromSource } from '../../server/calendar/calendar-source';
 import { printBanner, seedDemo, type DemoInfo } from '../../server/demo/demo-seed';
 import { startTestApp, type TestApp } from '../support/harness';
 
 const CODES = ['linyi', 'qingdao', 'jining', 'binzhou', 'bingtuan'];
 const policies = loadAllPolicies(path.join(__dirname, '../../tenants'));
+const calendar = calendarFromSource();
 const logger = createLogger('silent');
 
 let app: TestApp;
@@ -126,7 +128,7 @@ describe('demo seed', () => {
           .filter((a) => a.professional_id === p.id)
           .map((a) => ({ id: a.id, kind: a.kind, year: a.year, date: a.occurred_on, params: a.params }));
         const profile = { titleLevel: p.title_level, titleSeries: p.title_series, employerType: 'PUBLIC_INSTITUTION' };
-        return evaluateYear({ policy, profile, activities, year: lastFull, today });
+        return evaluateYear({ policy, profile, activities, year: lastFull, today, calendar });
       });
       const kinds = versionForYear(policy, lastFull)!.kinds;
       const exemptionLike = (e: YearEvaluation) =>

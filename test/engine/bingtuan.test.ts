@@ -10,7 +10,7 @@ describe('Corps (003)', () => {
   it('Corps: 访惠聚 work team member → exempt that year', () => {
     const e = evaluate(corps, Y, [act('fanghuiju', Y, { dispatchProof: '名单' })]);
     expect(e.complete).toBe(true);
-    expect(e.exemptions[0]).toMatchObject({ scope: 'YEAR', source: expect.stringContaining('003') });
+    expect(e.exemptions[0]).toMatchObject({ scope: 'YEAR', source: expect.stringContaining('《关于兵团专业技术人员继续教育若干问题解答》第9问') });
   });
 
   it('Corps: seconded teacher → exempt; a seconded school manager is not', () => {

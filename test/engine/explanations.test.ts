@@ -1,7 +1,7 @@
 // Explanation texts are memoised inside the engine for speed; whatever was evaluated before,
 // each text must be the one built from this evaluation's own numbers.
-import { workingDaysBetween } from '../../server/engine';
-import { act, earned, evaluate, tenant } from './support/engine.factory';
+import { CalendarYearMissingError, workingDaysBetween } from '../../server/engine';
+import { act, earned, evaluate, tenant, workingCalendar } from './support/engine.factory';
 
 const jining = tenant('jining');
 const qingdao = tenant('qingdao');
@@ -50,26 +50,34 @@ describe('explanations are built from the evaluation’s own numbers', () => {
   });
 });
 
-describe('working days (counted by whole weeks)', () => {
+describe('working days (counted from the calendar’s running totals)', () => {
+  const calendar = workingCalendar();
+  const holidays = new Set(calendar.holidays.map((d) => d.date));
+  const workdays = new Set(calendar.workdays.map((d) => d.date));
   const dayByDay = (from: string, to: string) => {
     const day = (s: string) => Math.floor(Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / 86_400_000);
     let count = 0;
     for (let d = day(from); d < day(to); d++) {
+      const date = new Date(d * 86_400_000).toISOString().slice(0, 10);
       const weekday = (((d + 4) % 7) + 7) % 7;
-      if (weekday !== 0 && weekday !== 6) count++;
+      if (workdays.has(date) || (weekday !== 0 && weekday !== 6 && !holidays.has(date))) count++;
     }
     return count;
   };
 
-  it('equals counting day by day, over every pair of days in a span crossing years, leap day and weekends', () => {
+  it('equals counting day by day, over every pair of days in a span crossing years, leap day, New Year, the 2020 Spring Festival and its adjusted Sunday', () => {
     const days: string[] = [];
     for (let t = Date.UTC(2019, 11, 20); t <= Date.UTC(2020, 2, 10); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
-    for (const from of days) for (const to of days) expect(workingDaysBetween(from, to)).toBe(dayByDay(from, to));
+    for (const from of days) for (const to of days) expect(workingDaysBetween(from, to, calendar)).toBe(dayByDay(from, to));
   });
 
   it('is 0 for unreadable dates and for an end before the start', () => {
-    expect(workingDaysBetween('not a date', '2020-09-14')).toBe(0);
-    expect(workingDaysBetween('2020-09-14', '2020-09-07')).toBe(0);
-    expect(workingDaysBetween('1969-12-29', '1970-01-05')).toBe(dayByDay('1969-12-29', '1970-01-05'));
+    expect(workingDaysBetween('not a date', '2020-09-14', calendar)).toBe(0);
+    expect(workingDaysBetween('2020-09-14', '2020-09-07', calendar)).toBe(0);
+  });
+
+  it('refuses to count a day of a year the calendar lacks, instead of counting weekends only', () => {
+    expect(() => workingDaysBetween('1969-12-29', '1970-01-05', calendar)).toThrow(CalendarYearMissingError);
+    expect(() => workingDaysBetween('2026-12-28', '2027-01-04', calendar)).toThrow('2027');
   });
 });

@@ -1,6 +1,6 @@
 // Declarations are checked against the kind's parameter list in the policy (used by the API).
 import { validateActivityParams, versionForYear, workingDaysBetween } from '../../server/engine';
-import { tenant } from './support/engine.factory';
+import { tenant, workingCalendar } from './support/engine.factory';
 
 const qingdao = versionForYear(tenant('qingdao'), 2023)!;
 
@@ -41,10 +41,11 @@ describe('validateActivityParams', () => {
 });
 
 describe('working days', () => {
-  it('counts Monday to Friday in [from, to)', () => {
-    expect(workingDaysBetween('2020-09-07', '2020-09-14')).toBe(5);
-    expect(workingDaysBetween('2020-09-06', '2020-09-14')).toBe(5);
-    expect(workingDaysBetween('2020-09-08', '2020-09-14')).toBe(4);
-    expect(workingDaysBetween('2020-09-14', '2020-09-14')).toBe(0);
+  it('counts the working days in [from, to) (an ordinary September week: Monday to Friday)', () => {
+    const calendar = workingCalendar();
+    expect(workingDaysBetween('2020-09-07', '2020-09-14', calendar)).toBe(5);
+    expect(workingDaysBetween('2020-09-06', '2020-09-14', calendar)).toBe(5);
+    expect(workingDaysBetween('2020-09-08', '2020-09-14', calendar)).toBe(4);
+    expect(workingDaysBetween('2020-09-14', '2020-09-14', calendar)).toBe(0);
   });
 });

@@ -68,7 +68,7 @@ describe('previewHours (the calculator, stores nothing)', () => {
     const r = await preview('qingdao', 2023, [{ kind: 'jobTraining', params: { category: 'job', hours: 30, days: 3 } }]);
     expect(r.errors).toBeUndefined();
     expect(r.data.previewHours.activities[0]).toMatchObject({ professionalHours: 24, publicHours: 0 });
-    expect(r.data.previewHours.activities[0].source).toMatch(/^001/);
+    expect(r.data.previewHours.activities[0].source).toMatch(/^青人社字〔2023〕14号 /);
     expect(r.data.previewHours.professional).toEqual({ credited: 24, shortfall: 36 });
     expect(r.data.previewHours.policyRevision).toBe(1);
   });

@@ -84,7 +84,7 @@ describe('broken policy files', () => {
 
   it('a source that does not cite a seed document is rejected', () => {
     const { issues } = issuesOf('bad-source');
-    expect(issues).toEqual([{ path: 'versions[0].kinds.publicCourse.source', message: expect.stringContaining('出处应以文件编号开头') }]);
+    expect(issues).toEqual([{ path: 'versions[0].kinds.publicCourse.source', message: expect.stringContaining('出处应以 sources 中列出的文件代码开头') }]);
   });
 
   it('a YAML syntax error names the line', () => {

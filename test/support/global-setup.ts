@@ -1,6 +1,7 @@
 // One PostgreSQL for the whole run: the embedded one in a temporary folder, or
 // a fresh database on the server named by DATABASE_URL (dropped afterwards).
-// Migrations run once here; each test file opens its own connections.
+// Migrations and the modules' start steps (the working-day calendar) run once here; each
+// test file opens its own connections.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
@@ -11,7 +12,7 @@ import { Client } from 'pg';
 import { openDatabases } from '../../server/platform/database';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../../server/platform/embedded-postgres';
 import { createLogger } from '../../server/platform/logger';
-import { allMigrations } from '../../server/app/registry';
+import { allMigrations, runStartSteps } from '../../server/app/registry';
 
 /** What global setup leaves on globalThis for global teardown (jest runs both in one process). */
 export interface TestGlobals {
@@ -50,6 +51,7 @@ export default async function globalSetup(): Promise<void> {
     (globalThis as TestGlobals).__ceTestEmbedded = { embedded, dataDir };
   }
   const dbs = await openDatabases({ ownerUrl: url, poolSize: 1, migrations: allMigrations() });
+  await runStartSteps(dbs.owner, logger);
   await dbs.close();
   process.env.TEST_DATABASE_URL = url;
 }

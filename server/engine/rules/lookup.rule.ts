@@ -10,10 +10,9 @@ export const lookupRule = defineRule<LookupRuleSpec>({
   params: (rule) => paramRefs([['param'], rule.param]),
   compile(rule, { unit, labels, slotOf }) {
     const slot = slotOf(rule.param);
-    const values = rule.values;
     // One Map lookup gives both the value and its explanation.
     const entries = new Map<string, { amount: number; text: string }>();
-    for (const [k, v] of Object.entries(values)) entries.set(k, { amount: v ?? 0, text: `${labels.get(k) ?? k}：${v}${unit}` });
+    for (const [k, v] of Object.entries(rule.values)) entries.set(k, { amount: v ?? 0, text: `${labels.get(k) ?? k}：${v}${unit}` });
     const outside = `“${labels.get(rule.param) ?? rule.param}”不在折算表内：0${unit}`;
     return (s, out) => {
       const key = String(s[slot]);
@@ -23,8 +22,8 @@ export const lookupRule = defineRule<LookupRuleSpec>({
         out.text = hit.text;
         return;
       }
-      // Not a value of the table (as before, an inherited property of the object still reads).
-      out.amount = (values as Record<string, number | undefined>)[key] ?? 0;
+      // Not a value of the table ("toString" included: only the table's own values count).
+      out.amount = 0;
       out.text = outside;
     };
   },

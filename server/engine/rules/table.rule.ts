@@ -47,11 +47,11 @@ export const tableRule = defineRule<TableRuleSpec>({
     for (const [k, v] of Object.entries(rule.table.labels ?? {})) labels.set(k, v);
     const rowIndex = new Map(rows.map((r, i) => [r, i]));
     const colIndex = new Map(columns.map((c, i) => [c, i]));
-    const values = rows.map((r) => columns.map((c) => cells[r]?.[c] ?? null));
+    const values = rows.map((r) => columns.map((c) => cellOf(cells, r, c)));
     const label = (code: string) => labels.get(code) ?? code;
     const texts = rows.map((r) =>
       columns.map((c) => {
-        const v = cells[r]?.[c] ?? null;
+        const v = cellOf(cells, r, c);
         return v === null ? `${label(r)}${label(c)}：表中无此项，0${unit}` : `${label(r)}${label(c)}：${v}${unit}`;
       }),
     );
@@ -114,6 +114,12 @@ export const tableRule = defineRule<TableRuleSpec>({
   },
 });
 
+/** A cell of the table, null when empty or absent (own rows and columns only). */
+function cellOf(cells: LookupTable['cells'], row: string, column: string): number | null {
+  const r = Object.hasOwn(cells, row) ? cells[row] : undefined;
+  return r !== undefined && Object.hasOwn(r, column) ? (r[column] ?? null) : null;
+}
+
 /** The parameter an axis reads, if any, and where the axis names it. */
 function axisRef(name: 'row' | 'column', axis: AxisSpec): [string[], string | undefined] {
   if ('param' in axis) return [[name, 'param'], axis.param];
@@ -135,8 +141,8 @@ function compileAxis(axis: AxisSpec, index: ReadonlyMap<string, number>, slotOf:
     if (map === undefined) return (s) => index.get(String(s[slot])) ?? -1;
     return (s) => {
       const raw = String(s[slot]);
-      // As before: a value the map does not name is looked up as it is.
-      return index.get(map[raw] ?? raw) ?? -1;
+      // A value the map does not name (its own names only) is looked up as it is.
+      return index.get(Object.hasOwn(map, raw) ? map[raw]! : raw) ?? -1;
     };
   }
   const { rankParam, bands } = axis.byRank;
@@ -159,13 +165,13 @@ function compileAxis(axis: AxisSpec, index: ReadonlyMap<string, number>, slotOf:
 function checkTable(table: LookupTable): RuleIssue[] {
   const issues: RuleIssue[] = [];
   for (const row of table.rows) {
-    const cells = table.cells[row];
+    const cells = Object.hasOwn(table.cells, row) ? table.cells[row] : undefined;
     if (cells === undefined) {
       issues.push({ path: ['table', 'cells', row], message: `缺少表格行“${row}”，应有 ${table.columns.join('、')} 各列（无值的格写 null）` });
       continue;
     }
     for (const column of table.columns) {
-      if (!(column in cells)) issues.push({ path: ['table', 'cells', row, column], message: `缺少表格单元格，应为数字（无值的格写 null）` });
+      if (!Object.hasOwn(cells, column)) issues.push({ path: ['table', 'cells', row, column], message: `缺少表格单元格，应为数字（无值的格写 null）` });
     }
     for (const column of Object.keys(cells)) {
       if (!table.columns.includes(column)) {

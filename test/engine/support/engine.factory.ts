@@ -1,7 +1,8 @@
 // Small builders so each engine test reads as the rule it checks.
 import { join } from 'node:path';
-import type { ActivityInput, EvaluateYearInput, ParamValue, PolicyDocument, ProfileInput, YearEvaluation } from '../../../server/engine';
+import type { ActivityInput, EvaluateYearInput, ParamValue, PolicyDocument, ProfileInput, WorkingCalendar, YearEvaluation } from '../../../server/engine';
 import { evaluateYear } from '../../../server/engine';
+import { calendarFromSource } from '../../../server/calendar/calendar-source';
 import { loadPolicyFile } from '../../../server/policy';
 
 const cache = new Map<string, PolicyDocument>();
@@ -19,6 +20,13 @@ export function profile(overrides: Partial<ProfileInput> = {}): ProfileInput {
   return { titleLevel: 'INTERMEDIATE', titleSeries: 'ENGINEERING', employerType: 'PUBLIC_INSTITUTION', ...overrides };
 }
 
+let statutory: WorkingCalendar | undefined;
+
+/** The statutory working-day calendar of the installed chinese-days package (2015 on), as the server loads it. */
+export function workingCalendar(): WorkingCalendar {
+  return (statutory ??= calendarFromSource());
+}
+
 let counter = 0;
 
 export function act(kind: string, year: number, params: Record<string, ParamValue> = {}, extra: Partial<ActivityInput> = {}): ActivityInput {
@@ -32,7 +40,7 @@ export function evaluate(
   activities: ActivityInput[],
   more: Partial<EvaluateYearInput> = {},
 ): YearEvaluation {
-  return evaluateYear({ policy, profile: profile(), activities, year, ...more });
+  return evaluateYear({ policy, profile: profile(), activities, year, calendar: workingCalendar(), ...more });
 }
 
 /** Hours of one activity in the evaluation, per subject. */

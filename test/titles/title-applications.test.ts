@@ -1,0 +1,139 @@
+// Title applications (职称申报) as records: target, route, year and filing date. Eligibility is
+// judged for an application: Binzhou counts only what was done before the materials were filed
+// (004 三、(一)); the inline form gives third parties the same answer without a stored record.
+import path from 'node:path';
+import { loadPolicyFiles, publishInitialPolicy } from '../../server/policy/initial-policies';
+import { createTenantFixture, type TenantFixture } from '../support/fixtures';
+import { codes, startTestApp, type TestApp } from '../support/harness';
+
+const CREATE = `mutation($i: CreateTitleApplicationInput!) { createTitleApplication(input: $i) { id version status route filedOn applicationYear targetLevel } }`;
+const UPDATE = `mutation($i: UpdateTitleApplicationInput!) { updateTitleApplication(input: $i) { id version status filedOn } }`;
+const ELIGIBILITY = `query($id: ID!) { titleApplicationEligibility(applicationId: $id) {
+  eligible applicationId route filedOn yearsChecked excludedActivities { activityId reason } reasons } }`;
+const LIST = `query($y: Int!, $first: Int, $after: String) { titleApplications(applicationYear: $y, first: $first, after: $after) {
+  totalCount nodes { id professionalId } pageInfo { hasNextPage endCursor } } }`;
+
+let app: TestApp;
+let t: TenantFixture;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  t = await createTenantFixture(app, 'tap');
+  const policy = loadPolicyFiles(path.resolve(__dirname, '../../tenants')).get('binzhou')!;
+  await publishInitialPolicy(app.owner, t.tenantId, policy, 'test');
+});
+afterAll(() => app.close());
+
+const bureau = () => t.accounts.bureau.token;
+const create = (professionalId: string, more: object = {}, token = bureau()) =>
+  app.gql(CREATE, { i: { professionalId, targetLevel: 'DEPUTY_SENIOR', targetSeries: 'HEALTH', applicationYear: 2025, ...more } }, token);
+const applicationRows = async (professionalId: string) =>
+  (await app.owner.query(`SELECT count(*)::int AS n FROM title_application WHERE tenant_id = $1 AND professional_id = $2`, [t.tenantId, professionalId]))[0].n as number;
+
+/**
+ * Records a complete Binzhou 2025 year dated `date`, as if recorded that day, for a person whose
+ * current title dates from 2024 (so that only 2025 is checked).
+ */
+async function binzhouYear(professionalId: string, date: string): Promise<string[]> {
+  const { version } = (await app.gql(`query($id: ID!) { professional(id: $id) { version } }`, { id: professionalId }, bureau())).data.professional;
+  const title = await app.gql(`mutation($i: RecordTitleInput!) { recordTitle(input: $i) { id } }`, {
+    i: { professionalId, version, level: 'INTERMEDIATE', series: 'HEALTH', obtainedOn: '2024-06-01', issuingBody: '滨州市人力资源和社会保障局' },
+  }, bureau());
+  expect(title.errors).toBeUndefined();
+  const ids: string[] = [];
+  for (const [kind, params] of [['publicCourse', { hours: 30 }], ['professionalTraining', { hours: 60 }]] as const) {
+    const r = await app.gql(`mutation($i: RecordActivityInput!) { recordActivity(input: $i) { id } }`, { i: { professionalId, year: 2025, date, kind, params } }, bureau());
+    expect(r.errors).toBeUndefined();
+    ids.push(r.data.recordActivity.id);
+  }
+  // the platform records the day it learns of an activity; here: the day it happened
+  await app.owner.query(`UPDATE activity SET recorded_at = ($2::date + time '10:00') AT TIME ZONE 'Asia/Shanghai' WHERE tenant_id = $1 AND id = ANY($3::uuid[])`, [t.tenantId, date, ids]);
+  return ids;
+}
+
+describe('title applications: records with a filing date', () => {
+  it('Binzhou: hours done one day before the filing date count; one day after do not, and are listed', async () => {
+    const [early, late] = [t.people.a1[1], t.people.a2[1]];
+    await binzhouYear(early.id, '2025-04-29');
+    const lateIds = await binzhouYear(late.id, '2025-05-01');
+    const a = await create(early.id, { filedOn: '2025-04-30' });
+    const b = await create(late.id, { filedOn: '2025-04-30' });
+    expect([a.errors, b.errors]).toEqual([undefined, undefined]);
+    const yes = (await app.gql(ELIGIBILITY, { id: a.data.createTitleApplication.id }, bureau())).data.titleApplicationEligibility;
+    const no = (await app.gql(ELIGIBILITY, { id: b.data.createTitleApplication.id }, bureau())).data.titleApplicationEligibility;
+    expect(yes).toMatchObject({ eligible: true, filedOn: '2025-04-30', applicationId: a.data.createTitleApplication.id, excludedActivities: [] });
+    expect(no.eligible).toBe(false);
+    expect(no.excludedActivities.map((x: { activityId: string }) => x.activityId).sort()).toEqual([...lateIds].sort());
+    expect(no.excludedActivities[0].reason).toContain('晚于截止日期2025-04-30');
+  });
+
+  it('the same question inline (for third parties) gives the same answer; hours recorded after filing are excluded too', async () => {
+    const p = t.people.b1[1];
+    const ids = await binzhouYear(p.id, '2025-03-01');
+    const ask = (filedOn: string) =>
+      app.gql(`query($id: String!, $f: String) { titleEligibility(idNumber: $id, targetLevel: DEPUTY_SENIOR, applicationYear: 2025, filedOn: $f) { eligible excludedActivities { recordedOn } } }`, { id: p.idNumber, f: filedOn }, bureau());
+    expect((await ask('2025-04-30')).data.titleEligibility.eligible).toBe(true);
+    await app.owner.query(`UPDATE activity SET recorded_at = '2025-05-06 10:00+08' WHERE tenant_id = $1 AND id = $2`, [t.tenantId, ids[1]]);
+    const after = (await ask('2025-04-30')).data.titleEligibility;
+    expect(after.eligible).toBe(false);
+    expect(after.excludedActivities).toEqual([{ recordedOn: '2025-05-06' }]);
+    const batch = await app.gql(`query($a: [EligibilityApplicant!]!) { titleEligibilityBatch(applicants: $a, applicationYear: 2025) { errorCode result { eligible } } }`, {
+      a: [{ idNumber: p.idNumber, targetLevel: 'DEPUTY_SENIOR', filedOn: '2025-04-30' }, { idNumber: p.idNumber, targetLevel: 'DEPUTY_SENIOR', filedOn: '2024-04-30' }],
+    }, bureau());
+    expect(batch.data.titleEligibilityBatch).toEqual([{ errorCode: null, result: { eligible: false } }, { errorCode: 'TITLE_APPLICATION_FILED_OUTSIDE_YEAR', result: null }]);
+  });
+
+  it.each([
+    ['filed outside its year', { filedOn: '2024-12-31' }, 'TITLE_APPLICATION_FILED_OUTSIDE_YEAR', 'filedOn'],
+    ['filed in the future', { applicationYear: 2026, filedOn: '2026-12-31' }, 'TITLE_APPLICATION_FILED_IN_FUTURE', 'filedOn'],
+    ['direct application for an intermediate title', { route: 'DIRECT_APPLICATION', targetLevel: 'INTERMEDIATE' }, 'TITLE_APPLICATION_ROUTE_LEVEL', 'route'],
+    ['an application year out of range', { applicationYear: 1800 }, 'BAD_USER_INPUT', 'applicationYear'],
+    ['an impossible filing date', { filedOn: '2025-02-30' }, 'BAD_USER_INPUT', 'filedOn'],
+  ])('an application %s is refused with the field and nothing is written', async (_what, more, code, field) => {
+    const p = t.people.a1[0];
+    const before = await applicationRows(p.id);
+    const r = await create(p.id, more);
+    expect(codes(r)).toEqual([code]);
+    expect(r.errors![0]!.extensions!.field).toBe(field);
+    expect(await applicationRows(p.id)).toBe(before);
+  });
+
+  it('one active application per person, year, level and series; a withdrawn one frees the slot and cannot be changed again', async () => {
+    const p = t.people.a2[0];
+    const first = await create(p.id, { targetLevel: 'SENIOR' });
+    expect(first.errors).toBeUndefined();
+    expect(codes(await create(p.id, { targetLevel: 'SENIOR' }))).toEqual(['TITLE_APPLICATION_DUPLICATE']);
+    const { id, version } = first.data.createTitleApplication;
+    expect(codes(await app.gql(UPDATE, { i: { id, version: version + 5, filedOn: '2025-03-01' } }, bureau()))).toEqual(['VERSION_CONFLICT']);
+    const withdrawn = await app.gql(UPDATE, { i: { id, version, status: 'WITHDRAWN' } }, bureau());
+    expect(withdrawn.data.updateTitleApplication.status).toBe('WITHDRAWN');
+    expect(codes(await app.gql(UPDATE, { i: { id, version: version + 1, filedOn: '2025-03-01' } }, bureau()))).toEqual(['TITLE_APPLICATION_WITHDRAWN']);
+    expect((await create(p.id, { targetLevel: 'SENIOR' })).errors).toBeUndefined();
+    const audit = await app.owner.query(`SELECT action FROM audit_log WHERE tenant_id = $1 AND entity_id = $2 ORDER BY id`, [t.tenantId, id]);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['titleApplication.create', 'titleApplication.withdraw']);
+  });
+
+  it('a professional may apply for themself, and sees only their own applications; a unit official sees only their unit’s', async () => {
+    const me = t.people.a1[0];
+    const mine = await create(me.id, { targetLevel: 'ASSISTANT', route: 'DIRECT_APPLICATION' }, t.accounts.personA1.token);
+    expect(mine.errors).toBeUndefined();
+    expect(codes(await create(t.people.a1[2].id, {}, t.accounts.personA1.token))).toEqual(['PROFESSIONAL_NOT_FOUND']);
+    await create(t.people.b1[2].id, { targetLevel: 'INTERMEDIATE' });
+    const own = (await app.gql(LIST, { y: 2025, first: 50 }, t.accounts.personA1.token)).data.titleApplications;
+    expect(new Set(own.nodes.map((n: { professionalId: string }) => n.professionalId))).toEqual(new Set([me.id]));
+    const unitIds = new Set([t.people.a1[0].id, t.people.a1[1].id, t.people.a1[2].id]);
+    const unit = (await app.gql(LIST, { y: 2025, first: 50 }, t.accounts.unitA1.token)).data.titleApplications;
+    expect(unit.nodes.every((n: { professionalId: string }) => unitIds.has(n.professionalId))).toBe(true);
+    const all = (await app.gql(LIST, { y: 2025, first: 50 }, bureau())).data.titleApplications;
+    expect(all.totalCount).toBeGreaterThan(unit.totalCount);
+  });
+
+  it('another tenant cannot read an application or its eligibility', async () => {
+    const a = await create(t.people.b1[0].id, { targetLevel: 'INTERMEDIATE', targetSeries: 'ENGINEERING' });
+    const other = await createTenantFixture(app, 'tap2');
+    const r = await app.gql(ELIGIBILITY, { id: a.data.createTitleApplication.id }, other.accounts.bureau.token);
+    expect(codes(r)).toEqual(['TITLE_APPLICATION_NOT_FOUND']);
+    const read = await app.gql(`query($id: ID!) { titleApplication(id: $id) { id } }`, { id: a.data.createTitleApplication.id }, other.accounts.bureau.token);
+    expect(read.data.titleApplication).toBeNull();
+  });
+});
