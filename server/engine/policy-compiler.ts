@@ -136,7 +136,7 @@ function compileDocument(doc: PolicyDocument, workingCalendar: WorkingCalendar):
 }
 
 /** A deadline of 02-29 (accepted by the policy schema) is 28 February in a common year. */
-function deadlineMonthDay(monthDay: string, year: number): string {
+export function deadlineMonthDay(monthDay: string, year: number): string {
   if (monthDay !== '02-29') return monthDay;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return leap ? monthDay : '02-28';

@@ -3,7 +3,7 @@
 import { TITLE_LEVEL_LABELS, TITLE_ROUTE_LABELS } from './titles';
 import type { ActivityInput, ApplicationContext, ExcludedActivity, TitleEligibility, TitleEligibilityInput, TitleYearResult, YearNotChecked } from './engine.types';
 import type { TitleWindow } from './policy.types';
-import { compilePolicy } from './policy-compiler';
+import { compilePolicy, deadlineMonthDay } from './policy-compiler';
 import { evaluateYear } from './year-evaluator';
 
 export function checkTitleEligibility(given: TitleEligibilityInput): TitleEligibility {
@@ -169,7 +169,7 @@ function findWindow(windows: TitleWindow[], input: TitleEligibilityInput): Title
 
 function applicationDeadline(input: TitleEligibilityInput): string | undefined {
   const d = input.policy.title.deadline;
-  if (d.type === 'fixed') return `${input.applicationYear}-${d.monthDay}`;
+  if (d.type === 'fixed') return `${input.applicationYear}-${deadlineMonthDay(d.monthDay, input.applicationYear)}`;
   if (d.type === 'filing') return input.filingDate;
   return undefined;
 }

@@ -149,3 +149,15 @@ describe('Binzhou (004 三、(一)): hours must be done before the materials are
     expect(after.excludedActivities[0]!.reason).toContain('晚于截止日期2021-04-30');
   });
 });
+
+describe('a fixed title deadline of 02-29', () => {
+  it('is 28 February in a common year and 29 February in a leap year', () => {
+    const corps = tenant('bingtuan');
+    const policy = { ...corps, title: { ...corps.title, deadline: { type: 'fixed' as const, monthDay: '02-29', source: '003 第2问' } } };
+    const ask = (applicationYear: number) =>
+      checkTitleEligibility({ policy, profile: profile(), activities: [], targetLevel: 'DEPUTY_SENIOR', applicationYear }).reasons.join('');
+    expect(ask(2023)).toContain('2023-02-28');
+    expect(ask(2023)).not.toContain('2023-02-29');
+    expect(ask(2024)).toContain('2024-02-29');
+  });
+});
