@@ -18,9 +18,8 @@ export interface Placement {
 
 const SMALL = 512;
 const MEMO_LIMIT = 10_000;
-/** (first, professional) → (again, cut, shortPublic) → the one-note list; keys stay small integers. */
-const memo = new Map<number, Map<number, readonly string[]>>();
-let memoised = 0;
+/** The five numbers as one key (512⁵ < 2⁵³: an exact integer) → the one-note list. */
+const memo = new Map<number, readonly string[]>();
 const NONE: readonly string[] = Object.freeze([]);
 
 /**
@@ -31,20 +30,11 @@ export function placementNote(first: number, professional: number, again: number
   if (unit !== '学时' || !isSmall(first) || !isSmall(professional) || !isSmall(again) || !isSmall(cut) || !isSmall(shortPublic)) {
     return noteOf(buildText({ first, professional, again, cut, shortPublic }, unit));
   }
-  const head = first * SMALL + professional;
-  const tail = (again * SMALL + cut) * SMALL + shortPublic;
-  let byTail = memo.get(head);
-  let note = byTail?.get(tail);
+  const key = (((first * SMALL + professional) * SMALL + again) * SMALL + cut) * SMALL + shortPublic;
+  let note = memo.get(key);
   if (note === undefined) {
     note = noteOf(buildText({ first, professional, again, cut, shortPublic }, unit));
-    if (memoised < MEMO_LIMIT) {
-      if (byTail === undefined) {
-        byTail = new Map();
-        memo.set(head, byTail);
-      }
-      byTail.set(tail, note);
-      memoised++;
-    }
+    if (memo.size < MEMO_LIMIT) memo.set(key, note);
   }
   return note;
 }
