@@ -24,6 +24,9 @@ import {
   type UpdateTitleApplicationInput,
 } from './titles.types';
 
+/** Applications one person may file in one year, withdrawn ones included. */
+export const MAX_APPLICATIONS_A_YEAR = 10;
+
 export class TitleApplicationsService {
   constructor(
     private readonly repo: TitlesRepository,
@@ -70,7 +73,7 @@ export class TitleApplicationsService {
     const em = await ctx.db();
     const rows = await this.repo.findApplicationPage(em, query, after, page.first + 1);
     for (const row of rows) ctx.loaders.titleApplication.prime(row.id, row);
-    return toConnection(rows, page, (r) => [r.id], () => this.repo.countApplications(em, query));
+    return toConnection(rows, page, (r) => [r.id], () => this.repo.countApplicationPage(em, query));
   }
 
   async create(ctx: Context, input: CreateTitleApplicationInput): Promise<TitleApplication> {
@@ -82,6 +85,11 @@ export class TitleApplicationsService {
     const filedOn = input.filedOn ?? null;
     if (filedOn !== null) this.checkFiledOn(filedOn, input.applicationYear);
     const em = await ctx.db();
+    // withdrawn applications stay on record: a bounded number a year, counted under the person's lock
+    await this.repo.lockProfessional(em, person.id);
+    if ((await this.repo.countApplications(em, person.id, input.applicationYear)) >= MAX_APPLICATIONS_A_YEAR) {
+      throw titleError('TITLE_APPLICATION_LIMIT', 'applicationYear');
+    }
     const created = await this.guardDuplicate(() =>
       this.repo.insertApplication(
         em,

@@ -13,6 +13,7 @@ export const titleError = defineErrors({
   TITLE_APPLICATION_ROUTE_LEVEL: '直接申报只适用于员级和助理级',
   TITLE_APPLICATION_DUPLICATE: '该人员本年度已有同级别、同系列的有效职称申报',
   TITLE_APPLICATION_WITHDRAWN: '该职称申报已撤回，不能再修改',
+  TITLE_APPLICATION_LIMIT: '该人员本年度的职称申报记录（含已撤回）已达上限',
 });
 
 export type TitleErrorCode = Parameters<typeof titleError>[0];

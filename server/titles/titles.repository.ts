@@ -160,6 +160,21 @@ export class TitlesRepository {
     return out;
   }
 
+  /** Locks the person's row for the rest of the transaction (limits counted under it hold). */
+  async lockProfessional(em: EntityManager, professionalId: string): Promise<void> {
+    await execute(em, `SELECT 1 FROM professional WHERE id = $1 FOR UPDATE`, [professionalId]);
+  }
+
+  /** Applications of a person in a year, withdrawn ones included. */
+  async countApplications(em: EntityManager, professionalId: string, applicationYear: number): Promise<number> {
+    const row = await queryOne<{ n: number }>(
+      em,
+      `SELECT count(*)::int AS n FROM title_application WHERE professional_id = $1 AND application_year = $2`,
+      [professionalId, applicationYear],
+    );
+    return row?.n ?? 0;
+  }
+
   async insertApplication(
     em: EntityManager,
     tenantId: string,
@@ -226,7 +241,7 @@ export class TitlesRepository {
     return rows.map(toTitleApplication);
   }
 
-  async countApplications(em: EntityManager, q: ApplicationQuery): Promise<number> {
+  async countApplicationPage(em: EntityManager, q: ApplicationQuery): Promise<number> {
     const params: unknown[] = [];
     const where = applicationWhere(q, params);
     const row = await queryOne<{ n: number }>(

@@ -113,6 +113,19 @@ describe('title applications: records with a filing date', () => {
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['titleApplication.create', 'titleApplication.withdraw']);
   });
 
+  it('at most 10 applications a person a year, withdrawn ones included (no endless create-and-withdraw)', async () => {
+    const p = t.people.a2[1];
+    for (let i = 0; i < 10; i++) {
+      const r = await create(p.id, { applicationYear: 2024, targetLevel: 'SENIOR' });
+      expect(r.errors).toBeUndefined();
+      const { id, version } = r.data.createTitleApplication;
+      expect((await app.gql(UPDATE, { i: { id, version, status: 'WITHDRAWN' } }, bureau())).errors).toBeUndefined();
+    }
+    const eleventh = await create(p.id, { applicationYear: 2024, targetLevel: 'SENIOR' });
+    expect(codes(eleventh)).toEqual(['TITLE_APPLICATION_LIMIT']);
+    expect(eleventh.errors![0]!.extensions!.field).toBe('applicationYear');
+  });
+
   it('a professional may apply for themself, and sees only their own applications; a unit official sees only their unit’s', async () => {
     const me = t.people.a1[0];
     const mine = await create(me.id, { targetLevel: 'ASSISTANT', route: 'DIRECT_APPLICATION' }, t.accounts.personA1.token);
