@@ -48,6 +48,7 @@ export const BATCH_FIELDS: Readonly<Record<string, { input: string; perItem: num
   // Half a point each: the largest batch (5,000) costs 2,500 of the default
   // budget of 5,000, so one batch fits, with room for other fields; two do not.
   titleEligibilityBatch: { input: 'applicants', perItem: 0.5, max: 5000 },
+  titleApplicationEligibilityBatch: { input: 'applicationIds', perItem: 0.5, max: 5000 },
 };
 
 /**

@@ -18,7 +18,8 @@ import { applyCertifications, type EligibilityQuestion, toEligibilityView } from
 import { canRead, findSubject, profileOf, requireReader } from './hours-subjects';
 import { hoursError } from './hours.errors';
 import type { HoursRepository, Person } from './hours.repository';
-import type { BatchEligibilityItem, EligibilityApplicant, TitleEligibilityView } from './hours.types';
+import type { ApplicationEligibilityItem, BatchEligibilityItem, EligibilityApplicant, TitleEligibilityView } from './hours.types';
+import { requireAccount } from '../platform/access';
 
 export const MAX_BATCH = 5000;
 
@@ -73,6 +74,38 @@ export class EligibilityService {
     };
     const [result] = await this.judge(ctx, [{ person, question }], application.applicationYear, true);
     return result!;
+  }
+
+  /** Eligibility for up to MAX_BATCH stored applications (officials: those in their scope). */
+  async eligibilityOfApplications(ctx: Context, applicationIds: readonly string[]): Promise<ApplicationEligibilityItem[]> {
+    requireAccount(ctx);
+    if (applicationIds.length > MAX_BATCH) throw hoursError('BATCH_TOO_LARGE', 'applicationIds');
+    const loaded = await ctx.loaders.titleApplication.loadMany([...new Set(applicationIds)]);
+    const applications = new Map<string, TitleApplication>();
+    for (const a of loaded) if (a && !(a instanceof Error)) applications.set(a.id, a);
+    const people = new Map<string, Person>();
+    const ids = [...new Set([...applications.values()].map((a) => a.professionalId))];
+    for (const person of await this.repo.findPeopleById(await ctx.db(), ids)) if (canRead(ctx, person)) people.set(person.id, person);
+    // judged per application year (each year's judgments share their set-based reads)
+    const byYear = new Map<number, Judgment[]>();
+    for (const a of applications.values()) {
+      const person = people.get(a.professionalId);
+      if (!person) continue;
+      const list = byYear.get(a.applicationYear) ?? [];
+      list.push({ person, question: { targetLevel: a.targetLevel, applicationYear: a.applicationYear, route: a.route, filedOn: a.filedOn, applicationId: a.id } });
+      byYear.set(a.applicationYear, list);
+    }
+    const results = new Map<string, TitleEligibilityView>();
+    for (const [year, judgments] of byYear) {
+      const views = await this.judge(ctx, judgments, year, false);
+      views.forEach((view, i) => results.set(judgments[i]!.question.applicationId!, view));
+    }
+    return applicationIds.map((applicationId) => {
+      const result = results.get(applicationId);
+      if (result) return { applicationId, errorCode: null, errorMessage: null, result };
+      const e = titleError('TITLE_APPLICATION_NOT_FOUND');
+      return { applicationId, errorCode: e.code, errorMessage: e.message, result: null };
+    });
   }
 
   async eligibilityBatch(ctx: Context, applicants: readonly EligibilityApplicant[], applicationYear: number): Promise<BatchEligibilityItem[]> {

@@ -11,6 +11,7 @@ import type { CompletionService } from './completion.service';
 import type { EligibilityService } from './eligibility.service';
 import {
   ActivityConnection,
+  ApplicationEligibilityItem,
   ActivityView,
   BatchEligibilityItem,
   CompletionStatus,
@@ -57,6 +58,12 @@ export class HoursResolver {
     @Arg('filedOn', () => String, { nullable: true, description: '申报材料提交日期 YYYY-MM-DD（须在申报年度内）' }) filedOn?: string,
   ) {
     return this.eligibility.eligibility(ctx, idNumber, targetLevel, applicationYear, { route, filedOn });
+  }
+
+  @Authorized()
+  @Query(() => [ApplicationEligibilityItem], { description: '按职称申报记录批量核查继续教育资格（每次最多 5000 条）' })
+  titleApplicationEligibilityBatch(@Ctx() ctx: Context, @Arg('applicationIds', () => [ID]) applicationIds: string[]) {
+    return this.eligibility.eligibilityOfApplications(ctx, applicationIds);
   }
 
   @Authorized()

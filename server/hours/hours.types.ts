@@ -232,6 +232,14 @@ export class BatchEligibilityItem {
   @Field(() => TitleEligibilityView, { nullable: true }) result: TitleEligibilityView | null;
 }
 
+@ObjectType({ description: '按职称申报记录批量核查的一项' })
+export class ApplicationEligibilityItem {
+  @Field(() => ID) applicationId: string;
+  @Field(() => ErrorCodeEnum, { nullable: true, description: '申报记录不存在或无权访问时的错误代码' }) errorCode: string | null;
+  @Field(() => String, { nullable: true }) errorMessage: string | null;
+  @Field(() => TitleEligibilityView, { nullable: true }) result: TitleEligibilityView | null;
+}
+
 @ObjectType('YearCertification')
 export class YearCertificationView {
   @Field(() => ID) professionalId: string;

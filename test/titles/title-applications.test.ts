@@ -83,6 +83,25 @@ describe('title applications: records with a filing date', () => {
     expect(batch.data.titleEligibilityBatch).toEqual([{ errorCode: null, result: { eligible: false } }, { errorCode: 'TITLE_APPLICATION_FILED_OUTSIDE_YEAR', result: null }]);
   });
 
+  it('a batch by application ids answers each in the order asked; an unknown or foreign id gets its error, not data', async () => {
+    const p = t.people.b1[0];
+    await binzhouYear(p.id, '2025-02-01');
+    const mine = await create(p.id, { targetLevel: 'SENIOR', targetSeries: 'ENGINEERING', filedOn: '2025-01-31' });
+    const later = await create(p.id, { targetLevel: 'SENIOR', targetSeries: 'HEALTH', filedOn: '2025-03-01' });
+    const other = await createTenantFixture(app, 'tapb');
+    const foreign = await app.gql(CREATE, { i: { professionalId: other.people.a1[0].id, targetLevel: 'SENIOR', targetSeries: 'HEALTH', applicationYear: 2025 } }, other.accounts.bureau.token);
+    const ids = [later.data.createTitleApplication.id, foreign.data.createTitleApplication.id, mine.data.createTitleApplication.id, '00000000-0000-4000-8000-000000000000'];
+    const r = await app.gql(`query($ids: [ID!]!) { titleApplicationEligibilityBatch(applicationIds: $ids) { applicationId errorCode result { eligible filedOn } } }`, { ids }, bureau());
+    expect(r.errors).toBeUndefined();
+    expect(r.data.titleApplicationEligibilityBatch).toEqual([
+      { applicationId: ids[0], errorCode: null, result: { eligible: true, filedOn: '2025-03-01' } },
+      { applicationId: ids[1], errorCode: 'TITLE_APPLICATION_NOT_FOUND', result: null },
+      // filed the day before the training: its hours do not count for this application
+      { applicationId: ids[2], errorCode: null, result: { eligible: false, filedOn: '2025-01-31' } },
+      { applicationId: ids[3], errorCode: 'TITLE_APPLICATION_NOT_FOUND', result: null },
+    ]);
+  });
+
   it.each([
     ['filed outside its year', { filedOn: '2024-12-31' }, 'TITLE_APPLICATION_FILED_OUTSIDE_YEAR', 'filedOn'],
     ['filed in the future', { applicationYear: 2026, filedOn: '2026-12-31' }, 'TITLE_APPLICATION_FILED_IN_FUTURE', 'filedOn'],
