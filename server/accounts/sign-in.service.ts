@@ -94,13 +94,11 @@ export class SignInService {
 
   async operatorSignIn(ctx: Context, input: OperatorSignInInput, address: string): Promise<SignInResult> {
     const attempt = await this.limits.consume({ scope: 'operator', realm: 'operator', username: input.username, address, field: 'password' });
-    const operator = await inTransaction(this.runtime, { tenantId: null, operator: true }, async (em) => {
-      const found = await this.repo.findOperatorCredentials(em, input.username);
-      if (found) await this.repo.touchOperatorSignIn(em, found.id);
-      return found;
-    });
+    const operator = await inTransaction(this.runtime, { tenantId: null, operator: true }, (em) => this.repo.findOperatorCredentials(em, input.username));
     const ok = await this.evaluate(attempt, async () => verifyPassword(operator?.passwordHash ?? (await timingDummyHash()), input.password));
     if (!operator || !ok) throw accountError('INVALID_CREDENTIALS', 'password');
+    // the last sign-in is recorded once the password is checked, never for a failed guess
+    await inTransaction(this.runtime, { tenantId: null, operator: true }, (em) => this.repo.touchOperatorSignIn(em, operator.id));
     await attempt.succeeded();
     ctx.log.info({ event: 'operator_sign_in', operator: input.username }, 'operator signed in');
     const { token, expiresAt } = await this.tokens.issue({ sub: operator.id, kind: 'operator' });

@@ -76,3 +76,17 @@ describe('tenants', () => {
     expect(codes(await app.gql(CREATE, { i: { code: `${prefix}-x`, name: '丁', bureauName: '丁局' } }, t.accounts.bureau.token))).toEqual(['FORBIDDEN']);
   });
 });
+
+describe('operator sign-in', () => {
+  it('records the last sign-in only for a correct password, never for a failed guess', async () => {
+    const username = `op-${randomBytes(3).toString('hex')}`;
+    const password = `Pw${randomBytes(8).toString('hex')}1`;
+    await app.owner.query(`INSERT INTO platform_operator (username, password_hash) VALUES ($1, $2)`, [username, await hashPassword(password)]);
+    const lastSignIn = async () => (await app.owner.query(`SELECT last_sign_in_at FROM platform_operator WHERE username = $1`, [username]))[0].last_sign_in_at as Date | null;
+    const signIn = (pw: string) => app.gql(`mutation($i: OperatorSignInInput!) { operatorSignIn(input: $i) { token } }`, { i: { username, password: pw } });
+    expect(codes(await signIn('wrong-password-1'))).toEqual(['INVALID_CREDENTIALS']);
+    expect(await lastSignIn()).toBeNull();
+    expect((await signIn(password)).errors).toBeUndefined();
+    expect(await lastSignIn()).toBeInstanceOf(Date);
+  });
+});
