@@ -127,6 +127,14 @@ export function runActivityRule(
       return null;
     }
   }
+  if (kind.currentClassSlot >= 0) {
+    const value = String(s[kind.currentClassSlot]);
+    const level = ctx.profile.titleLevel;
+    if (!kind.currentClassLevels!.get(value)?.has(level)) {
+      addNote(result, kind.currentClassNote!(level, value));
+      return null;
+    }
+  }
   const out = scratch;
   out.amount = 0;
   out.hasSplit = false;

@@ -12,7 +12,7 @@ import { ruleTypeOf } from './rules/registry';
 import type { RuleOut, SlotRule } from './rules/rule';
 import type { Slots } from './slots';
 import type { CalendarIndex } from './working-calendar';
-import type { TitleSeries } from './titles';
+import { TITLE_LEVEL_LABELS, type TitleLevel, type TitleSeries } from './titles';
 
 /** A rule working on a declaration's parameters (reads them into slots first). */
 export type CompiledRule = (params: Readonly<Record<string, ParamValue>>, out: RuleOut) => void;
@@ -73,6 +73,10 @@ export interface CompiledKind {
   /** Co-author split: slots of the author count and position, or -1. */
   authorsSlot: number;
   positionSlot: number;
+  /** A class for the current title level (see CurrentLevelClassSpec): its slot (or -1), class → levels, the refusal note. */
+  currentClassSlot: number;
+  currentClassLevels: ReadonlyMap<string, ReadonlySet<TitleLevel>> | null;
+  currentClassNote: ((level: TitleLevel, value: string) => string) | null;
   /** A class at a title level (see TitleClassSpec): the spec and the slots of its level and hours, or null / -1. */
   titleClass: TitleClassSpec | null;
   titleLevelSlot: number;
@@ -131,6 +135,8 @@ export function compileKind(
   const slotConditions = (spec.conditions ?? []).map((c) => compileCondition(c, slotOf, calendar));
   const authorsSlot = spec.split ? slotOf(spec.split.authorsParam) : -1;
   const positionSlot = spec.split ? slotOf(spec.split.positionParam) : -1;
+  const currentClass = spec.currentLevelClass;
+  const currentClassSlot = currentClass ? slotOf(currentClass.param) : -1;
   const titleClass = spec.titleClass ?? null;
   const titleLevelSlot = titleClass ? slotOf(titleClass.levelParam) : -1;
   const titleHoursSlot = titleClass?.hoursParam !== undefined ? slotOf(titleClass.hoursParam) : -1;
@@ -195,6 +201,12 @@ export function compileKind(
     subjectCode,
     authorsSlot,
     positionSlot,
+    currentClassSlot,
+    currentClassLevels: currentClass ? new Map(Object.entries(currentClass.classes).map(([value, levels]) => [value, new Set(levels)])) : null,
+    currentClassNote: currentClass
+      ? (level: TitleLevel, value: string) =>
+          `公需科目须按现有职称级别（${TITLE_LEVEL_LABELS[level]}）报名学习，所学“${labels.get(value) ?? value}”不是本人对应的班级，不计${unit}（${currentClass.source}）`
+      : null,
     titleClass,
     titleLevelSlot,
     titleHoursSlot,

@@ -50,10 +50,22 @@ export interface KindSpec {
    * current level) and the route is not excluded; otherwise it earns ordinary hours.
    */
   titleClass?: TitleClassSpec;
+  /**
+   * A class taken at the person's current title level (Corps public courses, 003 第3问、第6问):
+   * the class parameter's value names the levels it is for; another level's class earns nothing.
+   */
+  currentLevelClass?: CurrentLevelClassSpec;
   /** Part of a compulsory set inside a subject (Jining 2020 public compulsory series). */
   compulsory?: boolean;
   /** Credit regime: the professional chooses the year a conversion counts in. */
   chosenYear?: boolean;
+}
+
+export interface CurrentLevelClassSpec {
+  param: string;
+  /** Class value → the current title levels it is for. */
+  classes: Record<string, TitleLevel[]>;
+  source: string;
 }
 
 export interface TitleClassSpec {

@@ -43,6 +43,7 @@ function referencedParams(kind: KindSpec): [(string | number)[], string][] {
   add(['split', 'positionParam'], kind.split?.positionParam);
   (kind.countsOnce?.keyParams ?? []).forEach((p, i) => add(['countsOnce', 'keyParams', i], p));
   add(['titleClass', 'levelParam'], kind.titleClass?.levelParam);
+  add(['currentLevelClass', 'param'], kind.currentLevelClass?.param);
   add(['titleClass', 'hoursParam'], kind.titleClass?.hoursParam);
   return refs;
 }

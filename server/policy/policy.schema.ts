@@ -150,6 +150,7 @@ const kind = z.strictObject({
   series: z.array(titleSeries).min(1).optional(),
   compulsory: z.boolean().optional(),
   chosenYear: z.boolean().optional(),
+  currentLevelClass: z.strictObject({ param: text, classes: z.record(z.string(), z.array(titleLevel).min(1)), source }).optional(),
   titleClass: z
     .strictObject({ levelParam: text, hoursParam: text.optional(), notForRoutes: z.array(titleRoute).min(1).optional(), source })
     .optional(),

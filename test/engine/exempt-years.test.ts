@@ -20,7 +20,7 @@ describe('exempt and deemed-complete years', () => {
   });
 
   it('Corps: hours recorded in an exempt year stay credited, without a shortfall', () => {
-    const e = evaluate(corps, 2021, [act('publicOnline', 2021, { classLevel: 'junior', hours: 10 }), act('secondedTeacher', 2021, { isSchoolManager: false, proof: 'p' })]);
+    const e = evaluate(corps, 2021, [act('publicOnline', 2021, { classLevel: 'intermediate', hours: 10 }), act('secondedTeacher', 2021, { isSchoolManager: false, proof: 'p' })]);
     expect(e.subjects.PUBLIC).toMatchObject({ credited: 10, shortfall: 0 });
     expect(e.subjects.PROFESSIONAL.shortfall).toBe(0);
     expect(e.reasons.join('\n')).not.toContain('尚缺');

@@ -161,3 +161,24 @@ describe('a fixed title deadline of 02-29', () => {
     expect(ask(2024)).toContain('2024-02-29');
   });
 });
+
+describe('Corps (003 第3问、第6问): public courses are taken at the current title level', () => {
+  const corps = tenant('bingtuan');
+  const course = (classLevel: string) => act('publicOnline', 2021, { classLevel, hours: 30 });
+  it('an intermediate professional in the intermediate class earns 30 public hours; in the senior class, nothing (with the reason)', () => {
+    const right = course('intermediate');
+    const wrong = course('senior');
+    expect(total(evaluate(corps, 2021, [right]), right)).toBe(30);
+    const e = evaluate(corps, 2021, [wrong]);
+    expect(total(e, wrong)).toBe(0);
+    expect(earned(e, wrong).notes[0]).toContain('按现有职称级别（中级）');
+  });
+
+  it('no title → the junior class counts, the intermediate class does not', () => {
+    const none = profile({ titleLevel: 'NONE' });
+    const junior = course('junior');
+    const intermediate = course('intermediate');
+    expect(total(evaluate(corps, 2021, [junior], { profile: none }), junior)).toBe(30);
+    expect(total(evaluate(corps, 2021, [intermediate], { profile: none }), intermediate)).toBe(0);
+  });
+});
