@@ -5,6 +5,8 @@ import { accountsModule } from '../accounts/accounts.module';
 import { apiClientsModule } from '../api-clients/api-clients.module';
 import { auditModule } from '../audit/audit.module';
 import { calendarModule } from '../calendar/calendar.module';
+import { declarationsModule } from '../declarations/declarations.module';
+import { evidenceModule } from '../evidence/evidence.module';
 import { hoursModule } from '../hours/hours.module';
 import { nodesModule } from '../nodes/nodes.module';
 import { organisationsModule } from '../organisations/organisations.module';
@@ -25,5 +27,7 @@ export const modules: readonly CapabilityModule[] = [
   calendarModule,
   policyModule,
   titlesModule,
+  evidenceModule,
   hoursModule,
+  declarationsModule,
 ];

@@ -49,6 +49,9 @@ export const BATCH_FIELDS: Readonly<Record<string, { input: string; perItem: num
   // budget of 5,000, so one batch fits, with room for other fields; two do not.
   titleEligibilityBatch: { input: 'applicants', perItem: 0.5, max: 5000 },
   titleApplicationEligibilityBatch: { input: 'applicationIds', perItem: 0.5, max: 5000 },
+  // A mutation: each approval is a handful of writes (the conditional update, the decision,
+  // the audit row, the activity at the last level), so 10 points each: a page of 50 costs 500.
+  bulkApproveDeclarations: { input: 'ids', perItem: 10, max: 50 },
 };
 
 /**
@@ -77,6 +80,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'TitleEligibility.excludedActivities': 50, // a year's activities after the deadline (typically a handful)
   'Professional.titleHistory': 10, // a career holds a few titles
   'AverageCheck.years': 5,
+  'Declaration.chain': 3, // unit, department, bureau
+  'Declaration.decisions': 30, // at most 3 levels × 10 rounds (MAX_ROUNDS)
+  'Evidence.fileIds': 10, // MAX_FILES_PER_CALL
   'WorkingCalendarYear.holidays': 40, // statutory days off of one year: 33 at most (2015–2026)
   'WorkingCalendarYear.adjustedWorkdays': 12, // adjusted working weekends of one year: 12 at most
 };
@@ -90,7 +96,7 @@ export type ListSizing = { kind: 'page' } | { kind: 'connection-items' } | { kin
 export function listSizing(parent: ParentType, field: GraphQLField<unknown, unknown>): ListSizing | undefined {
   // introspection (__Schema.types, __Type.fields, …) is answered from the schema in memory
   if (parent.name.startsWith('__')) return undefined;
-  if (parent.name === 'Query' && Object.hasOwn(BATCH_FIELDS, field.name)) return { kind: 'batch' };
+  if ((parent.name === 'Query' || parent.name === 'Mutation') && Object.hasOwn(BATCH_FIELDS, field.name)) return { kind: 'batch' };
   if (field.args.some((a) => a.name === 'first')) return { kind: 'page' };
   if (!isListType(getNullableType(field.type))) return undefined;
   if (parent.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes')) return { kind: 'connection-items' };
@@ -146,10 +152,10 @@ function countBatchFields(context: ValidationContext, selectionSet: SelectionSet
   }
 }
 
-/** Each batch field (`BATCH_FIELDS`, root fields of Query) at most once per operation, aliases and fragments included. */
+/** Each batch field (`BATCH_FIELDS`, root fields of Query or Mutation) at most once per operation, aliases and fragments included. */
 export const batchOnceRule: ValidationRule = (context) => ({
   OperationDefinition(operation) {
-    if (operation.operation !== OperationTypeNode.QUERY) return;
+    if (operation.operation === OperationTypeNode.SUBSCRIPTION) return;
     const counts = new Map<string, number>();
     countBatchFields(context, operation.selectionSet, new Set(), counts);
     for (const [field, count] of counts) {

@@ -1,11 +1,12 @@
 // Builds what the modules declare: services once per process, loaders once
 // per request, the ordered migration history, and the error-code catalog.
+import type { Router } from 'express';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Loaders } from '../platform/context';
 import type { MigrationClass } from '../platform/database';
 import { commonError, idNumberError, type ErrorCatalog } from '../platform/errors';
 import type { Logger } from '../platform/logger';
-import type { CapabilityModule, ModuleDeps, Services } from '../platform/module';
+import type { CapabilityModule, HttpRouteDeps, ModuleDeps, Services } from '../platform/module';
 import { modules } from './modules';
 
 export function createServices(deps: ModuleDeps, list: readonly CapabilityModule[] = modules): Services {
@@ -18,6 +19,11 @@ export function createLoaders(db: () => Promise<EntityManager>, list: readonly C
   const loaders = {} as Loaders;
   for (const m of list) Object.assign(loaders, m.createLoaders?.(db));
   return loaders;
+}
+
+/** The modules' own HTTP routes, in module order. */
+export function createRoutes(services: Services, http: HttpRouteDeps, list: readonly CapabilityModule[] = modules): Router[] {
+  return list.flatMap((m) => (m.createRoutes ? [m.createRoutes(services, http)] : []));
 }
 
 /** Migrations run in the order of their timestamp, whichever module owns them. */

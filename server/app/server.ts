@@ -23,7 +23,7 @@ import { createFormatError } from './format-error';
 import { nulBytePlugin } from './input-guard';
 import { complexityPlugin, jsonStatusPlugin, loggingPlugin, transactionPlugin } from './plugins';
 import { queryLimits, withLimitCodes } from './query-limits';
-import { createLoaders, createServices } from './registry';
+import { createLoaders, createRoutes, createServices } from './registry';
 import { createSchema } from './schema';
 
 export interface RunningServer {
@@ -115,15 +115,39 @@ export async function startServer(options: {
     app.get('/', (_req, res) => res.redirect('/explorer'));
   }
 
+  // Authenticates a request (a bearer token or an API key) and builds its context: for
+  // /graphql and for the modules' own routes alike. Credentials presented and not valid
+  // throw an AppError with its HTTP status.
+  const requestContext = async (req: Request, res: Response): Promise<Context> => {
+    const requestId = res.locals.requestId as string;
+    const { actor, tx } = await authenticate(readCredentials(req.headers), { runtime, tokens, apiClients: services.apiClients });
+    const tenantId = actor.kind === 'ACCOUNT' || actor.kind === 'API_CLIENT' ? actor.tenantId : null;
+    // a request that ends without reaching willSendResponse must not keep its connection
+    res.on('close', () => void tx.finish(false));
+    const db = () => tx.manager();
+    const ctx: Context = {
+      requestId,
+      clientAddress: req.ip ?? 'unknown',
+      actor,
+      tenantId,
+      tx,
+      db,
+      loaders: createLoaders(db),
+      log: req.log,
+    };
+    const fields = requestLogFields(req.log)!;
+    fields.actor = actorLabel(actor);
+    fields.tenant = await tenantCodeOf(ctx);
+    return ctx;
+  };
+
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
-        const requestId = res.locals.requestId as string;
-        let authenticated;
         try {
-          authenticated = await authenticate(readCredentials(req.headers), { runtime, tokens, apiClients: services.apiClients });
+          return await requestContext(req, res);
         } catch (error) {
           if (error instanceof AppError) {
             throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.httpStatus ?? 400 } } });
@@ -131,28 +155,12 @@ export async function startServer(options: {
           formatError.report(req.log, [error]);
           throw error;
         }
-        const { actor, tx } = authenticated;
-        const tenantId = actor.kind === 'ACCOUNT' || actor.kind === 'API_CLIENT' ? actor.tenantId : null;
-        // a request that ends without reaching willSendResponse must not keep its connection
-        res.on('close', () => void tx.finish(false));
-        const db = () => tx.manager();
-        const ctx: Context = {
-          requestId,
-          clientAddress: req.ip ?? 'unknown',
-          actor,
-          tenantId,
-          tx,
-          db,
-          loaders: createLoaders(db),
-          log: req.log,
-        };
-        const fields = requestLogFields(req.log)!;
-        fields.actor = actorLabel(actor);
-        fields.tenant = await tenantCodeOf(ctx);
-        return ctx;
       },
     }),
   );
+
+  // the modules' own routes (evidence uploads and downloads)
+  for (const router of createRoutes(services, { context: requestContext })) app.use(router);
 
   app.use(notFoundHandler(config.EXPLORER));
   app.use(httpErrorHandler(config.EXPLORER));

@@ -1,5 +1,5 @@
 // One activity, before caps: does it count in this year at all, and what does its rule give?
-import type { ActivityInput, ActivityResult, ApplicationContext, CapCut, ProfileInput } from './engine.types';
+import type { ActivityInput, ActivityResult, ApplicationContext, CapCut, ProfileInput, SubjectHours } from './engine.types';
 import { coauthorShare } from './coauthor-split';
 import type { CompiledKind } from './kind-compiler';
 import type { CompiledPolicy, CompiledVersion } from './policy-compiler';
@@ -155,7 +155,33 @@ export function runActivityRule(
   }
   result.ruleApplied.text = text;
   if (out.note !== null) addNote(result, out.note);
+  const adjusted = activity.adjustedHours;
+  if (adjusted !== undefined) applyAdjustment(kind, adjusted, out, result, ctx.version.unit);
   return out;
+}
+
+/**
+ * A reviewer's hours (adjustDeclaration) replace the rule's: a SPLIT kind takes both subjects
+ * as given; any other kind their sum, in its own subject (a flexible kind's is placed as usual).
+ * Caps and groups still apply. The explanation keeps the rule's text and says what was set.
+ */
+function applyAdjustment(kind: CompiledKind, adjusted: SubjectHours, out: RuleOut, result: ActivityResult, unit: string): void {
+  const ruled = out.deem !== null ? '视同完成' : `${out.hasSplit ? out.splitPublic + out.splitProfessional : out.amount}${unit}`;
+  const total = adjusted.PUBLIC + adjusted.PROFESSIONAL;
+  let set: string;
+  if (kind.spec.subject === 'SPLIT') {
+    out.hasSplit = true;
+    out.splitPublic = adjusted.PUBLIC;
+    out.splitProfessional = adjusted.PROFESSIONAL;
+    set = `公需科目${adjusted.PUBLIC}${unit}、专业科目${adjusted.PROFESSIONAL}${unit}`;
+  } else {
+    out.hasSplit = false;
+    set = `${total}${unit}`;
+  }
+  out.amount = total;
+  out.deem = null;
+  out.exempt = false;
+  addNote(result, `经审核调整为${set}（按规则为${ruled}）`);
 }
 
 /**

@@ -12,6 +12,11 @@ export interface ActivityInput {
   params: Record<string, ParamValue>;
   /** The day it was recorded on the platform ('YYYY-MM-DD'); a title deadline also excludes what was recorded after it. */
   recordedOn?: string;
+  /**
+   * The hours a reviewer set for it (adjustDeclaration): they replace what the kind's rule gives,
+   * before caps and groups; the activity must still count in the year (conditions, dates).
+   */
+  adjustedHours?: SubjectHours;
 }
 
 export type { EmployerType } from './titles';

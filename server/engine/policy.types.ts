@@ -158,6 +158,27 @@ export interface PolicySource {
   date?: string;
 }
 
+/** A level of the review chain: an organisation node kind, from the professional's unit up. */
+export type ReviewLevel = 'UNIT' | 'DEPARTMENT' | 'BUREAU';
+
+/**
+ * A sector route (Qingdao 001 五、): declarations of people of these title series (and/or of
+ * these kinds) are reviewed at the DEPARTMENT level by the organisation node with this code,
+ * instead of the department above the unit.
+ */
+export interface ReviewRoute {
+  when: { series?: TitleSeries[]; kinds?: string[] };
+  department: { code: string };
+  source: string;
+}
+
+/** Who reviews a declaration: the levels, in order from the unit up (a level missing on a branch is skipped), and the sector routes. */
+export interface ReviewPolicy {
+  levels: ReviewLevel[];
+  source: string;
+  routes?: ReviewRoute[];
+}
+
 export interface PolicyDocument {
   code: string;
   name: string;
@@ -168,6 +189,8 @@ export interface PolicyDocument {
   versions: PolicyVersion[];
   /** The tenant's own closures, on top of the statutory working-day calendar (given to the engine apart). */
   calendar?: PolicyCalendar;
+  /** The review chain of declarations (absent: unit → department → bureau, no routes). */
+  review?: ReviewPolicy;
 }
 
 /** Days the tenant declares non-working (a bureau-wide closure): no working day falls in them. */

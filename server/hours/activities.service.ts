@@ -1,9 +1,11 @@
-// Activities recorded directly by officials (until declarations and review
-// land): validated against the kind's parameters in the policy of their year.
-import type { AuditService } from '../audit/audit.service';
+// Recorded activities: what counts in completion and eligibility. Nothing is recorded
+// directly: a declaration (declarations/) becomes an activity when the last level of its
+// review chain approves it (an official's own record enters the chain at their level).
+// Also the one check of an activity's kind, parameters and date, which declarations,
+// officials' records and the calculator share.
 import type { CalendarService } from '../calendar/calendar.service';
 import { type ParamValue, type PolicyVersion, validateActivityParams } from '../engine';
-import { requireOfficial, requireTenant } from '../platform/access';
+import { requireTenant } from '../platform/access';
 import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
 import { errorWithMessage } from '../platform/errors';
@@ -14,7 +16,7 @@ import type { PoliciesService } from '../policy/policy.service';
 import type { ProfessionalsService } from '../professionals/professionals.service';
 import { hoursError } from './hours.errors';
 import type { HoursRepository } from './hours.repository';
-import type { ActivityView, RecordActivityInput } from './hours.types';
+import type { ActivityView } from './hours.types';
 
 /**
  * Checks params against the policy, within the product-wide bounds where the
@@ -27,39 +29,76 @@ export function checkParams(version: PolicyVersion, kind: string, params: Record
   throw errorWithMessage(hoursError, 'ACTIVITY_PARAMS_INVALID', e.message, `${fieldPrefix}params.${e.field}`);
 }
 
+/** An activity to check: as declared or recorded. */
+export interface ActivityToCheck {
+  kind: string;
+  year: number;
+  date?: string | null;
+  params: Record<string, unknown>;
+}
+
+/** A declaration's content as its activity is recorded. */
+export interface DeclaredActivity {
+  declarationId: string;
+  professionalId: string;
+  kind: string;
+  year: number;
+  date: string | null;
+  params: Record<string, unknown>;
+  recordedBy: string;
+  submittedAt: Date;
+  adjusted: { PUBLIC: number; PROFESSIONAL: number } | null;
+}
+
 export class ActivitiesService {
   constructor(
     private readonly repo: HoursRepository,
     private readonly professionals: ProfessionalsService,
     private readonly policies: PoliciesService,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
   ) {}
 
-  async record(ctx: Context, input: RecordActivityInput): Promise<ActivityView> {
-    const actor = requireOfficial(ctx);
-    const tenantId = requireTenant(ctx);
-    this.policies.checkYear(input.year, 'year');
-    const p = await this.professionals.findOneOrThrow(ctx, input.professionalId, 'professionalId');
+  /**
+   * Checks an activity as it would be recorded — the year, a policy version for it, the kind and
+   * its parameters (within the product-wide bounds), the working-day calendar it needs, and a
+   * date inside the year (unless the kind lets the person choose the year) — and returns the
+   * policy version. `prefix` names the input's fields (`''`, `activities[0].`).
+   */
+  async checkActivity(ctx: Context, a: ActivityToCheck, prefix = ''): Promise<PolicyVersion> {
+    this.policies.checkYear(a.year, `${prefix}year`);
     const policy = await this.policies.current(ctx);
-    const version = this.policies.versionOrThrow(policy.document, input.year);
-    checkParams(version, input.kind, input.params, '', this.clock);
-    this.calendar.requireCovered(await this.calendar.current(ctx), version.kinds[input.kind], input.params);
-    if (input.date && Number(input.date.slice(0, 4)) !== input.year && !version.kinds[input.kind]?.chosenYear) {
-      throw hoursError('ACTIVITY_YEAR', 'date', '发生日期应在计入年度内');
+    const version = this.policies.versionOrThrow(policy.document, a.year, `${prefix}year`);
+    checkParams(version, a.kind, a.params, prefix, this.clock);
+    this.calendar.requireCovered(await this.calendar.current(ctx), version.kinds[a.kind], a.params, prefix);
+    if (a.date && Number(a.date.slice(0, 4)) !== a.year && !version.kinds[a.kind]?.chosenYear) {
+      throw hoursError('ACTIVITY_YEAR', `${prefix}date`, '发生日期应在计入年度内');
     }
-    const view = await this.repo.insertActivity(await ctx.db(), {
+    return version;
+  }
+
+  /**
+   * Records the activity a declaration became when the last level of its chain approved it:
+   * same id as the declaration, source DECLARATION, the reviewer's adjusted hours if any, and
+   * recorded on the day it was submitted (the day the platform learnt of it: a title deadline
+   * such as a filing date compares that day, not how long the review took).
+   */
+  async recordDeclared(ctx: Context, d: DeclaredActivity): Promise<ActivityView> {
+    const tenantId = requireTenant(ctx);
+    return this.repo.insertActivity(await ctx.db(), {
       tenantId,
-      professionalId: p.id,
-      kind: input.kind,
-      year: input.year,
-      date: input.date ?? null,
-      params: input.params,
-      recordedBy: actor.id,
+      id: d.declarationId,
+      declarationId: d.declarationId,
+      source: 'DECLARATION',
+      professionalId: d.professionalId,
+      kind: d.kind,
+      year: d.year,
+      date: d.date,
+      params: d.params,
+      recordedBy: d.recordedBy,
+      recordedAt: d.submittedAt,
+      adjusted: d.adjusted,
     });
-    await this.audit.record(ctx, { action: 'activity.record', entityType: 'activity', entityId: view.id, after: { professionalId: p.id, kind: view.kind, year: view.year, params: view.params } });
-    return view;
   }
 
   async findMany(ctx: Context, professionalId: string, year: number | null, page: PageRequest): Promise<Connection<ActivityView>> {

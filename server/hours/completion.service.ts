@@ -6,6 +6,7 @@ import { type ActivityInput, evaluateYear, type ProfileInput } from '../engine';
 import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
 import { maskIdNumber } from '../platform/id-number';
+import { professionalError } from '../professionals/professionals.errors';
 import type { PoliciesService } from '../policy/policy.service';
 import { toEvaluationView } from './evaluation-view';
 import { checkParams as checkParamsOf } from './activities.service';
@@ -60,13 +61,24 @@ export class CompletionService {
     return { ...answer, evaluation: await this.evaluate(ctx, person, year) };
   }
 
-  /** A stored person's year under the current revision (not certified). */
-  async evaluate(ctx: Context, person: Person, year: number): Promise<HoursEvaluation> {
+  /**
+   * A stored person's year under the current revision (not certified); with `extra`, as it
+   * would be with those activities recorded too (a declaration's preview).
+   */
+  async evaluate(ctx: Context, person: Person, year: number, extra: readonly ActivityInput[] = []): Promise<HoursEvaluation> {
     const policy = await this.policies.current(ctx);
     this.policies.versionOrThrow(policy.document, year);
-    const activities = await this.repo.activitiesOf(await ctx.db(), [person.id], year);
+    const recorded = (await this.repo.activitiesOf(await ctx.db(), [person.id], year)).get(person.id) ?? [];
+    const activities = extra.length ? [...recorded, ...extra] : recorded;
     const calendar = await this.calendar.current(ctx);
-    const ev = evaluateYear({ policy: policy.document, profile: profileOf(person), activities: activities.get(person.id) ?? [], year, today: this.clock.today(), calendar });
+    const ev = evaluateYear({ policy: policy.document, profile: profileOf(person), activities, year, today: this.clock.today(), calendar });
     return toEvaluationView(ev, policy.document, policy.revision);
+  }
+
+  /** As `evaluate`, for a person given by id; the caller has checked that it may see them. */
+  async evaluateById(ctx: Context, professionalId: string, year: number, extra: readonly ActivityInput[] = []): Promise<HoursEvaluation> {
+    const [person] = await this.repo.findPeopleById(await ctx.db(), [professionalId]);
+    if (!person) throw professionalError('PROFESSIONAL_NOT_FOUND', 'professionalId');
+    return this.evaluate(ctx, person, year, extra);
   }
 }

@@ -26,7 +26,7 @@ export const hoursModule: CapabilityModule = {
     const repo = new HoursRepository();
     const completion = new CompletionService(repo, policies, systemClock, calendar);
     return {
-      activities: new ActivitiesService(repo, professionals, policies, audit, systemClock, calendar),
+      activities: new ActivitiesService(repo, professionals, policies, systemClock, calendar),
       completion,
       eligibility: new EligibilityService(repo, policies, titleApplications, systemClock, calendar),
       certification: new CertificationService(repo, completion, policies, professionals, audit),

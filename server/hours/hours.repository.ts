@@ -33,6 +33,7 @@ interface ActivityRow {
   occurred_on: string | null;
   params: Record<string, ParamValue>;
   source: string;
+  declaration_id: string | null;
   recorded_at: Date;
 }
 
@@ -47,7 +48,7 @@ interface PersonRow {
   employer_type: EmployerType | null;
 }
 
-const ACTIVITY_COLUMNS = `id, professional_id, kind, year, occurred_on::text AS occurred_on, params, source, recorded_at`;
+const ACTIVITY_COLUMNS = `id, professional_id, kind, year, occurred_on::text AS occurred_on, params, source, declaration_id, recorded_at`;
 /** A person with their unit's effective employer type (one primary-key join). */
 const PERSON_FROM = `SELECT p.id, p.id_number, p.name, p.unit_path, p.title_level, p.title_series,
     p.title_obtained_on::text AS title_obtained_on, u.effective_employer_type AS employer_type
@@ -62,6 +63,7 @@ function toActivityView(row: ActivityRow): ActivityView {
     date: row.occurred_on,
     params: row.params,
     source: row.source,
+    declarationId: row.declaration_id,
     recordedAt: row.recorded_at,
   };
 }
@@ -79,8 +81,20 @@ function toPerson(row: PersonRow): Person {
   };
 }
 
-function toEngineActivity(id: string, kind: string, year: number, date: string | null, params: Record<string, ParamValue>, recordedOn: string): ActivityInput {
-  return date ? { id, kind, year, date, params, recordedOn } : { id, kind, year, params, recordedOn };
+function toEngineActivity(
+  id: string,
+  kind: string,
+  year: number,
+  date: string | null,
+  params: Record<string, ParamValue>,
+  recordedOn: string,
+  adjustedPublic?: number,
+  adjustedProfessional?: number,
+): ActivityInput {
+  const a: ActivityInput = date ? { id, kind, year, date, params, recordedOn } : { id, kind, year, params, recordedOn };
+  // a reviewer's hours (adjustDeclaration) replace the rule's
+  if (adjustedPublic !== undefined && adjustedProfessional !== undefined) a.adjustedHours = { PUBLIC: adjustedPublic, PROFESSIONAL: adjustedProfessional };
+  return a;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -97,13 +111,43 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 export class HoursRepository {
   async insertActivity(
     db: Queryable,
-    a: { tenantId: string; professionalId: string; kind: string; year: number; date: string | null; params: Record<string, unknown>; recordedBy: string },
+    a: {
+      tenantId: string;
+      professionalId: string;
+      kind: string;
+      year: number;
+      date: string | null;
+      params: Record<string, unknown>;
+      recordedBy: string;
+      /** An activity from a declaration: its id, source and the reviewer's adjusted hours. */
+      id?: string;
+      source?: 'OFFICIAL' | 'DECLARATION' | 'PROVIDER' | 'PLATFORM';
+      declarationId?: string | null;
+      adjusted?: { PUBLIC: number; PROFESSIONAL: number } | null;
+      recordedAt?: Date;
+    },
   ): Promise<ActivityView> {
     const rows = await queryRows<ActivityRow>(
       db,
-      `INSERT INTO activity (tenant_id, professional_id, kind, year, occurred_on, params, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${ACTIVITY_COLUMNS}`,
-      [a.tenantId, a.professionalId, a.kind, a.year, a.date, a.params, a.recordedBy],
+      `INSERT INTO activity (tenant_id, id, professional_id, kind, year, occurred_on, params, recorded_by, source, declaration_id,
+          adjusted_public, adjusted_professional, recorded_at)
+       VALUES ($1, COALESCE($2::uuid, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, COALESCE($13::timestamptz, now()))
+       RETURNING ${ACTIVITY_COLUMNS}`,
+      [
+        a.tenantId,
+        a.id ?? null,
+        a.professionalId,
+        a.kind,
+        a.year,
+        a.date,
+        a.params,
+        a.recordedBy,
+        a.source ?? 'OFFICIAL',
+        a.declarationId ?? null,
+        a.adjusted?.PUBLIC ?? null,
+        a.adjusted?.PROFESSIONAL ?? null,
+        a.recordedAt ?? null,
+      ],
     );
     return toActivityView(rows[0]!);
   }
@@ -157,14 +201,22 @@ export class HoursRepository {
     const rows = await queryRows<{ professional_id: string; list: string }>(
       db,
       `SELECT professional_id,
-              json_agg(json_build_array(id, kind, year, occurred_on, params, (recorded_at AT TIME ZONE 'Asia/Shanghai')::date) ORDER BY year, id)::text AS list
+              json_agg(CASE WHEN adjusted_public IS NULL
+                  THEN json_build_array(id, kind, year, occurred_on, params, (recorded_at AT TIME ZONE 'Asia/Shanghai')::date)
+                  ELSE json_build_array(id, kind, year, occurred_on, params, (recorded_at AT TIME ZONE 'Asia/Shanghai')::date, adjusted_public, adjusted_professional)
+                END ORDER BY year, id)::text AS list
          FROM activity WHERE professional_id = ANY($1::uuid[]) AND year <= $2
         GROUP BY professional_id`,
       [ids, upToYear],
     );
     for (const row of rows) {
-      const list = JSON.parse(row.list) as [string, string, number, string | null, Record<string, ParamValue>, string][];
-      out.set(row.professional_id, list.map(([id, kind, year, date, params, recordedOn]) => toEngineActivity(id, kind, year, date, params, recordedOn)));
+      const list = JSON.parse(row.list) as [string, string, number, string | null, Record<string, ParamValue>, string, number?, number?][];
+      out.set(
+        row.professional_id,
+        list.map(([id, kind, year, date, params, recordedOn, adjustedPublic, adjustedProfessional]) =>
+          toEngineActivity(id, kind, year, date, params, recordedOn, adjustedPublic, adjustedProfessional),
+        ),
+      );
     }
     return out;
   }

@@ -12,13 +12,11 @@ import type { EligibilityService } from './eligibility.service';
 import {
   ActivityConnection,
   ApplicationEligibilityItem,
-  ActivityView,
   BatchEligibilityItem,
   CompletionStatus,
   EligibilityApplicant,
   HoursEvaluation,
   PreviewHoursInput,
-  RecordActivityInput,
   TitleEligibilityView,
   YearCertificationView,
 } from './hours.types';
@@ -91,12 +89,6 @@ export class HoursResolver {
     @Arg('year', () => Int, { nullable: true }) year?: number,
   ) {
     return this.activityLog.findMany(ctx, professionalId, year ?? null, page);
-  }
-
-  @Authorized()
-  @Mutation(() => ActivityView, { description: '由工作人员直接记录学习活动' })
-  recordActivity(@Ctx() ctx: Context, @Arg('input') input: RecordActivityInput) {
-    return this.activityLog.record(ctx, input);
   }
 
   @Authorized()

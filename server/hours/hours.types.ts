@@ -146,7 +146,8 @@ export class ActivityView {
   @Field(() => Int) year: number;
   @Field(() => String, { nullable: true }) date: string | null;
   @Field(() => GraphQLJSONObject) params: Record<string, unknown>;
-  @Field() source: string;
+  @Field({ description: '来源：DECLARATION（经审核的学时申报）、PROVIDER、PLATFORM，或 OFFICIAL（审核链启用前的直接登记）' }) source: string;
+  @Field(() => ID, { nullable: true, description: '经审核记录的学时申报（与本活动同一 ID）' }) declarationId: string | null;
   @Field(() => GraphQLISODateTime) recordedAt: Date;
 }
 

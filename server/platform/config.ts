@@ -1,5 +1,6 @@
 // Configuration from environment variables, validated once at start. A bad
 // variable stops the process with a message naming it.
+import path from 'node:path';
 import { z } from 'zod';
 
 const bool = z
@@ -49,13 +50,36 @@ const schema = z.object({
   GRAPHQL_FIELD_SUGGESTIONS: bool.optional(),
   /** Serve the GraphQL explorer at /explorer. Default: on, except in production. */
   EXPLORER: bool.optional(),
+  // Uploaded evidence files (POST /uploads): where they are kept, how large one may be, and
+  // how many one account may upload in a day (China time). `local` keeps them in EVIDENCE_DIR
+  // (default DATA_DIR/evidence); `s3` in the bucket of an S3-compatible store.
+  EVIDENCE_STORE: z.enum(['local', 's3']).default('local'),
+  EVIDENCE_DIR: z.string().min(1).optional(),
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(1 << 30).default(10 * 1024 * 1024),
+  EVIDENCE_DAILY_UPLOADS: z.coerce.number().int().min(1).max(100000).default(200),
+  /** The store's URL (MinIO, Ceph, …); without it, AWS S3 of S3_REGION. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3–63 lowercase letters, digits, dots and hyphens')
+    .optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a region name such as us-east-1').optional(),
+  /** Both or neither: without them the SDK's own chain (environment, instance role) is used. */
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style addressing (`endpoint/bucket/key`), which most S3-compatible servers need. Default: on with S3_ENDPOINT. */
+  S3_FORCE_PATH_STYLE: bool.optional(),
 });
 
 /** Settings that default to on outside production and off in it. */
 const DEVELOPER_FEATURES = ['GRAPHQL_INTROSPECTION', 'GRAPHQL_FIELD_SUGGESTIONS', 'EXPLORER'] as const;
 type DeveloperFeature = (typeof DEVELOPER_FEATURES)[number];
 
-export type Config = Omit<z.infer<typeof schema>, DeveloperFeature> & Record<DeveloperFeature, boolean>;
+export type Config = Omit<z.infer<typeof schema>, DeveloperFeature | 'EVIDENCE_DIR' | 'S3_FORCE_PATH_STYLE'> &
+  Record<DeveloperFeature, boolean> & {
+    EVIDENCE_DIR: string;
+    S3_FORCE_PATH_STYLE: boolean;
+  };
 
 export class ConfigError extends Error {}
 
@@ -72,10 +96,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     ...parsed,
     ...(Object.fromEntries(DEVELOPER_FEATURES.map((key) => [key, parsed[key] ?? !production])) as Record<DeveloperFeature, boolean>),
+    EVIDENCE_DIR: parsed.EVIDENCE_DIR ?? path.join(parsed.DATA_DIR, 'evidence'),
+    S3_FORCE_PATH_STYLE: parsed.S3_FORCE_PATH_STYLE ?? parsed.S3_ENDPOINT !== undefined,
   };
+  const s3Problems = config.EVIDENCE_STORE === 's3' ? s3SettingProblems(config) : [];
+  if (s3Problems.length) throw new ConfigError(`Invalid configuration:\n${s3Problems.map((p) => `  ${p}`).join('\n')}`);
   if (config.NODE_ENV === 'production') {
     if (!config.JWT_SECRET) throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production');
     if (!config.DATABASE_URL) throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required in production');
   }
   return config;
+}
+
+/** What EVIDENCE_STORE=s3 needs besides the variables' own formats. */
+function s3SettingProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (!config.S3_BUCKET) problems.push('S3_BUCKET: required when EVIDENCE_STORE=s3');
+  if (!config.S3_REGION) problems.push('S3_REGION: required when EVIDENCE_STORE=s3');
+  if (!config.S3_ACCESS_KEY_ID !== !config.S3_SECRET_ACCESS_KEY) {
+    problems.push('S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither');
+  }
+  return problems;
 }

@@ -2,9 +2,10 @@
 // loaders, migrations and error codes. app/modules.ts lists the modules; the
 // rest of app/ only reads this shape, so a new capability is a new folder and
 // one line there.
+import type { Request, Response, Router } from 'express';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Config } from './config';
-import type { Loaders } from './context';
+import type { Context, Loaders } from './context';
 import type { MigrationClass } from './database';
 import type { ErrorCatalog } from './errors';
 import type { Logger } from './logger';
@@ -24,6 +25,17 @@ export interface ModuleDeps {
   readonly jwtSecret: string;
 }
 
+/** What app/ lends a capability's own HTTP routes (those outside GraphQL, such as file uploads). */
+export interface HttpRouteDeps {
+  /**
+   * Authenticates the request exactly as /graphql does (a bearer token or an API key;
+   * neither: anonymous) and builds its context. Credentials that are presented and not
+   * valid throw an AppError with its HTTP status (401, or 403 for a suspended tenant).
+   * The route ends `ctx.tx`; it is rolled back if the response closes first.
+   */
+  context(req: Request, res: Response): Promise<Context>;
+}
+
 /** A type-graphql resolver class; app/ constructs it once with the services. */
 export type ResolverClass = new (services: Services) => object;
 
@@ -37,6 +49,8 @@ export interface CapabilityModule {
   readonly createServices?: (deps: ModuleDeps, built: Services) => Partial<Services>;
   /** DataLoaders, made fresh for every request. */
   readonly createLoaders?: (db: () => Promise<EntityManager>) => Partial<Loaders>;
+  /** Express routes of its own, mounted beside /graphql (built once, with the services). */
+  readonly createRoutes?: (services: Services, http: HttpRouteDeps) => Router;
   /** The migrations (in the top-level migrations/ folder) that create this capability's tables. */
   readonly migrations?: readonly MigrationClass[];
   /**

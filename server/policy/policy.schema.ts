@@ -6,6 +6,7 @@ import { EMPLOYER_TYPES, TITLE_LEVELS, TITLE_ROUTES, TITLE_SERIES } from '../eng
 import { isValidDate } from '../engine/working-days';
 import { checkVersionReferences } from './policy-references';
 import { checkCitations, citation, sourceKey, sourceRecord } from './policy-sources';
+import { checkReviewKinds, reviewSchema } from './review.schema';
 import { isReservedName, reservedNameMessage } from './reserved-names';
 
 const nonNegative = z.number({ error: '应为数字' }).nonnegative({ error: '不能为负数' });
@@ -217,9 +218,11 @@ export const policySchema = z
     }),
     versions: z.array(version).min(1, { error: '至少要有一个版本' }),
     calendar: calendar.optional(),
+    review: reviewSchema.optional(),
   })
   .superRefine((doc, ctx) => {
     checkCitations(doc, ctx);
+    checkReviewKinds(doc, ctx);
     for (let i = 1; i < doc.versions.length; i++) {
       const [earlier, later] = [doc.versions[i - 1], doc.versions[i]];
       if (earlier && later && later.fromYear <= earlier.fromYear) {

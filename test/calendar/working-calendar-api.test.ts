@@ -8,6 +8,7 @@ import { auditRows, createTenantFixture, type TenantFixture } from '../support/f
 import { codes, startTestApp, type TestApp } from '../support/harness';
 
 const CALENDAR = `query($y: Int!) { workingCalendar(year: $y) { year source sourceVersion checkedAt holidays { date name } adjustedWorkdays { date name } } }`;
+// recorded by the bureau (the chain's last level: counted at once); the id is the recorded activity's
 const RECORD = `mutation($i: RecordActivityInput!) { recordActivity(input: $i) { id } }`;
 const STATUS = `query($id: String!, $y: Int!) { completionStatus(idNumber: $id, year: $y) { evaluation { activities { activityId professionalHours notes } } } }`;
 const PREVIEW = `query($i: PreviewHoursInput!) { previewHours(input: $i) { activities { professionalHours notes } } }`;
@@ -80,9 +81,9 @@ describe('inputs that need a working-day count', () => {
 
   it('Jining: a training filed the Friday before the 2024 National Day week is recorded, and its year explains it earns nothing: only 3 working days, National Day skipped', async () => {
     const person = t.people.a1[2];
-    const recorded = await app.gql(RECORD, { i: { professionalId: person.id, year: 2024, kind: 'unitTraining', params: training('2024-09-27', '2024-10-08') } }, t.accounts.unitA1.token);
+    const recorded = await app.gql(RECORD, { i: { professionalId: person.id, year: 2024, kind: 'unitTraining', params: training('2024-09-27', '2024-10-08') } }, t.accounts.bureau.token);
     expect(recorded.errors).toBeUndefined();
-    const ordinary = await app.gql(RECORD, { i: { professionalId: person.id, year: 2024, kind: 'unitTraining', params: training('2024-11-01', '2024-11-12') } }, t.accounts.unitA1.token);
+    const ordinary = await app.gql(RECORD, { i: { professionalId: person.id, year: 2024, kind: 'unitTraining', params: training('2024-11-01', '2024-11-12') } }, t.accounts.bureau.token);
     expect(ordinary.errors).toBeUndefined();
     const r = await app.gql(STATUS, { id: person.idNumber, y: 2024 }, t.accounts.unitA1.token);
     expect(r.errors).toBeUndefined();

@@ -47,7 +47,8 @@ async function qingdaoWithFiveCompleteYears(): Promise<{ t: TenantFixture; perso
       { kind: 'publicCourse', params: { hours: 30 } },
       { kind: 'jobTraining', params: { category: 'job', hours: 60, days: 8 } },
     ]) {
-      const r = await app.gql(RECORD, { i: { professionalId: person.id, year: y, ...a } }, t.accounts.unitA1.token);
+      // recorded by the bureau (the chain's last level): counted at once
+      const r = await app.gql(RECORD, { i: { professionalId: person.id, year: y, ...a } }, t.accounts.bureau.token);
       expect(r.errors).toBeUndefined();
     }
   }
@@ -139,8 +140,10 @@ describe('policy and activity kinds', () => {
 describe('stored activities, completion status and eligibility', () => {
   it('records activities (audited), then reports completion and eligibility with masked ID numbers', async () => {
     const { t, person } = await qingdaoWithFiveCompleteYears();
-    const audit = (await auditRows(app, t.tenantId)).filter((r) => r.action === 'activity.record');
+    // each record is a declaration filed by the bureau (one audit row each), recorded at once
+    const audit = (await auditRows(app, t.tenantId)).filter((r) => r.action === 'declaration.file');
     expect(audit).toHaveLength(10);
+    expect(audit.every((r) => r.after?.status === 'RECORDED')).toBe(true);
 
     const status = await app.gql(STATUS, { id: person.idNumber, y: 2023 }, t.accounts.deptA.token);
     expect(status.data.completionStatus.evaluation).toMatchObject({ complete: true, certified: false, public: { credited: 30 }, professional: { credited: 60 } });

@@ -12,6 +12,7 @@ const PUBLISH = `mutation($i: PublishPolicyVersionInput!) { publishPolicyVersion
 const PREVIEW = `query($i: PreviewHoursInput!) { previewHours(input: $i) {
   complete public { credited shortfall deemed } professional { credited shortfall deemed } deemedComplete
   activities { kind publicHours professionalHours source notes cappedBy { cut } } reasons } }`;
+// recorded by the bureau: the review chain's last level, so the activity counts at once
 const RECORD = `mutation($i: RecordActivityInput!) { recordActivity(input: $i) { id } }`;
 const STATUS = `query($id: String!, $y: Int!) { completionStatus(idNumber: $id, year: $y) {
   evaluation { complete public { shortfall deemed } professional { shortfall deemed } reasons activities { source notes } } } }`;
@@ -147,7 +148,7 @@ describe('a revision that drops a kind with recorded activities', () => {
     const t = await policyTenant('qingdao');
     const person = t.people.a1[1];
     for (const year of [2022, 2023]) {
-      const r = await app.gql(RECORD, { i: { professionalId: person.id, year, kind: 'studyTour', params: { title: '考察' } } }, t.accounts.unitA1.token);
+      const r = await app.gql(RECORD, { i: { professionalId: person.id, year, kind: 'studyTour', params: { title: '考察' } } }, t.accounts.bureau.token);
       expect(r.errors).toBeUndefined();
     }
     const v = await versionOf(t, 2023);
@@ -174,7 +175,7 @@ describe('answers that agree', () => {
     expect(p.data.previewHours.reasons[0]).toContain('免于继续教育');
 
     const person = t.people.a1[1];
-    const rec = await app.gql(RECORD, { i: { professionalId: person.id, year: 2021, kind: 'fanghuiju', params: { dispatchProof: '名单' } } }, t.accounts.unitA1.token);
+    const rec = await app.gql(RECORD, { i: { professionalId: person.id, year: 2021, kind: 'fanghuiju', params: { dispatchProof: '名单' } } }, t.accounts.bureau.token);
     expect(rec.errors).toBeUndefined();
     const s = await app.gql(STATUS, { id: person.idNumber, y: 2021 }, t.accounts.bureau.token);
     expect(s.data.completionStatus.evaluation).toMatchObject({ complete: true, public: { shortfall: 0 }, professional: { shortfall: 0 } });
@@ -184,7 +185,7 @@ describe('answers that agree', () => {
   it('Qingdao: a COVID-19 year deemed complete reads the same in titleEligibility (no “尚缺”)', async () => {
     const t = await policyTenant('qingdao');
     const person = t.people.a1[1];
-    const rec = await app.gql(RECORD, { i: { professionalId: person.id, year: 2022, kind: 'covidFrontline', params: { proof: '证明' } } }, t.accounts.unitA1.token);
+    const rec = await app.gql(RECORD, { i: { professionalId: person.id, year: 2022, kind: 'covidFrontline', params: { proof: '证明' } } }, t.accounts.bureau.token);
     expect(rec.errors).toBeUndefined();
     const s = await app.gql(STATUS, { id: person.idNumber, y: 2022 }, t.accounts.bureau.token);
     expect(s.data.completionStatus.evaluation).toMatchObject({ complete: true, public: { shortfall: 0 }, professional: { shortfall: 0 } });
@@ -204,7 +205,7 @@ describe('answers that agree', () => {
 
     const person = t.people.a1[1];
     for (const a of [{ kind: 'publicCourse', params: { hours: 25 } }, award]) {
-      const r = await app.gql(RECORD, { i: { professionalId: person.id, year: 2021, ...a } }, t.accounts.unitA1.token);
+      const r = await app.gql(RECORD, { i: { professionalId: person.id, year: 2021, ...a } }, t.accounts.bureau.token);
       expect(r.errors).toBeUndefined();
     }
     const s = await app.gql(STATUS, { id: person.idNumber, y: 2021 }, t.accounts.bureau.token);

@@ -1,6 +1,9 @@
 // A running server on the test database, and a GraphQL client for it.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { startServer, RunningServer } from '../../server/app/server';
 import { loadConfig } from '../../server/platform/config';
@@ -30,6 +33,8 @@ export interface TestApp {
   server: RunningServer;
   owner: DataSource;
   runtime: DataSource;
+  /** Where uploaded evidence files are kept: a temporary folder of this app, removed by `close`, unless EVIDENCE_DIR was given. */
+  evidenceDir: string;
   /** Sends a GraphQL request; `auth` is a bearer token or `{ apiKey }`. */
   gql<T = QueryData>(query: string, variables?: object, auth?: string | { apiKey: string }): Promise<GqlResult<T>>;
   close(): Promise<void>;
@@ -39,7 +44,8 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}, logLines?: string[], jwtSecret = randomBytes(32).toString('hex')): Promise<TestApp> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest (globalSetup)');
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ...env });
+  const ownEvidenceDir = env.EVIDENCE_DIR ? null : mkdtempSync(path.join(tmpdir(), 'ce-evidence-'));
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', EVIDENCE_DIR: ownEvidenceDir ?? '', ...env });
   const dbs: Databases = await openDatabases({ ownerUrl: url, poolSize: 5 });
   const server = await startServer({ config, runtime: dbs.runtime, logger: logLines ? createLogger('debug', { write: (line: string) => void logLines.push(line) }) : createLogger('silent'), jwtSecret });
   return {
@@ -47,6 +53,7 @@ export async function startTestApp(env: Record<string, string> = {}, logLines?: 
     server,
     owner: dbs.owner,
     runtime: dbs.runtime,
+    evidenceDir: config.EVIDENCE_DIR,
     async gql(query, variables = {}, auth) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (typeof auth === 'string') headers.authorization = `Bearer ${auth}`;
@@ -58,6 +65,7 @@ export async function startTestApp(env: Record<string, string> = {}, logLines?: 
     async close() {
       await server.stop();
       await dbs.close();
+      if (ownEvidenceDir) rmSync(ownEvidenceDir, { recursive: true, force: true });
     },
   };
 }

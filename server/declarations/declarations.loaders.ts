@@ -1,0 +1,26 @@
+// DataLoaders for declarations and their decisions, made per request.
+import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import { byId } from '../platform/loaders';
+import { DeclarationsRepository } from './declarations.repository';
+import type { Declaration, DeclarationDecisionView } from './declarations.types';
+
+declare module '../platform/context' {
+  interface Loaders {
+    /** A declaration as stored (no access check: the service decides who may see it). */
+    declaration: DataLoader<string, Declaration | null>;
+    /** A declaration's decisions, oldest first. */
+    declarationDecisions: DataLoader<string, DeclarationDecisionView[]>;
+  }
+}
+
+export function createDeclarationLoaders(db: () => Promise<EntityManager>) {
+  const repository = new DeclarationsRepository();
+  return {
+    declaration: new DataLoader<string, Declaration | null>(async (ids) => byId(ids, await repository.findMany(await db(), ids))),
+    declarationDecisions: new DataLoader<string, DeclarationDecisionView[]>(async (ids) => {
+      const byDeclaration = await repository.decisionsOf(await db(), ids);
+      return ids.map((id) => byDeclaration.get(id) ?? []);
+    }),
+  };
+}

@@ -1,0 +1,32 @@
+// Declarations: what professionals declare with evidence, the review chain up the
+// organisation tree, and the decisions that record hours.
+import { Declarations1733100000000 } from '../../migrations/1733100000000-declarations';
+import { systemClock } from '../platform/clock';
+import type { CapabilityModule } from '../platform/module';
+import { DeclarationReviewService } from './declaration-review.service';
+import { declarationError } from './declarations.errors';
+import { createDeclarationLoaders } from './declarations.loaders';
+import { DeclarationsRepository } from './declarations.repository';
+import { DeclarationsResolver, ReviewResolver } from './declarations.resolver';
+import { DeclarationsService } from './declarations.service';
+
+declare module '../platform/module' {
+  interface Services {
+    declarations: DeclarationsService;
+    declarationReview: DeclarationReviewService;
+  }
+}
+
+export const declarationsModule: CapabilityModule = {
+  name: 'declarations',
+  resolvers: [DeclarationsResolver, ReviewResolver],
+  createServices: (_deps, { professionals, policies, activities, completion, evidence, audit }) => {
+    const repo = new DeclarationsRepository();
+    const declarations = new DeclarationsService(repo, professionals, policies, activities, completion, evidence, audit, systemClock);
+    return { declarations, declarationReview: new DeclarationReviewService(repo, declarations, policies, audit) };
+  },
+  createLoaders: createDeclarationLoaders,
+  // declarations, their append-only decisions, and the activity's link to its declaration
+  migrations: [Declarations1733100000000],
+  errors: declarationError.catalog,
+};

@@ -1,0 +1,469 @@
+// Every query of declarations and their decisions. A state change is one conditional UPDATE
+// that must change exactly one row (the row's status, step and round as the caller read them),
+// so that two reviewers acting at once cannot both move a declaration on.
+import type { EntityManager } from 'typeorm';
+import type { ParamValue, ReviewLevel } from '../engine';
+import type { TitleSeries } from '../engine/titles';
+import { changedRows, execute, queryOne, queryRows } from '../platform/sql';
+import { isUuid } from '../platform/uuid';
+import type { TreeNode } from './review-chain';
+import { LEVEL_OF_STEP } from './review-chain';
+import { Declaration, type DeclarationDecisionView, type DeclarationStatus, type ReviewDecisionKind, type ReviewQueueStatus } from './declarations.types';
+
+interface DeclarationRow {
+  id: string;
+  professional_id: string;
+  professional_name: string;
+  unit_path: string;
+  unit_id: string;
+  unit_name: string;
+  title_series: TitleSeries;
+  kind: string;
+  kind_name: string;
+  year: number;
+  occurred_on: string | null;
+  params: Record<string, ParamValue>;
+  certificate_no: string | null;
+  issuer: string | null;
+  issued_on: string | null;
+  file_ids: string[];
+  status: DeclarationStatus;
+  round: number;
+  step: number;
+  entry_step: number;
+  review_unit_id: string | null;
+  review_unit_name: string | null;
+  review_department_id: string | null;
+  review_department_name: string | null;
+  review_bureau_id: string | null;
+  review_bureau_name: string | null;
+  chain_note: string | null;
+  queue_no: string | null;
+  rejection_reason: string | null;
+  adjusted_public: number | null;
+  adjusted_professional: number | null;
+  adjustment_reason: string | null;
+  filed_by: string;
+  submitted_at: Date | null;
+  recorded_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+interface DecisionRow {
+  id: string;
+  declaration_id: string;
+  round: number;
+  level: ReviewLevel;
+  node_id: string;
+  node_name: string;
+  decision: ReviewDecisionKind;
+  reviewer_id: string;
+  reviewer_label: string;
+  comment: string | null;
+  public_hours: number | null;
+  professional_hours: number | null;
+  decided_at: Date;
+}
+
+const SELECT = `SELECT d.id, d.professional_id, p.name AS professional_name, p.unit_path, d.unit_id, u.name AS unit_name, d.title_series,
+    d.kind, d.kind_name, d.year, d.occurred_on::text AS occurred_on, d.params, d.certificate_no, d.issuer, d.issued_on::text AS issued_on,
+    d.file_ids::text[] AS file_ids, d.status, d.round, d.step, d.entry_step,
+    d.review_unit_id, ru.name AS review_unit_name, d.review_department_id, rd.name AS review_department_name,
+    d.review_bureau_id, rb.name AS review_bureau_name, d.chain_note, d.queue_no::text AS queue_no,
+    d.rejection_reason, d.adjusted_public, d.adjusted_professional, d.adjustment_reason, d.filed_by,
+    d.submitted_at, d.recorded_at, d.created_at, d.updated_at, d.version
+  FROM declaration d
+  JOIN professional p ON p.tenant_id = d.tenant_id AND p.id = d.professional_id
+  JOIN org_node u ON u.tenant_id = d.tenant_id AND u.id = d.unit_id
+  LEFT JOIN org_node ru ON ru.tenant_id = d.tenant_id AND ru.id = d.review_unit_id
+  LEFT JOIN org_node rd ON rd.tenant_id = d.tenant_id AND rd.id = d.review_department_id
+  LEFT JOIN org_node rb ON rb.tenant_id = d.tenant_id AND rb.id = d.review_bureau_id`;
+
+export function toDeclaration(row: DeclarationRow): Declaration {
+  const submitted = row.status === 'SUBMITTED';
+  const chain = (
+    [
+      ['UNIT', row.review_unit_id, row.review_unit_name, 1],
+      ['DEPARTMENT', row.review_department_id, row.review_department_name, 2],
+      ['BUREAU', row.review_bureau_id, row.review_bureau_name, 3],
+    ] as const
+  )
+    .filter(([, id]) => id !== null)
+    .map(([level, id, name, step]) => ({ level, organisationId: id!, organisationName: name ?? '', current: submitted && row.step === step }));
+  const adjusted = row.adjusted_public === null || row.adjusted_professional === null ? null : { PUBLIC: row.adjusted_public, PROFESSIONAL: row.adjusted_professional };
+  return Object.assign(new Declaration(), {
+    id: row.id,
+    professionalId: row.professional_id,
+    professionalName: row.professional_name,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    titleSeries: row.title_series,
+    kind: row.kind,
+    kindName: row.kind_name,
+    year: row.year,
+    date: row.occurred_on,
+    occurredOn: row.occurred_on,
+    params: row.params,
+    evidence: { certificateNo: row.certificate_no, issuer: row.issuer, issuedOn: row.issued_on, fileIds: row.file_ids },
+    status: row.status,
+    round: row.round,
+    currentLevel: submitted ? LEVEL_OF_STEP[row.step] ?? null : null,
+    chain,
+    chainNote: row.chain_note,
+    rejectionReason: row.rejection_reason,
+    adjustedHours: adjusted && { publicHours: adjusted.PUBLIC, professionalHours: adjusted.PROFESSIONAL, reason: row.adjustment_reason ?? '' },
+    adjusted,
+    // the activity a recorded declaration became carries the declaration's id
+    activityId: row.status === 'RECORDED' ? row.id : null,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+    recordedAt: row.recorded_at,
+    unitPath: row.unit_path,
+    filedBy: row.filed_by,
+    step: row.step,
+    entryStep: row.entry_step,
+    review: { UNIT: row.review_unit_id, DEPARTMENT: row.review_department_id, BUREAU: row.review_bureau_id },
+    queueNo: row.queue_no,
+  });
+}
+
+function toDecision(row: DecisionRow): DeclarationDecisionView {
+  return {
+    id: row.id,
+    round: row.round,
+    level: row.level,
+    organisationId: row.node_id,
+    organisationName: row.node_name,
+    decision: row.decision,
+    reviewerId: row.reviewer_id,
+    reviewerName: row.reviewer_label,
+    comment: row.comment,
+    publicHours: row.public_hours,
+    professionalHours: row.professional_hours,
+    decidedAt: row.decided_at,
+  };
+}
+
+/** What a declaration holds that the person fills in (validated by the service). */
+export interface DeclarationContent {
+  kind: string;
+  kindName: string;
+  year: number;
+  date: string | null;
+  params: Record<string, unknown>;
+  certificateNo: string | null;
+  issuer: string | null;
+  issuedOn: string | null;
+  fileIds: string[];
+}
+
+/** The chain and where in it a submission stands. */
+export interface SubmissionState {
+  unitId: string;
+  titleSeries: TitleSeries;
+  review: { UNIT: string | null; DEPARTMENT: string | null; BUREAU: string | null };
+  chainNote: string | null;
+  /** Where it waits (1–3), or 4: recorded at once (an official's record with no level above). */
+  step: number;
+  entryStep: number;
+}
+
+export interface NewDeclaration extends DeclarationContent {
+  tenantId: string;
+  professionalId: string;
+  unitId: string;
+  titleSeries: TitleSeries;
+  filedBy: string;
+  filedByRole: string;
+}
+
+/** One move of a submitted declaration, from the step the reviewer holds. */
+export interface Transition {
+  id: string;
+  round: number;
+  fromStep: number;
+  version: number | null;
+  status: 'SUBMITTED' | 'RECORDED' | 'REJECTED';
+  toStep: number;
+  rejectionReason: string | null;
+  adjusted: { PUBLIC: number; PROFESSIONAL: number; reason: string } | null;
+}
+
+export interface NewDecision {
+  tenantId: string;
+  declarationId: string;
+  round: number;
+  level: ReviewLevel;
+  nodeId: string;
+  decision: ReviewDecisionKind;
+  reviewerId: string;
+  reviewerLabel: string;
+  comment: string | null;
+  publicHours: number | null;
+  professionalHours: number | null;
+}
+
+/** A review queue: the declarations whose chain holds `nodeId` at `level`, seen from that level. */
+export interface QueueQuery {
+  level: ReviewLevel;
+  nodeId: string;
+  step: number;
+  unitId: string | null;
+  kind: string | null;
+  titleSeries: TitleSeries | null;
+  from: string | null;
+  to: string | null;
+}
+
+const QUEUE_COLUMN: Record<ReviewLevel, string> = { UNIT: 'review_unit_id', DEPARTMENT: 'review_department_id', BUREAU: 'review_bureau_id' };
+
+/**
+ * The declarations that reached the level, by their state seen from it. `step` is the
+ * level's step number (STEP_OF: 1–3, never input), written into the statement.
+ */
+const QUEUE_STATUS: Record<ReviewQueueStatus, (step: number) => string> = {
+  WAITING: (s) => `d.status = 'SUBMITTED' AND d.step = ${s}`,
+  FORWARDED: (s) => `d.status = 'SUBMITTED' AND d.step > ${s}`,
+  RECORDED: () => `d.status = 'RECORDED'`,
+  REJECTED: (s) => `d.status = 'REJECTED' AND d.step >= ${s}`,
+  WITHDRAWN: (s) => `d.status = 'WITHDRAWN' AND d.step >= ${s}`,
+};
+
+function stepOf(q: QueueQuery): number {
+  if (![1, 2, 3].includes(q.step)) throw new Error(`not a review step: ${q.step}`);
+  return q.step;
+}
+
+function queueWhere(q: QueueQuery, params: unknown[]): string[] {
+  params.push(q.nodeId);
+  const where = [`d.${QUEUE_COLUMN[q.level]} = $${params.length}`];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (q.unitId) add((p) => `d.unit_id = ${p}`, q.unitId);
+  if (q.kind) add((p) => `d.kind = ${p}`, q.kind);
+  if (q.titleSeries) add((p) => `d.title_series = ${p}`, q.titleSeries);
+  // submission days in China time
+  if (q.from) add((p) => `d.submitted_at >= (${p}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`, q.from);
+  if (q.to) add((p) => `d.submitted_at < (${p}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, q.to);
+  return where;
+}
+
+export class DeclarationsRepository {
+  async findMany(em: EntityManager, ids: readonly string[]): Promise<Declaration[]> {
+    const valid = ids.filter(isUuid);
+    if (!valid.length) return [];
+    const rows = await queryRows<DeclarationRow>(em, `${SELECT} WHERE d.id = ANY($1::uuid[])`, [valid]);
+    return rows.map(toDeclaration);
+  }
+
+  async insert(em: EntityManager, d: NewDeclaration, state: SubmissionState | null): Promise<string> {
+    const submitted = state !== null;
+    const [row] = await queryRows<{ id: string }>(
+      em,
+      `INSERT INTO declaration (tenant_id, professional_id, unit_id, title_series, kind, kind_name, year, occurred_on, params,
+          certificate_no, issuer, issued_on, file_ids, filed_by, filed_by_role,
+          status, round, step, entry_step, review_unit_id, review_department_id, review_bureau_id, chain_note,
+          queue_no, submitted_at, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::uuid[], $14, $15,
+          $16, $17, $18, $19, $20, $21, $22, $23,
+          CASE WHEN $17 > 0 THEN nextval('declaration_queue_no') END, CASE WHEN $17 > 0 THEN now() END, CASE WHEN $16 = 'RECORDED' THEN now() END)
+       RETURNING id`,
+      [
+        d.tenantId,
+        d.professionalId,
+        d.unitId,
+        d.titleSeries,
+        d.kind,
+        d.kindName,
+        d.year,
+        d.date,
+        d.params,
+        d.certificateNo,
+        d.issuer,
+        d.issuedOn,
+        d.fileIds,
+        d.filedBy,
+        d.filedByRole,
+        !submitted ? 'DRAFT' : state.step === 4 ? 'RECORDED' : 'SUBMITTED',
+        submitted ? 1 : 0,
+        state?.step ?? 0,
+        state?.entryStep ?? 0,
+        state?.review.UNIT ?? null,
+        state?.review.DEPARTMENT ?? null,
+        state?.review.BUREAU ?? null,
+        state?.chainNote ?? null,
+      ],
+    );
+    return row!.id;
+  }
+
+  /** Changes the content of a draft or a rejected declaration at `version`; false when it is no longer that. */
+  async updateContent(em: EntityManager, id: string, version: number, c: DeclarationContent): Promise<boolean> {
+    const rows = await changedRows<{ id: string }>(
+      em,
+      `UPDATE declaration SET kind = $3, kind_name = $4, year = $5, occurred_on = $6, params = $7, certificate_no = $8, issuer = $9,
+          issued_on = $10, file_ids = $11::uuid[], version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $2 AND status IN ('DRAFT', 'REJECTED') RETURNING id`,
+      [id, version, c.kind, c.kindName, c.year, c.date, c.params, c.certificateNo, c.issuer, c.issuedOn, c.fileIds],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * A draft or rejected declaration goes into the chain: a new round, a new place in the queues
+   * (recorded at once when filed by an official with no level above, step 4).
+   */
+  async submit(em: EntityManager, id: string, version: number, s: SubmissionState): Promise<boolean> {
+    const rows = await changedRows<{ id: string }>(
+      em,
+      `UPDATE declaration SET status = CASE WHEN $3 = 4 THEN 'RECORDED' ELSE 'SUBMITTED' END, recorded_at = CASE WHEN $3 = 4 THEN now() END,
+          round = round + 1, step = $3, entry_step = $3, unit_id = $4, title_series = $5,
+          review_unit_id = $6, review_department_id = $7, review_bureau_id = $8, chain_note = $9,
+          queue_no = nextval('declaration_queue_no'), submitted_at = now(), rejection_reason = NULL,
+          adjusted_public = NULL, adjusted_professional = NULL, adjustment_reason = NULL, version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $2 AND status IN ('DRAFT', 'REJECTED') RETURNING id`,
+      [id, version, s.step, s.unitId, s.titleSeries, s.review.UNIT, s.review.DEPARTMENT, s.review.BUREAU, s.chainNote],
+    );
+    return rows.length === 1;
+  }
+
+  /** Withdrawn by its filer while a draft or before any decision of this round; false otherwise. */
+  async withdraw(em: EntityManager, id: string, filedBy: string, version: number | null): Promise<boolean> {
+    const rows = await changedRows<{ id: string }>(
+      em,
+      `UPDATE declaration SET status = 'WITHDRAWN', version = version + 1, updated_at = now()
+        WHERE id = $1 AND filed_by = $2 AND ($3::int IS NULL OR version = $3)
+          AND (status = 'DRAFT' OR (status = 'SUBMITTED' AND step = entry_step)) RETURNING id`,
+      [id, filedBy, version],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * A reviewer's decision moves the declaration on from the step they hold; it changes one row
+   * or none (another decision came first, or the version moved on).
+   */
+  async transition(em: EntityManager, t: Transition): Promise<boolean> {
+    const rows = await changedRows<{ id: string }>(
+      em,
+      `UPDATE declaration SET status = $5, step = $6, rejection_reason = $7,
+          adjusted_public = COALESCE($8, adjusted_public), adjusted_professional = COALESCE($9, adjusted_professional),
+          adjustment_reason = COALESCE($10, adjustment_reason),
+          recorded_at = CASE WHEN $5 = 'RECORDED' THEN now() END, version = version + 1, updated_at = now()
+        WHERE id = $1 AND status = 'SUBMITTED' AND step = $2 AND round = $3 AND ($4::int IS NULL OR version = $4) RETURNING id`,
+      [t.id, t.fromStep, t.round, t.version, t.status, t.toStep, t.rejectionReason, t.adjusted?.PUBLIC ?? null, t.adjusted?.PROFESSIONAL ?? null, t.adjusted?.reason ?? null],
+    );
+    return rows.length === 1;
+  }
+
+  async insertDecision(em: EntityManager, d: NewDecision): Promise<void> {
+    await execute(
+      em,
+      `INSERT INTO declaration_decision (tenant_id, declaration_id, round, level, node_id, decision, reviewer_id, reviewer_label, comment, public_hours, professional_hours)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [d.tenantId, d.declarationId, d.round, d.level, d.nodeId, d.decision, d.reviewerId, d.reviewerLabel, d.comment, d.publicHours, d.professionalHours],
+    );
+  }
+
+  /** The decisions of several declarations, oldest first (for a DataLoader). */
+  async decisionsOf(em: EntityManager, declarationIds: readonly string[]): Promise<Map<string, DeclarationDecisionView[]>> {
+    const ids = declarationIds.filter(isUuid);
+    const out = new Map<string, DeclarationDecisionView[]>();
+    if (!ids.length) return out;
+    const rows = await queryRows<DecisionRow>(
+      em,
+      `SELECT x.id::text AS id, x.declaration_id, x.round, x.level, x.node_id, n.name AS node_name, x.decision, x.reviewer_id, x.reviewer_label,
+              x.comment, x.public_hours, x.professional_hours, x.decided_at
+         FROM declaration_decision x JOIN org_node n ON n.tenant_id = x.tenant_id AND n.id = x.node_id
+        WHERE x.declaration_id = ANY($1::uuid[]) ORDER BY x.declaration_id, x.id`,
+      [ids],
+    );
+    for (const row of rows) {
+      const list = out.get(row.declaration_id) ?? [];
+      list.push(toDecision(row));
+      out.set(row.declaration_id, list);
+    }
+    return out;
+  }
+
+  /** The nodes at these paths (a unit and its ancestors) and those with these codes (sector routes). */
+  async treeNodes(em: EntityManager, paths: readonly string[], codes: readonly string[]): Promise<TreeNode[]> {
+    return queryRows<TreeNode>(em, `SELECT id, kind, code, name, path FROM org_node WHERE path = ANY($1::text[]) OR code = ANY($2::text[])`, [paths, codes]);
+  }
+
+  /** One page of a person's declarations by (year, id); drafts only their filer's. */
+  async findPage(
+    em: EntityManager,
+    q: { professionalId: string; year: number | null; status: DeclarationStatus | null; viewer: string },
+    after: readonly string[] | null,
+    limit: number,
+  ): Promise<Declaration[]> {
+    const rows = await queryRows<DeclarationRow>(
+      em,
+      `${SELECT} WHERE d.professional_id = $1 AND ($2::int IS NULL OR d.year = $2) AND ($3::text IS NULL OR d.status = $3)
+          AND (d.status <> 'DRAFT' OR d.filed_by = $4)
+          AND ($6::int IS NULL OR (d.year, d.id) > ($6::int, $7::uuid))
+        ORDER BY d.year, d.id LIMIT $5`,
+      [q.professionalId, q.year, q.status, q.viewer, limit, after?.[0] ?? null, after?.[1] ?? null],
+    );
+    return rows.map(toDeclaration);
+  }
+
+  async countPage(em: EntityManager, q: { professionalId: string; year: number | null; status: DeclarationStatus | null; viewer: string }): Promise<number> {
+    const row = await queryOne<{ n: number }>(
+      em,
+      `SELECT count(*)::int AS n FROM declaration d WHERE d.professional_id = $1 AND ($2::int IS NULL OR d.year = $2)
+          AND ($3::text IS NULL OR d.status = $3) AND (d.status <> 'DRAFT' OR d.filed_by = $4)`,
+      [q.professionalId, q.year, q.status, q.viewer],
+    );
+    return row?.n ?? 0;
+  }
+
+  /** One page of a review queue, in submission order (keyset: the queue number). */
+  async queuePage(em: EntityManager, q: QueueQuery, status: ReviewQueueStatus, afterQueueNo: string | null, limit: number): Promise<Declaration[]> {
+    const params: unknown[] = [];
+    const where = queueWhere(q, params);
+    where.push(QUEUE_STATUS[status](stepOf(q)));
+    if (afterQueueNo !== null) {
+      params.push(afterQueueNo);
+      where.push(`d.queue_no > $${params.length}::bigint`);
+    }
+    params.push(limit);
+    const rows = await queryRows<DeclarationRow>(em, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY d.queue_no LIMIT $${params.length}`, params);
+    return rows.map(toDeclaration);
+  }
+
+  async queueCount(em: EntityManager, q: QueueQuery, status: ReviewQueueStatus): Promise<number> {
+    const params: unknown[] = [];
+    const where = queueWhere(q, params);
+    where.push(QUEUE_STATUS[status](stepOf(q)));
+    const row = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM declaration d WHERE ${where.join(' AND ')}`, params);
+    return row?.n ?? 0;
+  }
+
+  /** Every state's count of one queue, in one pass. */
+  async queueCounts(em: EntityManager, q: QueueQuery): Promise<Record<ReviewQueueStatus, number>> {
+    const params: unknown[] = [];
+    const where = queueWhere(q, params);
+    const s = stepOf(q);
+    const row = await queryOne<Record<Lowercase<ReviewQueueStatus>, number>>(
+      em,
+      `SELECT ${(Object.keys(QUEUE_STATUS) as ReviewQueueStatus[]).map((k) => `count(*) FILTER (WHERE ${QUEUE_STATUS[k](s)})::int AS ${k.toLowerCase()}`).join(', ')}
+         FROM declaration d WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return {
+      WAITING: row?.waiting ?? 0,
+      FORWARDED: row?.forwarded ?? 0,
+      RECORDED: row?.recorded ?? 0,
+      REJECTED: row?.rejected ?? 0,
+      WITHDRAWN: row?.withdrawn ?? 0,
+    };
+  }
+}

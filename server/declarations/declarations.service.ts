@@ -1,0 +1,376 @@
+// Declarations (学时申报): a professional declares what they did — an activity of any kind
+// the tenant's policy knows, with its parameters and evidence — and sees at once the hours
+// the policy would give. A draft is edited (version-checked) and submitted into the review
+// chain (unit → department → bureau, as the policy's `review` section and the organisation
+// tree say); it may be withdrawn until the first decision. Officials recording hours for
+// someone (`recordActivity`) file a declaration that enters the chain at their own level.
+// Nothing counts until the chain's last level records it (declaration-review.service.ts).
+import type { AuditService } from '../audit/audit.service';
+import type { EvidenceService } from '../evidence/evidence.service';
+import type { ActivityInput, PolicyVersion, ReviewLevel } from '../engine';
+import type { ActivitiesService } from '../hours/activities.service';
+import type { CompletionService } from '../hours/completion.service';
+import type { RecordActivityInput } from '../hours/hours.types';
+import { requireAccount, requireOfficial, requireTenant } from '../platform/access';
+import type { AccountActor } from '../platform/actor';
+import type { Clock } from '../platform/clock';
+import type { Context } from '../platform/context';
+import { commonError } from '../platform/errors';
+import { type Connection, decodeCursor, type PageRequest, toConnection } from '../platform/pagination';
+import { isUuid } from '../platform/uuid';
+import type { PoliciesService } from '../policy/policy.service';
+import type { ProfessionalsService } from '../professionals/professionals.service';
+import type { Professional } from '../professionals/professionals.types';
+import { canSeeDeclaration, levelOf } from './declaration-access';
+import { declarationError } from './declarations.errors';
+import type { DeclarationContent, DeclarationsRepository, SubmissionState } from './declarations.repository';
+import {
+  type CreateDeclarationInput,
+  type Declaration,
+  type DeclarationDecisionView,
+  type DeclarationPreview,
+  type DeclarationStatus,
+  type EvidenceInput,
+  type UpdateDeclarationInput,
+} from './declarations.types';
+import { ancestorPaths, type Chain, entryForOfficial, planChain, RECORDED_STEP, STEP_OF, stepsOf, type TreeNode } from './review-chain';
+
+/** Submissions of one declaration (the first and the resubmissions after rejections). */
+export const MAX_ROUNDS = 10;
+
+export class DeclarationsService {
+  constructor(
+    private readonly repo: DeclarationsRepository,
+    private readonly professionals: ProfessionalsService,
+    private readonly policies: PoliciesService,
+    private readonly activities: ActivitiesService,
+    private readonly completion: CompletionService,
+    private readonly evidence: EvidenceService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A declaration the caller may see, or null (absent, another tenant's or out of sight look the same). */
+  async findOne(ctx: Context, id: string): Promise<Declaration | null> {
+    requireAccount(ctx);
+    if (!isUuid(id)) return null;
+    const d = await ctx.loaders.declaration.load(id);
+    return d && canSeeDeclaration(ctx.actor, d) ? d : null;
+  }
+
+  async findOneOrThrow(ctx: Context, id: string, field = 'id'): Promise<Declaration> {
+    const d = await this.findOne(ctx, id);
+    if (!d) throw declarationError('DECLARATION_NOT_FOUND', field);
+    return d;
+  }
+
+  /** The declaration as stored now (after a write in this request). */
+  async reload(ctx: Context, id: string): Promise<Declaration> {
+    ctx.loaders.declaration.clear(id);
+    ctx.loaders.declarationDecisions.clear(id);
+    const d = await ctx.loaders.declaration.load(id);
+    if (!d) throw declarationError('DECLARATION_NOT_FOUND', 'id');
+    return d;
+  }
+
+  /** One person's declarations (a professional: their own), by year; drafts only their filer's. */
+  async findMany(
+    ctx: Context,
+    filter: { professionalId?: string | null; year?: number | null; status?: DeclarationStatus | null },
+    page: PageRequest,
+  ): Promise<Connection<Declaration>> {
+    const actor = requireAccount(ctx);
+    if (filter.year != null) this.policies.checkYear(filter.year, 'year');
+    const professionalId = filter.professionalId ?? actor.professionalId;
+    if (!professionalId) throw commonError('BAD_USER_INPUT', 'professionalId', '请指定专业技术人员');
+    const person = await this.professionals.findOneOrThrow(ctx, professionalId, 'professionalId');
+    const after = decodeCursor(page.after, 2, ([y, id]) => /^\d{4}$/.test(y ?? '') && isUuid(id ?? ''));
+    const query = { professionalId: person.id, year: filter.year ?? null, status: filter.status ?? null, viewer: actor.id };
+    const em = await ctx.db();
+    const rows = await this.repo.findPage(em, query, after, page.first + 1);
+    for (const row of rows) ctx.loaders.declaration.prime(row.id, row);
+    return toConnection(rows, page, (d) => [String(d.year), d.id], () => this.repo.countPage(em, query));
+  }
+
+  async decisions(ctx: Context, d: Declaration): Promise<DeclarationDecisionView[]> {
+    return canSeeDeclaration(ctx.actor, d) ? ctx.loaders.declarationDecisions.load(d.id) : [];
+  }
+
+  /**
+   * What the policy would give: this declaration's line (hours, rule, source, caps, notes) and
+   * the person's year with it counted, by the same evaluation as `previewHours` and
+   * `completionStatus` (recorded activities plus this one; a recorded one is already among them).
+   */
+  async preview(ctx: Context, d: Declaration): Promise<DeclarationPreview> {
+    if (!canSeeDeclaration(ctx.actor, d)) throw declarationError('DECLARATION_NOT_FOUND', 'id');
+    const extra = d.status === 'RECORDED' ? [] : [toEngineActivity(d)];
+    const year = await this.completion.evaluateById(ctx, d.professionalId, d.year, extra);
+    const line = year.activities.find((a) => a.activityId === d.id);
+    const hours = line ?? { activityId: d.id, kind: d.kind, kindName: d.kindName, publicHours: 0, professionalHours: 0, rule: '', source: '', cappedBy: [], notes: [] };
+    return { hours, year };
+  }
+
+  /** A professional declares for themself: a draft, or submitted at once. */
+  async create(ctx: Context, input: CreateDeclarationInput): Promise<Declaration> {
+    const actor = requireAccount(ctx);
+    const tenantId = requireTenant(ctx);
+    if (actor.role !== 'PROFESSIONAL' || !actor.professionalId) throw declarationError('DECLARATION_PROFESSIONALS_ONLY');
+    const person = await this.professionals.findOneOrThrow(ctx, actor.professionalId, 'professionalId');
+    const content = await this.checkContent(ctx, input, input.evidence ?? null);
+    const state = input.submit ? (await this.entry(ctx, person, content.kind)).state : null;
+    const id = await this.repo.insert(
+      await ctx.db(),
+      { ...content, tenantId, professionalId: person.id, unitId: person.unitId, titleSeries: person.titleSeries, filedBy: actor.id, filedByRole: actor.role },
+      state,
+    );
+    const created = await this.reload(ctx, id);
+    await this.audit.record(ctx, { action: 'declaration.create', entityType: 'declaration', entityId: id, after: snapshot(created) });
+    return created;
+  }
+
+  /** Changes a draft, or a rejected declaration before it is resubmitted; only its filer, at the version read. */
+  async update(ctx: Context, input: UpdateDeclarationInput): Promise<Declaration> {
+    const before = await this.filersOwn(ctx, input.id);
+    if (before.status !== 'DRAFT' && before.status !== 'REJECTED') throw declarationError('DECLARATION_NOT_EDITABLE', 'id');
+    if (before.version !== input.version) throw commonError('VERSION_CONFLICT', 'version');
+    const content = await this.checkContent(
+      ctx,
+      {
+        kind: input.kind ?? before.kind,
+        year: input.year ?? before.year,
+        date: input.date === undefined ? before.date : input.date,
+        params: input.params ?? before.params,
+      },
+      input.evidence === undefined ? null : input.evidence,
+      input.evidence === undefined ? before : null,
+    );
+    if (!(await this.repo.updateContent(await ctx.db(), before.id, input.version, content))) throw await this.whyNotChanged(ctx, before.id, 'DECLARATION_NOT_EDITABLE');
+    const after = await this.reload(ctx, before.id);
+    await this.audit.record(ctx, { action: 'declaration.update', entityType: 'declaration', entityId: before.id, before: snapshot(before), after: snapshot(after) });
+    return after;
+  }
+
+  /** Into the chain: a draft's first round, or a corrected rejected declaration's next one. */
+  async submit(ctx: Context, id: string, version: number): Promise<Declaration> {
+    const before = await this.filersOwn(ctx, id);
+    if (before.status !== 'DRAFT' && before.status !== 'REJECTED') throw declarationError('DECLARATION_NOT_EDITABLE', 'id');
+    if (before.version !== version) throw commonError('VERSION_CONFLICT', 'version');
+    if (before.round >= MAX_ROUNDS) throw declarationError('DECLARATION_ROUND_LIMIT', 'id');
+    // the policy may have changed since the draft was written
+    await this.activities.checkActivity(ctx, { kind: before.kind, year: before.year, date: before.date, params: before.params });
+    const person = await this.professionals.findOneOrThrow(ctx, before.professionalId, 'id');
+    const entry = await this.entry(ctx, person, before.kind);
+    const em = await ctx.db();
+    if (!(await this.repo.submit(em, before.id, version, entry.state))) throw await this.whyNotChanged(ctx, before.id, 'DECLARATION_NOT_EDITABLE');
+    const after = await this.afterFiling(ctx, before.id, before.round + 1, entry);
+    await this.audit.record(ctx, {
+      action: before.status === 'REJECTED' ? 'declaration.resubmit' : 'declaration.submit',
+      entityType: 'declaration',
+      entityId: before.id,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
+    return after;
+  }
+
+  /** By its filer, while a draft or before any decision of the current round. */
+  async withdraw(ctx: Context, id: string, version: number | null): Promise<Declaration> {
+    const before = await this.filersOwn(ctx, id);
+    const em = await ctx.db();
+    if (!(await this.repo.withdraw(em, before.id, before.filedBy, version))) throw await this.whyNotChanged(ctx, before.id, 'DECLARATION_WITHDRAW_TOO_LATE', version);
+    const after = await this.reload(ctx, before.id);
+    await this.audit.record(ctx, { action: 'declaration.withdraw', entityType: 'declaration', entityId: before.id, before: snapshot(before), after: snapshot(after) });
+    return after;
+  }
+
+  /**
+   * An official records an activity for someone in their scope (`recordActivity`): a
+   * declaration filed at the official's level. Their level's decision is theirs (a FILED
+   * decision); it waits at the first level above them, or is recorded at once when there is
+   * none (a bureau official's record).
+   */
+  async fileAsOfficial(ctx: Context, input: RecordActivityInput, evidence: EvidenceInput | null): Promise<Declaration> {
+    const actor = requireOfficial(ctx);
+    const tenantId = requireTenant(ctx);
+    const person = await this.professionals.findOneOrThrow(ctx, input.professionalId, 'professionalId');
+    const content = await this.checkContent(ctx, input, evidence);
+    const entry = await this.entry(ctx, person, content.kind);
+    const id = await this.repo.insert(
+      await ctx.db(),
+      { ...content, tenantId, professionalId: person.id, unitId: person.unitId, titleSeries: person.titleSeries, filedBy: actor.id, filedByRole: actor.role },
+      entry.state,
+    );
+    const filed = await this.afterFiling(ctx, id, 1, entry);
+    await this.audit.record(ctx, { action: 'declaration.file', entityType: 'declaration', entityId: id, after: snapshot(filed) });
+    return filed;
+  }
+
+  /**
+   * Where a submission by the caller enters the chain: a professional's at its first level; an
+   * official's at their own level, whose decision is theirs (FILED), waiting at the first level
+   * above them, or recorded at once when there is none (see entryForOfficial).
+   */
+  private async entry(ctx: Context, person: Professional, kind: string): Promise<Entry> {
+    const actor = requireAccount(ctx);
+    const level = levelOf(actor);
+    if (level === null) {
+      const chain = await this.chainFor(ctx, person, kind);
+      const first = stepsOf(chain)[0]!.step;
+      return { state: { ...toState(person, chain), step: first, entryStep: first }, own: null };
+    }
+    // a bureau official files above the department step: a sector route cannot hold it up
+    const chain = await this.chainFor(ctx, person, kind, STEP_OF[level] > STEP_OF.DEPARTMENT);
+    const { ownStep, waitStep } = entryForOfficial(chain, level, actor.orgNodeId);
+    return { state: { ...toState(person, chain), step: waitStep, entryStep: waitStep }, own: ownStep === null ? null : { actor, level } };
+  }
+
+  /** After a filing or submission: the filing official's own decision, and the record when no level is left. */
+  private async afterFiling(ctx: Context, id: string, round: number, entry: Entry): Promise<Declaration> {
+    const tenantId = requireTenant(ctx);
+    if (entry.own) {
+      await this.repo.insertDecision(await ctx.db(), {
+        tenantId,
+        declarationId: id,
+        round,
+        level: entry.own.level,
+        nodeId: entry.own.actor.orgNodeId,
+        decision: 'FILED',
+        reviewerId: entry.own.actor.id,
+        reviewerLabel: entry.own.actor.label,
+        comment: null,
+        publicHours: null,
+        professionalHours: null,
+      });
+    }
+    const filed = await this.reload(ctx, id);
+    if (entry.state.step !== RECORDED_STEP) return filed;
+    await this.recordActivityOf(ctx, filed, requireAccount(ctx));
+    return this.reload(ctx, id);
+  }
+
+  /** The end of the chain: the declaration's activity is recorded; from now on it counts. */
+  async recordActivityOf(ctx: Context, d: Declaration, recordedBy: AccountActor): Promise<void> {
+    await this.activities.recordDeclared(ctx, {
+      declarationId: d.id,
+      professionalId: d.professionalId,
+      kind: d.kind,
+      year: d.year,
+      date: d.date,
+      params: d.params,
+      recordedBy: recordedBy.id,
+      submittedAt: d.submittedAt ?? new Date(),
+      adjusted: d.adjusted,
+    });
+  }
+
+  /**
+   * The review chain of a declaration of `kind` by this person, from the policy's `review`
+   * section and the organisation tree as it is now.
+   */
+  async chainFor(ctx: Context, person: Pick<Professional, 'unitPath' | 'titleSeries'>, kind: string, aboveDepartment = false): Promise<Chain> {
+    const document = (await this.policies.current(ctx)).document;
+    const review = document.review;
+    // routes name the department step's reviewer; filed above it, a route's missing node is no matter
+    const policy = aboveDepartment && review?.routes ? { ...document, review: { ...review, routes: undefined } } : document;
+    const codes = (policy.review?.routes ?? []).map((r) => r.department.code);
+    const nodes = await this.repo.treeNodes(await ctx.db(), ancestorPaths(person.unitPath), codes);
+    const byPath = new Map(nodes.map((n) => [n.path, n]));
+    const ancestors = ancestorPaths(person.unitPath)
+      .map((p) => byPath.get(p))
+      .filter((n): n is TreeNode => n !== undefined);
+    const byCode = new Map(nodes.filter((n) => n.code !== null).map((n) => [n.code!, n]));
+    const planned = planChain(policy, ancestors, byCode, person.titleSeries, kind);
+    if ('missingCode' in planned) {
+      throw declarationError('REVIEW_ROUTE_NODE_MISSING', 'kind', `机构代码“${planned.missingCode}”（${planned.route.source}）`);
+    }
+    if ('empty' in planned) throw declarationError('REVIEW_CHAIN_EMPTY', 'kind');
+    return planned;
+  }
+
+  /** The declaration, if the caller filed it (only its filer changes, submits or withdraws it). */
+  private async filersOwn(ctx: Context, id: string): Promise<Declaration> {
+    const actor = requireAccount(ctx);
+    const d = await this.findOneOrThrow(ctx, id);
+    if (d.filedBy !== actor.id) throw declarationError('DECLARATION_NOT_FILER', 'id');
+    return d;
+  }
+
+  /** Why a conditional write changed nothing: the version moved on, or the state no longer allows it. */
+  private async whyNotChanged(ctx: Context, id: string, stateCode: 'DECLARATION_NOT_EDITABLE' | 'DECLARATION_WITHDRAW_TOO_LATE', version?: number | null) {
+    const now = await this.reload(ctx, id);
+    const stillOpen = stateCode === 'DECLARATION_WITHDRAW_TOO_LATE' ? isWithdrawable(now) : now.status === 'DRAFT' || now.status === 'REJECTED';
+    if (stillOpen && version !== null) return commonError('VERSION_CONFLICT', 'version');
+    return declarationError(stateCode, 'id');
+  }
+
+  /**
+   * The activity as it would be recorded, checked exactly as every recorded activity is
+   * (ActivitiesService.checkActivity), with the evidence; `kept` keeps the stored evidence.
+   */
+  private async checkContent(
+    ctx: Context,
+    a: { kind: string; year: number; date?: string | null; params: Record<string, unknown> },
+    evidence: EvidenceInput | null,
+    kept: Declaration | null = null,
+  ): Promise<DeclarationContent> {
+    const version: PolicyVersion = await this.activities.checkActivity(ctx, a);
+    let files = kept?.evidence.fileIds ?? [];
+    if (evidence) {
+      if (evidence.issuedOn && evidence.issuedOn > this.clock.today()) throw declarationError('DECLARATION_ISSUED_IN_FUTURE', 'evidence.issuedOn');
+      files = evidence.fileIds?.length ? (await this.evidence.findOwnFiles(ctx, evidence.fileIds, 'evidence.fileIds')).map((f) => f.id) : [];
+    }
+    const e = evidence ?? kept?.evidence ?? null;
+    return {
+      kind: a.kind,
+      kindName: version.kinds[a.kind]!.name,
+      year: a.year,
+      date: a.date ?? null,
+      params: a.params,
+      certificateNo: e?.certificateNo?.trim() || null,
+      issuer: e?.issuer?.trim() || null,
+      issuedOn: e?.issuedOn ?? null,
+      fileIds: files,
+    };
+  }
+}
+
+/** Where a submission enters the chain, and the filing official's own decision if any. */
+interface Entry {
+  state: SubmissionState;
+  own: { actor: AccountActor; level: ReviewLevel } | null;
+}
+
+function toState(person: Pick<Professional, 'unitId' | 'titleSeries'>, chain: Chain): Omit<SubmissionState, 'step' | 'entryStep'> {
+  return { unitId: person.unitId, titleSeries: person.titleSeries, review: { UNIT: chain.UNIT, DEPARTMENT: chain.DEPARTMENT, BUREAU: chain.BUREAU }, chainNote: chain.note };
+}
+
+function isWithdrawable(d: Declaration): boolean {
+  return d.status === 'DRAFT' || (d.status === 'SUBMITTED' && d.step === d.entryStep);
+}
+
+/** The declaration as the engine sees an activity (a reviewer's adjusted hours included). */
+export function toEngineActivity(d: Declaration): ActivityInput {
+  const a: ActivityInput = { id: d.id, kind: d.kind, year: d.year, params: d.params as ActivityInput['params'] };
+  if (d.date) a.date = d.date;
+  if (d.adjusted) a.adjustedHours = { ...d.adjusted };
+  return a;
+}
+
+/** What the audit trail keeps of a declaration. */
+export function snapshot(d: Declaration) {
+  return {
+    professionalId: d.professionalId,
+    kind: d.kind,
+    year: d.year,
+    date: d.date,
+    params: d.params,
+    evidence: d.evidence,
+    status: d.status,
+    round: d.round,
+    step: d.step,
+    chain: d.review,
+    adjusted: d.adjusted,
+    rejectionReason: d.rejectionReason,
+    version: d.version,
+  };
+}
