@@ -18,7 +18,9 @@ import { PARAM_CEILINGS } from '../policy/input-bounds';
 import type { PoliciesService } from '../policy/policy.service';
 import { isOnChain, levelOf } from './declaration-access';
 import { declarationError } from './declarations.errors';
-import type { DeclarationsRepository, QueueQuery } from './declarations.repository';
+import { insertDecision } from './declaration-decisions.repository';
+import type { DeclarationsRepository } from './declarations.repository';
+import type { QueueQuery, ReviewQueueRepository } from './review-queue.repository';
 import { type DeclarationsService, snapshot } from './declarations.service';
 import type { BulkApprovalItem, Declaration, ReviewDecisionKind, ReviewQueueCounts, ReviewQueueFilter } from './declarations.types';
 import { nextStep, RECORDED_STEP, STEP_OF } from './review-chain';
@@ -36,6 +38,7 @@ interface Decision {
 export class DeclarationReviewService {
   constructor(
     private readonly repo: DeclarationsRepository,
+    private readonly queues: ReviewQueueRepository,
     private readonly declarations: DeclarationsService,
     private readonly policies: PoliciesService,
     private readonly audit: AuditService,
@@ -48,16 +51,16 @@ export class DeclarationReviewService {
     const after = decodeCursor(page.after, 1, ([n]) => /^\d{1,19}$/.test(n ?? ''))?.[0] ?? null;
     if (query === null) return emptyConnection(page);
     const em = await ctx.db();
-    const rows = await this.repo.queuePage(em, query, status, after, page.first + 1);
+    const rows = await this.queues.queuePage(em, query, status, after, page.first + 1);
     for (const row of rows) ctx.loaders.declaration.prime(row.id, row);
-    return toConnection(rows, page, (d) => [d.queueNo ?? '0'], () => this.repo.queueCount(em, query, status));
+    return toConnection(rows, page, (d) => [d.queueNo ?? '0'], () => this.queues.queueCount(em, query, status));
   }
 
   /** How many of the caller's queue are in each state (the same filter, its status aside). */
   async counts(ctx: Context, filter: ReviewQueueFilter | null): Promise<ReviewQueueCounts> {
     const query = this.queueQuery(ctx, filter);
     if (query === null) return { waiting: 0, forwarded: 0, recorded: 0, rejected: 0, withdrawn: 0 };
-    const c = await this.repo.queueCounts(await ctx.db(), query);
+    const c = await this.queues.queueCounts(await ctx.db(), query);
     return { waiting: c.WAITING, forwarded: c.FORWARDED, recorded: c.RECORDED, rejected: c.REJECTED, withdrawn: c.WITHDRAWN };
   }
 
@@ -125,7 +128,7 @@ export class DeclarationReviewService {
       adjusted: decision.adjusted && { ...decision.adjusted, reason: comment! },
     });
     if (!moved) throw await this.whyNotMoved(ctx, before, actor, myStep, decision.version);
-    await this.repo.insertDecision(em, {
+    await insertDecision(em, {
       tenantId,
       declarationId: before.id,
       round: before.round,

@@ -2,6 +2,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { byId } from '../platform/loaders';
+import { decisionsOf } from './declaration-decisions.repository';
 import { DeclarationsRepository } from './declarations.repository';
 import type { Declaration, DeclarationDecisionView } from './declarations.types';
 
@@ -19,7 +20,7 @@ export function createDeclarationLoaders(db: () => Promise<EntityManager>) {
   return {
     declaration: new DataLoader<string, Declaration | null>(async (ids) => byId(ids, await repository.findMany(await db(), ids))),
     declarationDecisions: new DataLoader<string, DeclarationDecisionView[]>(async (ids) => {
-      const byDeclaration = await repository.decisionsOf(await db(), ids);
+      const byDeclaration = await decisionsOf(await db(), ids);
       return ids.map((id) => byDeclaration.get(id) ?? []);
     }),
   };

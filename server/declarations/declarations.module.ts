@@ -7,6 +7,7 @@ import { DeclarationReviewService } from './declaration-review.service';
 import { declarationError } from './declarations.errors';
 import { createDeclarationLoaders } from './declarations.loaders';
 import { DeclarationsRepository } from './declarations.repository';
+import { ReviewQueueRepository } from './review-queue.repository';
 import { DeclarationsResolver, ReviewResolver } from './declarations.resolver';
 import { DeclarationsService } from './declarations.service';
 
@@ -23,7 +24,7 @@ export const declarationsModule: CapabilityModule = {
   createServices: (_deps, { professionals, policies, activities, completion, evidence, audit }) => {
     const repo = new DeclarationsRepository();
     const declarations = new DeclarationsService(repo, professionals, policies, activities, completion, evidence, audit, systemClock);
-    return { declarations, declarationReview: new DeclarationReviewService(repo, declarations, policies, audit) };
+    return { declarations, declarationReview: new DeclarationReviewService(repo, new ReviewQueueRepository(), declarations, policies, audit) };
   },
   createLoaders: createDeclarationLoaders,
   // declarations, their append-only decisions, and the activity's link to its declaration

@@ -1,16 +1,16 @@
-// Every query of declarations and their decisions. A state change is one conditional UPDATE
+// Every query of declarations (decisions: declaration-decisions.repository; queues: review-queue.repository). A state change is one conditional UPDATE
 // that must change exactly one row (the row's status, step and round as the caller read them),
 // so that two reviewers acting at once cannot both move a declaration on.
 import type { EntityManager } from 'typeorm';
-import type { ParamValue, ReviewLevel } from '../engine';
+import type { ParamValue } from '../engine';
 import type { TitleSeries } from '../engine/titles';
-import { changedRows, execute, queryOne, queryRows } from '../platform/sql';
+import { changedRows, queryOne, queryRows } from '../platform/sql';
 import { isUuid } from '../platform/uuid';
 import type { TreeNode } from './review-chain';
 import { LEVEL_OF_STEP } from './review-chain';
-import { Declaration, type DeclarationDecisionView, type DeclarationStatus, type ReviewDecisionKind, type ReviewQueueStatus } from './declarations.types';
+import { Declaration, type DeclarationStatus } from './declarations.types';
 
-interface DeclarationRow {
+export interface DeclarationRow {
   id: string;
   professional_id: string;
   professional_name: string;
@@ -51,23 +51,7 @@ interface DeclarationRow {
   version: number;
 }
 
-interface DecisionRow {
-  id: string;
-  declaration_id: string;
-  round: number;
-  level: ReviewLevel;
-  node_id: string;
-  node_name: string;
-  decision: ReviewDecisionKind;
-  reviewer_id: string;
-  reviewer_label: string;
-  comment: string | null;
-  public_hours: number | null;
-  professional_hours: number | null;
-  decided_at: Date;
-}
-
-const SELECT = `SELECT d.id, d.professional_id, p.name AS professional_name, p.unit_path, d.unit_id, u.name AS unit_name, d.title_series,
+export const SELECT_DECLARATION = `SELECT d.id, d.professional_id, p.name AS professional_name, p.unit_path, d.unit_id, u.name AS unit_name, d.title_series,
     d.kind, d.kind_name, d.year, d.occurred_on::text AS occurred_on, d.params, d.certificate_no, d.issuer, d.issued_on::text AS issued_on,
     d.file_ids::text[] AS file_ids, d.status, d.round, d.step, d.entry_step,
     d.review_unit_id, ru.name AS review_unit_name, d.review_department_id, rd.name AS review_department_name,
@@ -131,24 +115,6 @@ export function toDeclaration(row: DeclarationRow): Declaration {
   });
 }
 
-function toDecision(row: DecisionRow): DeclarationDecisionView {
-  return {
-    id: row.id,
-    round: row.round,
-    level: row.level,
-    organisationId: row.node_id,
-    organisationName: row.node_name,
-    decision: row.decision,
-    reviewerId: row.reviewer_id,
-    reviewerName: row.reviewer_label,
-    comment: row.comment,
-    publicHours: row.public_hours,
-    professionalHours: row.professional_hours,
-    decidedAt: row.decided_at,
-  };
-}
-
-/** What a declaration holds that the person fills in (validated by the service). */
 export interface DeclarationContent {
   kind: string;
   kindName: string;
@@ -193,72 +159,11 @@ export interface Transition {
   adjusted: { PUBLIC: number; PROFESSIONAL: number; reason: string } | null;
 }
 
-export interface NewDecision {
-  tenantId: string;
-  declarationId: string;
-  round: number;
-  level: ReviewLevel;
-  nodeId: string;
-  decision: ReviewDecisionKind;
-  reviewerId: string;
-  reviewerLabel: string;
-  comment: string | null;
-  publicHours: number | null;
-  professionalHours: number | null;
-}
-
-/** A review queue: the declarations whose chain holds `nodeId` at `level`, seen from that level. */
-export interface QueueQuery {
-  level: ReviewLevel;
-  nodeId: string;
-  step: number;
-  unitId: string | null;
-  kind: string | null;
-  titleSeries: TitleSeries | null;
-  from: string | null;
-  to: string | null;
-}
-
-const QUEUE_COLUMN: Record<ReviewLevel, string> = { UNIT: 'review_unit_id', DEPARTMENT: 'review_department_id', BUREAU: 'review_bureau_id' };
-
-/**
- * The declarations that reached the level, by their state seen from it. `step` is the
- * level's step number (STEP_OF: 1–3, never input), written into the statement.
- */
-const QUEUE_STATUS: Record<ReviewQueueStatus, (step: number) => string> = {
-  WAITING: (s) => `d.status = 'SUBMITTED' AND d.step = ${s}`,
-  FORWARDED: (s) => `d.status = 'SUBMITTED' AND d.step > ${s}`,
-  RECORDED: () => `d.status = 'RECORDED'`,
-  REJECTED: (s) => `d.status = 'REJECTED' AND d.step >= ${s}`,
-  WITHDRAWN: (s) => `d.status = 'WITHDRAWN' AND d.step >= ${s}`,
-};
-
-function stepOf(q: QueueQuery): number {
-  if (![1, 2, 3].includes(q.step)) throw new Error(`not a review step: ${q.step}`);
-  return q.step;
-}
-
-function queueWhere(q: QueueQuery, params: unknown[]): string[] {
-  params.push(q.nodeId);
-  const where = [`d.${QUEUE_COLUMN[q.level]} = $${params.length}`];
-  const add = (sql: (p: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(`$${params.length}`));
-  };
-  if (q.unitId) add((p) => `d.unit_id = ${p}`, q.unitId);
-  if (q.kind) add((p) => `d.kind = ${p}`, q.kind);
-  if (q.titleSeries) add((p) => `d.title_series = ${p}`, q.titleSeries);
-  // submission days in China time
-  if (q.from) add((p) => `d.submitted_at >= (${p}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`, q.from);
-  if (q.to) add((p) => `d.submitted_at < (${p}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, q.to);
-  return where;
-}
-
 export class DeclarationsRepository {
   async findMany(em: EntityManager, ids: readonly string[]): Promise<Declaration[]> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return [];
-    const rows = await queryRows<DeclarationRow>(em, `${SELECT} WHERE d.id = ANY($1::uuid[])`, [valid]);
+    const rows = await queryRows<DeclarationRow>(em, `${SELECT_DECLARATION} WHERE d.id = ANY($1::uuid[])`, [valid]);
     return rows.map(toDeclaration);
   }
 
@@ -362,36 +267,6 @@ export class DeclarationsRepository {
     return rows.length === 1;
   }
 
-  async insertDecision(em: EntityManager, d: NewDecision): Promise<void> {
-    await execute(
-      em,
-      `INSERT INTO declaration_decision (tenant_id, declaration_id, round, level, node_id, decision, reviewer_id, reviewer_label, comment, public_hours, professional_hours)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [d.tenantId, d.declarationId, d.round, d.level, d.nodeId, d.decision, d.reviewerId, d.reviewerLabel, d.comment, d.publicHours, d.professionalHours],
-    );
-  }
-
-  /** The decisions of several declarations, oldest first (for a DataLoader). */
-  async decisionsOf(em: EntityManager, declarationIds: readonly string[]): Promise<Map<string, DeclarationDecisionView[]>> {
-    const ids = declarationIds.filter(isUuid);
-    const out = new Map<string, DeclarationDecisionView[]>();
-    if (!ids.length) return out;
-    const rows = await queryRows<DecisionRow>(
-      em,
-      `SELECT x.id::text AS id, x.declaration_id, x.round, x.level, x.node_id, n.name AS node_name, x.decision, x.reviewer_id, x.reviewer_label,
-              x.comment, x.public_hours, x.professional_hours, x.decided_at
-         FROM declaration_decision x JOIN org_node n ON n.tenant_id = x.tenant_id AND n.id = x.node_id
-        WHERE x.declaration_id = ANY($1::uuid[]) ORDER BY x.declaration_id, x.id`,
-      [ids],
-    );
-    for (const row of rows) {
-      const list = out.get(row.declaration_id) ?? [];
-      list.push(toDecision(row));
-      out.set(row.declaration_id, list);
-    }
-    return out;
-  }
-
   /** The nodes at these paths (a unit and its ancestors) and those with these codes (sector routes). */
   async treeNodes(em: EntityManager, paths: readonly string[], codes: readonly string[]): Promise<TreeNode[]> {
     return queryRows<TreeNode>(em, `SELECT id, kind, code, name, path FROM org_node WHERE path = ANY($1::text[]) OR code = ANY($2::text[])`, [paths, codes]);
@@ -406,7 +281,7 @@ export class DeclarationsRepository {
   ): Promise<Declaration[]> {
     const rows = await queryRows<DeclarationRow>(
       em,
-      `${SELECT} WHERE d.professional_id = $1 AND ($2::int IS NULL OR d.year = $2) AND ($3::text IS NULL OR d.status = $3)
+      `${SELECT_DECLARATION} WHERE d.professional_id = $1 AND ($2::int IS NULL OR d.year = $2) AND ($3::text IS NULL OR d.status = $3)
           AND (d.status <> 'DRAFT' OR d.filed_by = $4)
           AND ($6::int IS NULL OR (d.year, d.id) > ($6::int, $7::uuid))
         ORDER BY d.year, d.id LIMIT $5`,
@@ -423,47 +298,5 @@ export class DeclarationsRepository {
       [q.professionalId, q.year, q.status, q.viewer],
     );
     return row?.n ?? 0;
-  }
-
-  /** One page of a review queue, in submission order (keyset: the queue number). */
-  async queuePage(em: EntityManager, q: QueueQuery, status: ReviewQueueStatus, afterQueueNo: string | null, limit: number): Promise<Declaration[]> {
-    const params: unknown[] = [];
-    const where = queueWhere(q, params);
-    where.push(QUEUE_STATUS[status](stepOf(q)));
-    if (afterQueueNo !== null) {
-      params.push(afterQueueNo);
-      where.push(`d.queue_no > $${params.length}::bigint`);
-    }
-    params.push(limit);
-    const rows = await queryRows<DeclarationRow>(em, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY d.queue_no LIMIT $${params.length}`, params);
-    return rows.map(toDeclaration);
-  }
-
-  async queueCount(em: EntityManager, q: QueueQuery, status: ReviewQueueStatus): Promise<number> {
-    const params: unknown[] = [];
-    const where = queueWhere(q, params);
-    where.push(QUEUE_STATUS[status](stepOf(q)));
-    const row = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM declaration d WHERE ${where.join(' AND ')}`, params);
-    return row?.n ?? 0;
-  }
-
-  /** Every state's count of one queue, in one pass. */
-  async queueCounts(em: EntityManager, q: QueueQuery): Promise<Record<ReviewQueueStatus, number>> {
-    const params: unknown[] = [];
-    const where = queueWhere(q, params);
-    const s = stepOf(q);
-    const row = await queryOne<Record<Lowercase<ReviewQueueStatus>, number>>(
-      em,
-      `SELECT ${(Object.keys(QUEUE_STATUS) as ReviewQueueStatus[]).map((k) => `count(*) FILTER (WHERE ${QUEUE_STATUS[k](s)})::int AS ${k.toLowerCase()}`).join(', ')}
-         FROM declaration d WHERE ${where.join(' AND ')}`,
-      params,
-    );
-    return {
-      WAITING: row?.waiting ?? 0,
-      FORWARDED: row?.forwarded ?? 0,
-      RECORDED: row?.recorded ?? 0,
-      REJECTED: row?.rejected ?? 0,
-      WITHDRAWN: row?.withdrawn ?? 0,
-    };
   }
 }

@@ -23,6 +23,7 @@ import type { ProfessionalsService } from '../professionals/professionals.servic
 import type { Professional } from '../professionals/professionals.types';
 import { canSeeDeclaration, levelOf } from './declaration-access';
 import { declarationError } from './declarations.errors';
+import { insertDecision } from './declaration-decisions.repository';
 import type { DeclarationContent, DeclarationsRepository, SubmissionState } from './declarations.repository';
 import {
   type CreateDeclarationInput,
@@ -228,7 +229,7 @@ export class DeclarationsService {
   private async afterFiling(ctx: Context, id: string, round: number, entry: Entry): Promise<Declaration> {
     const tenantId = requireTenant(ctx);
     if (entry.own) {
-      await this.repo.insertDecision(await ctx.db(), {
+      await insertDecision(await ctx.db(), {
         tenantId,
         declarationId: id,
         round,

@@ -1,0 +1,99 @@
+// The review queues: the declarations whose chain holds an organisation node at a level, by
+// their state as seen from that level, in submission order (keyset on the queue number).
+import type { EntityManager } from 'typeorm';
+import type { ReviewLevel } from '../engine';
+import type { TitleSeries } from '../engine/titles';
+import { queryOne, queryRows } from '../platform/sql';
+import type { Declaration, ReviewQueueStatus } from './declarations.types';
+import { type DeclarationRow, SELECT_DECLARATION, toDeclaration } from './declarations.repository';
+
+/** A review queue: the declarations whose chain holds `nodeId` at `level`, seen from that level. */
+export interface QueueQuery {
+  level: ReviewLevel;
+  nodeId: string;
+  step: number;
+  unitId: string | null;
+  kind: string | null;
+  titleSeries: TitleSeries | null;
+  from: string | null;
+  to: string | null;
+}
+
+const QUEUE_COLUMN: Record<ReviewLevel, string> = { UNIT: 'review_unit_id', DEPARTMENT: 'review_department_id', BUREAU: 'review_bureau_id' };
+
+/**
+ * The declarations that reached the level, by their state seen from it. `step` is the
+ * level's step number (STEP_OF: 1–3, never input), written into the statement.
+ */
+const QUEUE_STATUS: Record<ReviewQueueStatus, (step: number) => string> = {
+  WAITING: (s) => `d.status = 'SUBMITTED' AND d.step = ${s}`,
+  FORWARDED: (s) => `d.status = 'SUBMITTED' AND d.step > ${s}`,
+  RECORDED: () => `d.status = 'RECORDED'`,
+  REJECTED: (s) => `d.status = 'REJECTED' AND d.step >= ${s}`,
+  WITHDRAWN: (s) => `d.status = 'WITHDRAWN' AND d.step >= ${s}`,
+};
+
+function stepOf(q: QueueQuery): number {
+  if (![1, 2, 3].includes(q.step)) throw new Error(`not a review step: ${q.step}`);
+  return q.step;
+}
+
+function queueWhere(q: QueueQuery, params: unknown[]): string[] {
+  params.push(q.nodeId);
+  const where = [`d.${QUEUE_COLUMN[q.level]} = $${params.length}`];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (q.unitId) add((p) => `d.unit_id = ${p}`, q.unitId);
+  if (q.kind) add((p) => `d.kind = ${p}`, q.kind);
+  if (q.titleSeries) add((p) => `d.title_series = ${p}`, q.titleSeries);
+  // submission days in China time
+  if (q.from) add((p) => `d.submitted_at >= (${p}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`, q.from);
+  if (q.to) add((p) => `d.submitted_at < (${p}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, q.to);
+  return where;
+}
+
+export class ReviewQueueRepository {
+  /** One page of a review queue, in submission order (keyset: the queue number). */
+  async queuePage(em: EntityManager, q: QueueQuery, status: ReviewQueueStatus, afterQueueNo: string | null, limit: number): Promise<Declaration[]> {
+    const params: unknown[] = [];
+    const where = queueWhere(q, params);
+    where.push(QUEUE_STATUS[status](stepOf(q)));
+    if (afterQueueNo !== null) {
+      params.push(afterQueueNo);
+      where.push(`d.queue_no > $${params.length}::bigint`);
+    }
+    params.push(limit);
+    const rows = await queryRows<DeclarationRow>(em, `${SELECT_DECLARATION} WHERE ${where.join(' AND ')} ORDER BY d.queue_no LIMIT $${params.length}`, params);
+    return rows.map(toDeclaration);
+  }
+
+  async queueCount(em: EntityManager, q: QueueQuery, status: ReviewQueueStatus): Promise<number> {
+    const params: unknown[] = [];
+    const where = queueWhere(q, params);
+    where.push(QUEUE_STATUS[status](stepOf(q)));
+    const row = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM declaration d WHERE ${where.join(' AND ')}`, params);
+    return row?.n ?? 0;
+  }
+
+  /** Every state's count of one queue, in one pass. */
+  async queueCounts(em: EntityManager, q: QueueQuery): Promise<Record<ReviewQueueStatus, number>> {
+    const params: unknown[] = [];
+    const where = queueWhere(q, params);
+    const s = stepOf(q);
+    const row = await queryOne<Record<Lowercase<ReviewQueueStatus>, number>>(
+      em,
+      `SELECT ${(Object.keys(QUEUE_STATUS) as ReviewQueueStatus[]).map((k) => `count(*) FILTER (WHERE ${QUEUE_STATUS[k](s)})::int AS ${k.toLowerCase()}`).join(', ')}
+         FROM declaration d WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return {
+      WAITING: row?.waiting ?? 0,
+      FORWARDED: row?.forwarded ?? 0,
+      RECORDED: row?.recorded ?? 0,
+      REJECTED: row?.rejected ?? 0,
+      WITHDRAWN: row?.withdrawn ?? 0,
+    };
+  }
+}
