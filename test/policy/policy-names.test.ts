@@ -3,25 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateYear, type ActivityInput, type PolicyDocument } from '../../server/engine';
-import { parsePolicy, PolicyError, type PolicyIssue } from '../../server/policy';
+import { parsePolicy } from '../../server/policy';
+import { issuesOf, minimal, variant } from './support/policy-variants';
 
-const minimal = readFileSync(join(__dirname, 'fixtures', 'minimal-valid.yaml'), 'utf8');
 const DEADLINE = 'deadline: { monthDay: "12-31", source: "004 三、(一)" }';
-
-function variant(from: string, to: string): string {
-  if (!minimal.includes(from)) throw new Error(`minimal-valid.yaml has no “${from}”`);
-  return minimal.replace(from, to);
-}
-
-function issuesOf(text: string): PolicyIssue[] {
-  try {
-    parsePolicy(text, 'minimal-valid.yaml');
-  } catch (err) {
-    if (err instanceof PolicyError) return err.issues;
-    throw err;
-  }
-  throw new Error('the policy loaded without error');
-}
 
 const withDeadline = (monthDay: string) => variant(DEADLINE, `deadline: { monthDay: "${monthDay}", source: "004 三、(一)" }`);
 

@@ -1,28 +1,11 @@
 // Sources are records (number, title, issuer, date) under keys the bureau chooses; every
 // citation names a listed key, then the section.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadAllPolicies, parsePolicy, PolicyError, type PolicyIssue } from '../../server/policy';
+import { loadAllPolicies, parsePolicy } from '../../server/policy';
 import { withSourceRecords } from '../../server/policy/policy-sources';
+import { issuesOf, variant } from './support/policy-variants';
 
-const minimal = readFileSync(join(__dirname, 'fixtures', 'minimal-valid.yaml'), 'utf8');
 const SOURCES = 'sources: { "004": { title: 测试文件 } }';
-
-/** The minimal valid policy with one line replaced. */
-function variant(from: string, to: string): string {
-  if (!minimal.includes(from)) throw new Error(`minimal-valid.yaml has no “${from}”`);
-  return minimal.replace(from, to);
-}
-
-function issuesOf(text: string): PolicyIssue[] {
-  try {
-    parsePolicy(text, 'minimal-valid.yaml');
-  } catch (err) {
-    if (err instanceof PolicyError) return err.issues;
-    throw err;
-  }
-  throw new Error('the policy loaded without error');
-}
 
 describe('policy sources', () => {
   const policies = loadAllPolicies(join(__dirname, '../../tenants'));
