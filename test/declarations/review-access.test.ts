@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { codes, startTestApp, type TestApp } from '../support/harness';
 import type { TenantFixture } from '../support/fixtures';
 import { addAccount, ADJUST, APPROVE, COUNTS, CREATE, GET, ok, policyTenant, QUEUE, REJECT, writtenRows } from './declarations-support';
+import { asRuntimeRole, pgError } from '../support/runtime-role';
 
 let app: TestApp;
 let t: TenantFixture;
@@ -84,22 +85,7 @@ describe('outside the chain: neither seen nor decided', () => {
 });
 
 // Below the API: the runtime role (what the server runs as) and the decision table.
-async function asRuntime<T>(tenantId: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  return app.runtime.transaction(async (em) => {
-    await em.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-    return work(em);
-  });
-}
-
-async function pgError(promise: Promise<unknown>): Promise<{ code: string | undefined; message: string }> {
-  try {
-    await promise;
-  } catch (caught) {
-    const error = caught as { code?: string; driverError?: { code?: string }; message?: unknown };
-    return { code: error.code ?? error.driverError?.code, message: String(error.message) };
-  }
-  throw new Error('expected the statement to fail, but it succeeded');
-}
+const asRuntime = <T>(tenantId: string, work: (em: EntityManager) => Promise<T>): Promise<T> => asRuntimeRole(app.runtime, tenantId, work);
 
 describe('the record of decisions cannot be altered', () => {
   it('the runtime role cannot UPDATE or DELETE decision rows, even its own tenant’s (permission denied); they stay as written', async () => {

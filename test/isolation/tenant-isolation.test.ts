@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { changedRows } from '../../server/platform/sql';
 import { codes, GqlResult, startTestApp, TestApp } from '../support/harness';
 import { createTenantFixture, TenantFixture } from '../support/fixtures';
+import { asRuntimeRole, pgError } from '../support/runtime-role';
 import {
   ACCOUNTS,
   ACTIVATE,
@@ -365,23 +366,7 @@ describe('credentials are bound to their tenant', () => {
 // ---------------------------------------------------------------------------
 // Below the API: the runtime role and row-level security.
 
-async function withTenant<T>(tenantId: string | null, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  return app.runtime.transaction(async (em) => {
-    if (tenantId) await em.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-    return work(em);
-  });
-}
-
-/** The PostgreSQL error a promise rejects with (fails the test if it resolves). */
-async function pgError(promise: Promise<unknown>): Promise<{ code: string | undefined; message: string }> {
-  try {
-    await promise;
-  } catch (caught) {
-    const error = caught as { code?: string; driverError?: { code?: string }; message?: unknown };
-    return { code: error.code ?? error.driverError?.code, message: String(error.message) };
-  }
-  throw new Error('expected the statement to fail, but it succeeded');
-}
+const withTenant = <T>(tenantId: string | null, work: (em: EntityManager) => Promise<T>): Promise<T> => asRuntimeRole(app.runtime, tenantId, work);
 
 describe('row-level security on the runtime role', () => {
   it.each([...TENANT_TABLES, 'tenant'])('with no tenant set, SELECT from %s returns no rows', async (table) => {
