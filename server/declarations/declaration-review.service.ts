@@ -21,7 +21,8 @@ import { declarationError } from './declarations.errors';
 import { insertDecision } from './declaration-decisions.repository';
 import type { DeclarationsRepository } from './declarations.repository';
 import type { QueueQuery, ReviewQueueRepository } from './review-queue.repository';
-import { type DeclarationsService, snapshot } from './declarations.service';
+import { snapshot } from './declaration-views';
+import type { DeclarationsService } from './declarations.service';
 import type { BulkApprovalItem, Declaration, ReviewDecisionKind, ReviewQueueCounts, ReviewQueueFilter } from './declarations.types';
 import { nextStep, RECORDED_STEP, STEP_OF } from './review-chain';
 

@@ -6,6 +6,7 @@ import type { CapabilityModule } from '../platform/module';
 import { DeclarationReviewService } from './declaration-review.service';
 import { declarationError } from './declarations.errors';
 import { createDeclarationLoaders } from './declarations.loaders';
+import { ChainEntries } from './chain-entry';
 import { DeclarationsRepository } from './declarations.repository';
 import { ReviewQueueRepository } from './review-queue.repository';
 import { DeclarationsResolver, ReviewResolver } from './declarations.resolver';
@@ -23,7 +24,7 @@ export const declarationsModule: CapabilityModule = {
   resolvers: [DeclarationsResolver, ReviewResolver],
   createServices: (_deps, { professionals, policies, activities, completion, evidence, audit }) => {
     const repo = new DeclarationsRepository();
-    const declarations = new DeclarationsService(repo, professionals, policies, activities, completion, evidence, audit, systemClock);
+    const declarations = new DeclarationsService(repo, professionals, policies, activities, completion, evidence, audit, systemClock, new ChainEntries(repo, policies));
     return { declarations, declarationReview: new DeclarationReviewService(repo, new ReviewQueueRepository(), declarations, policies, audit) };
   },
   createLoaders: createDeclarationLoaders,

@@ -1,13 +1,11 @@
-// Every query of declarations (decisions: declaration-decisions.repository; queues: review-queue.repository). A state change is one conditional UPDATE
-// that must change exactly one row (the row's status, step and round as the caller read them),
-// so that two reviewers acting at once cannot both move a declaration on.
+// Every query of declarations; a state change is one conditional UPDATE that must change one
+// row, so two reviewers cannot both move a declaration on (queues and decisions: own files).
 import type { EntityManager } from 'typeorm';
 import type { ParamValue } from '../engine';
 import type { TitleSeries } from '../engine/titles';
 import { changedRows, queryOne, queryRows } from '../platform/sql';
 import { isUuid } from '../platform/uuid';
-import type { TreeNode } from './review-chain';
-import { LEVEL_OF_STEP } from './review-chain';
+import { LEVEL_OF_STEP, type TreeNode } from './review-chain';
 import { Declaration, type DeclarationStatus } from './declarations.types';
 
 export interface DeclarationRow {

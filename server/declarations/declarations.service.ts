@@ -7,7 +7,7 @@
 // Nothing counts until the chain's last level records it (declaration-review.service.ts).
 import type { AuditService } from '../audit/audit.service';
 import type { EvidenceService } from '../evidence/evidence.service';
-import type { ActivityInput, PolicyVersion, ReviewLevel } from '../engine';
+import type { PolicyVersion } from '../engine';
 import type { ActivitiesService } from '../hours/activities.service';
 import type { CompletionService } from '../hours/completion.service';
 import type { RecordActivityInput } from '../hours/hours.types';
@@ -20,11 +20,10 @@ import { type Connection, decodeCursor, type PageRequest, toConnection } from '.
 import { isUuid } from '../platform/uuid';
 import type { PoliciesService } from '../policy/policy.service';
 import type { ProfessionalsService } from '../professionals/professionals.service';
-import type { Professional } from '../professionals/professionals.types';
-import { canSeeDeclaration, levelOf } from './declaration-access';
+import { canSeeDeclaration } from './declaration-access';
 import { declarationError } from './declarations.errors';
 import { insertDecision } from './declaration-decisions.repository';
-import type { DeclarationContent, DeclarationsRepository, SubmissionState } from './declarations.repository';
+import type { DeclarationContent, DeclarationsRepository } from './declarations.repository';
 import {
   type CreateDeclarationInput,
   type Declaration,
@@ -34,7 +33,9 @@ import {
   type EvidenceInput,
   type UpdateDeclarationInput,
 } from './declarations.types';
-import { ancestorPaths, type Chain, entryForOfficial, planChain, RECORDED_STEP, STEP_OF, stepsOf, type TreeNode } from './review-chain';
+import { type ChainEntries, type Entry } from './chain-entry';
+import { snapshot, toEngineActivity } from './declaration-views';
+import { RECORDED_STEP } from './review-chain';
 
 /** Submissions of one declaration (the first and the resubmissions after rejections). */
 export const MAX_ROUNDS = 10;
@@ -49,6 +50,7 @@ export class DeclarationsService {
     private readonly evidence: EvidenceService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly entries: ChainEntries,
   ) {}
 
   /** A declaration the caller may see, or null (absent, another tenant's or out of sight look the same). */
@@ -118,7 +120,7 @@ export class DeclarationsService {
     if (actor.role !== 'PROFESSIONAL' || !actor.professionalId) throw declarationError('DECLARATION_PROFESSIONALS_ONLY');
     const person = await this.professionals.findOneOrThrow(ctx, actor.professionalId, 'professionalId');
     const content = await this.checkContent(ctx, input, input.evidence ?? null);
-    const state = input.submit ? (await this.entry(ctx, person, content.kind)).state : null;
+    const state = input.submit ? (await this.entries.entry(ctx, person, content.kind)).state : null;
     const id = await this.repo.insert(
       await ctx.db(),
       { ...content, tenantId, professionalId: person.id, unitId: person.unitId, titleSeries: person.titleSeries, filedBy: actor.id, filedByRole: actor.role },
@@ -160,7 +162,7 @@ export class DeclarationsService {
     // the policy may have changed since the draft was written
     await this.activities.checkActivity(ctx, { kind: before.kind, year: before.year, date: before.date, params: before.params });
     const person = await this.professionals.findOneOrThrow(ctx, before.professionalId, 'id');
-    const entry = await this.entry(ctx, person, before.kind);
+    const entry = await this.entries.entry(ctx, person, before.kind);
     const em = await ctx.db();
     if (!(await this.repo.submit(em, before.id, version, entry.state))) throw await this.whyNotChanged(ctx, before.id, 'DECLARATION_NOT_EDITABLE');
     const after = await this.afterFiling(ctx, before.id, before.round + 1, entry);
@@ -195,7 +197,7 @@ export class DeclarationsService {
     const tenantId = requireTenant(ctx);
     const person = await this.professionals.findOneOrThrow(ctx, input.professionalId, 'professionalId');
     const content = await this.checkContent(ctx, input, evidence);
-    const entry = await this.entry(ctx, person, content.kind);
+    const entry = await this.entries.entry(ctx, person, content.kind);
     const id = await this.repo.insert(
       await ctx.db(),
       { ...content, tenantId, professionalId: person.id, unitId: person.unitId, titleSeries: person.titleSeries, filedBy: actor.id, filedByRole: actor.role },
@@ -204,25 +206,6 @@ export class DeclarationsService {
     const filed = await this.afterFiling(ctx, id, 1, entry);
     await this.audit.record(ctx, { action: 'declaration.file', entityType: 'declaration', entityId: id, after: snapshot(filed) });
     return filed;
-  }
-
-  /**
-   * Where a submission by the caller enters the chain: a professional's at its first level; an
-   * official's at their own level, whose decision is theirs (FILED), waiting at the first level
-   * above them, or recorded at once when there is none (see entryForOfficial).
-   */
-  private async entry(ctx: Context, person: Professional, kind: string): Promise<Entry> {
-    const actor = requireAccount(ctx);
-    const level = levelOf(actor);
-    if (level === null) {
-      const chain = await this.chainFor(ctx, person, kind);
-      const first = stepsOf(chain)[0]!.step;
-      return { state: { ...toState(person, chain), step: first, entryStep: first }, own: null };
-    }
-    // a bureau official files above the department step: a sector route cannot hold it up
-    const chain = await this.chainFor(ctx, person, kind, STEP_OF[level] > STEP_OF.DEPARTMENT);
-    const { ownStep, waitStep } = entryForOfficial(chain, level, actor.orgNodeId);
-    return { state: { ...toState(person, chain), step: waitStep, entryStep: waitStep }, own: ownStep === null ? null : { actor, level } };
   }
 
   /** After a filing or submission: the filing official's own decision, and the record when no level is left. */
@@ -262,30 +245,6 @@ export class DeclarationsService {
       submittedAt: d.submittedAt ?? new Date(),
       adjusted: d.adjusted,
     });
-  }
-
-  /**
-   * The review chain of a declaration of `kind` by this person, from the policy's `review`
-   * section and the organisation tree as it is now.
-   */
-  async chainFor(ctx: Context, person: Pick<Professional, 'unitPath' | 'titleSeries'>, kind: string, aboveDepartment = false): Promise<Chain> {
-    const document = (await this.policies.current(ctx)).document;
-    const review = document.review;
-    // routes name the department step's reviewer; filed above it, a route's missing node is no matter
-    const policy = aboveDepartment && review?.routes ? { ...document, review: { ...review, routes: undefined } } : document;
-    const codes = (policy.review?.routes ?? []).map((r) => r.department.code);
-    const nodes = await this.repo.treeNodes(await ctx.db(), ancestorPaths(person.unitPath), codes);
-    const byPath = new Map(nodes.map((n) => [n.path, n]));
-    const ancestors = ancestorPaths(person.unitPath)
-      .map((p) => byPath.get(p))
-      .filter((n): n is TreeNode => n !== undefined);
-    const byCode = new Map(nodes.filter((n) => n.code !== null).map((n) => [n.code!, n]));
-    const planned = planChain(policy, ancestors, byCode, person.titleSeries, kind);
-    if ('missingCode' in planned) {
-      throw declarationError('REVIEW_ROUTE_NODE_MISSING', 'kind', `机构代码“${planned.missingCode}”（${planned.route.source}）`);
-    }
-    if ('empty' in planned) throw declarationError('REVIEW_CHAIN_EMPTY', 'kind');
-    return planned;
   }
 
   /** The declaration, if the caller filed it (only its filer changes, submits or withdraws it). */
@@ -335,43 +294,6 @@ export class DeclarationsService {
   }
 }
 
-/** Where a submission enters the chain, and the filing official's own decision if any. */
-interface Entry {
-  state: SubmissionState;
-  own: { actor: AccountActor; level: ReviewLevel } | null;
-}
-
-function toState(person: Pick<Professional, 'unitId' | 'titleSeries'>, chain: Chain): Omit<SubmissionState, 'step' | 'entryStep'> {
-  return { unitId: person.unitId, titleSeries: person.titleSeries, review: { UNIT: chain.UNIT, DEPARTMENT: chain.DEPARTMENT, BUREAU: chain.BUREAU }, chainNote: chain.note };
-}
-
 function isWithdrawable(d: Declaration): boolean {
   return d.status === 'DRAFT' || (d.status === 'SUBMITTED' && d.step === d.entryStep);
-}
-
-/** The declaration as the engine sees an activity (a reviewer's adjusted hours included). */
-export function toEngineActivity(d: Declaration): ActivityInput {
-  const a: ActivityInput = { id: d.id, kind: d.kind, year: d.year, params: d.params as ActivityInput['params'] };
-  if (d.date) a.date = d.date;
-  if (d.adjusted) a.adjustedHours = { ...d.adjusted };
-  return a;
-}
-
-/** What the audit trail keeps of a declaration. */
-export function snapshot(d: Declaration) {
-  return {
-    professionalId: d.professionalId,
-    kind: d.kind,
-    year: d.year,
-    date: d.date,
-    params: d.params,
-    evidence: d.evidence,
-    status: d.status,
-    round: d.round,
-    step: d.step,
-    chain: d.review,
-    adjusted: d.adjusted,
-    rejectionReason: d.rejectionReason,
-    version: d.version,
-  };
 }
