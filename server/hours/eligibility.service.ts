@@ -9,6 +9,8 @@ import type { Context } from '../platform/context';
 import { idNumberError } from '../platform/errors';
 import { maskIdNumber, parseIdNumber } from '../platform/id-number';
 import { mapInSlices } from '../platform/slices';
+import { isCalendarDate } from '../platform/validators';
+import { commonError, errorWithMessage } from '../platform/errors';
 import type { PoliciesService } from '../policy/policy.service';
 import { professionalError } from '../professionals/professionals.errors';
 import type { TitleApplicationsService } from '../titles/title-applications.service';
@@ -48,6 +50,8 @@ export class EligibilityService {
 
   async eligibility(ctx: Context, idNumber: string, targetLevel: TitleLevel, applicationYear: number, inline: InlineApplication = {}): Promise<TitleEligibilityView> {
     this.policies.checkYear(applicationYear, 'applicationYear');
+    // a scalar argument, not an input object: its calendar check is here
+    if (inline.filedOn != null && !isCalendarDate(inline.filedOn)) throw errorWithMessage(commonError, 'BAD_USER_INPUT', '日期无效，应为 YYYY-MM-DD 格式的真实日期', 'filedOn');
     const question = inlineQuestion(targetLevel, applicationYear, inline);
     if (typeof question === 'string') throw titleError(question, question === 'TITLE_APPLICATION_ROUTE_LEVEL' ? 'route' : 'filedOn');
     const person = await findSubject(ctx, this.repo, idNumber);

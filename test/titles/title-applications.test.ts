@@ -168,4 +168,26 @@ describe('title applications: records with a filing date', () => {
     const read = await app.gql(`query($id: ID!) { titleApplication(id: $id) { id } }`, { id: a.data.createTitleApplication.id }, other.accounts.bureau.token);
     expect(read.data.titleApplication).toBeNull();
   });
+
+  it.each([
+    ['titleEligibility with a filing date outside the year', `{ titleEligibility(idNumber: "ID", targetLevel: SENIOR, applicationYear: 2025, filedOn: "2024-12-01") { eligible } }`, 'TITLE_APPLICATION_FILED_OUTSIDE_YEAR', 'filedOn'],
+    ['titleEligibility with direct application for a senior title', `{ titleEligibility(idNumber: "ID", targetLevel: SENIOR, applicationYear: 2025, route: DIRECT_APPLICATION) { eligible } }`, 'TITLE_APPLICATION_ROUTE_LEVEL', 'route'],
+    ['titleEligibility with an impossible filing date', `{ titleEligibility(idNumber: "ID", targetLevel: SENIOR, applicationYear: 2025, filedOn: "2025-02-30") { eligible } }`, 'BAD_USER_INPUT', 'filedOn'],
+    ['titleApplications for a year out of range', `{ titleApplications(applicationYear: 1800, first: 5) { totalCount } }`, 'BAD_USER_INPUT', 'applicationYear'],
+    ['titleApplicationEligibility with a malformed id', `{ titleApplicationEligibility(applicationId: "x'; DROP TABLE t;--") { eligible } }`, 'TITLE_APPLICATION_NOT_FOUND', 'applicationId'],
+  ])('bad input: %s → a 4xx-class answer with its code and field, never a 500', async (_what, query, code, field) => {
+    const r = await app.gql(query.replace('"ID"', JSON.stringify(t.people.a1[0].idNumber)), {}, bureau());
+    expect(r.status).toBeLessThan(500);
+    expect(codes(r)).toEqual([code]);
+    expect(r.errors![0]!.extensions!.field).toBe(field);
+  });
+
+  it('bad input: more than 5,000 application ids in one batch are refused before any work', async () => {
+    const ids = Array.from({ length: 5001 }, () => '00000000-0000-4000-8000-000000000000');
+    const r = await app.gql(`query($ids: [ID!]!) { titleApplicationEligibilityBatch(applicationIds: $ids) { applicationId } }`, { ids }, bureau());
+    expect(r.status).toBeLessThan(500);
+    expect(r.data?.titleApplicationEligibilityBatch ?? null).toBeNull();
+    expect(codes(r)).toHaveLength(1);
+    expect(['BATCH_TOO_LARGE', 'QUERY_TOO_COMPLEX']).toContain(codes(r)[0]);
+  });
 });
