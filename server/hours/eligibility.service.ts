@@ -66,32 +66,23 @@ export class EligibilityService {
   }
 
   async judgeApplication(ctx: Context, application: TitleApplication): Promise<TitleEligibilityView> {
-    const [person] = await this.repo.findPeopleById(await ctx.db(), [application.professionalId]);
-    if (!person || !canRead(ctx, person)) throw professionalError('PROFESSIONAL_NOT_FOUND', 'applicationId');
-    const question: EligibilityQuestion = {
-      targetLevel: application.targetLevel,
-      applicationYear: application.applicationYear,
-      route: application.route,
-      filedOn: application.filedOn,
-      applicationId: application.id,
-    };
-    const [result] = await this.judge(ctx, [{ person, question }], application.applicationYear, true);
-    return result!;
+    const [result] = await this.judgeApplications(ctx, [application], true);
+    if (!result) throw professionalError('PROFESSIONAL_NOT_FOUND', 'applicationId');
+    return result;
   }
 
-  /** Eligibility for up to MAX_BATCH stored applications (officials: those in their scope). */
-  async eligibilityOfApplications(ctx: Context, applicationIds: readonly string[]): Promise<ApplicationEligibilityItem[]> {
-    requireAccount(ctx);
-    if (applicationIds.length > MAX_BATCH) throw hoursError('BATCH_TOO_LARGE', 'applicationIds');
-    const loaded = await ctx.loaders.titleApplication.loadMany([...new Set(applicationIds)]);
-    const applications = new Map<string, TitleApplication>();
-    for (const a of loaded) if (a && !(a instanceof Error)) applications.set(a.id, a);
+  /**
+   * Several stored applications in a few set-based reads per application year (a batch, or a
+   * list of applications asking for their eligibility); undefined where the caller may not
+   * read the person.
+   */
+  async judgeApplications(ctx: Context, applications: readonly TitleApplication[], withEvaluations: boolean): Promise<(TitleEligibilityView | undefined)[]> {
     const people = new Map<string, Person>();
-    const ids = [...new Set([...applications.values()].map((a) => a.professionalId))];
+    const ids = [...new Set(applications.map((a) => a.professionalId))];
     for (const person of await this.repo.findPeopleById(await ctx.db(), ids)) if (canRead(ctx, person)) people.set(person.id, person);
     // judged per application year (each year's judgments share their set-based reads)
     const byYear = new Map<number, Judgment[]>();
-    for (const a of applications.values()) {
+    for (const a of applications) {
       const person = people.get(a.professionalId);
       if (!person) continue;
       const list = byYear.get(a.applicationYear) ?? [];
@@ -100,9 +91,20 @@ export class EligibilityService {
     }
     const results = new Map<string, TitleEligibilityView>();
     for (const [year, judgments] of byYear) {
-      const views = await this.judge(ctx, judgments, year, false);
+      const views = await this.judge(ctx, judgments, year, withEvaluations);
       views.forEach((view, i) => results.set(judgments[i]!.question.applicationId!, view));
     }
+    return applications.map((a) => results.get(a.id));
+  }
+
+  /** Eligibility for up to MAX_BATCH stored applications (officials: those in their scope). */
+  async eligibilityOfApplications(ctx: Context, applicationIds: readonly string[]): Promise<ApplicationEligibilityItem[]> {
+    requireAccount(ctx);
+    if (applicationIds.length > MAX_BATCH) throw hoursError('BATCH_TOO_LARGE', 'applicationIds');
+    const loaded = await ctx.loaders.titleApplication.loadMany([...new Set(applicationIds)]);
+    const applications = loaded.filter((a): a is TitleApplication => a !== null && !(a instanceof Error));
+    const judged = await this.judgeApplications(ctx, applications, false);
+    const results = new Map(applications.map((a, i) => [a.id, judged[i]]));
     return applicationIds.map((applicationId) => {
       const result = results.get(applicationId);
       if (result) return { applicationId, errorCode: null, errorMessage: null, result };

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { TitleLevel, TitleRoute } from '../engine/titles';
 import { TitleApplication, TitleRouteEnum } from '../titles/titles.types';
@@ -98,6 +99,9 @@ export class HoursResolver {
   }
 }
 
+/** Per request (keyed by its context): a list of applications asking for eligibility is judged together. */
+const applicationEligibility = new WeakMap<Context, DataLoader<TitleApplication, TitleEligibilityView | undefined, string>>();
+
 @Resolver(() => TitleApplication)
 export class ApplicationEligibilityResolver {
   private readonly eligibilityService: EligibilityService;
@@ -105,8 +109,13 @@ export class ApplicationEligibilityResolver {
     this.eligibilityService = services.eligibility;
   }
 
-  @FieldResolver(() => TitleEligibilityView, { description: '本次申报的继续教育资格核查' })
+  @FieldResolver(() => TitleEligibilityView, { nullable: true, description: '本次申报的继续教育资格核查' })
   eligibility(@Root() application: TitleApplication, @Ctx() ctx: Context) {
-    return this.eligibilityService.judgeApplication(ctx, application);
+    let loader = applicationEligibility.get(ctx);
+    if (!loader) {
+      loader = new DataLoader((apps) => this.eligibilityService.judgeApplications(ctx, apps, true), { cacheKeyFn: (a) => a.id, maxBatchSize: 500 });
+      applicationEligibility.set(ctx, loader);
+    }
+    return loader.load(application);
   }
 }

@@ -145,6 +145,25 @@ describe('title applications: records with a filing date', () => {
     expect(eleventh.errors![0]!.extensions!.field).toBe('applicationYear');
   });
 
+  it('a list of applications asking for eligibility gets each answer as the single query gives it (judged together)', async () => {
+    const people = [t.people.b1[2], t.people.a2[2]];
+    const ids: string[] = [];
+    for (const [i, p] of people.entries()) {
+      await binzhouYear(p.id, '2025-03-10');
+      const r = await create(p.id, { targetLevel: 'SENIOR', targetSeries: 'ARTS', filedOn: i === 0 ? '2025-04-01' : '2025-03-01' });
+      expect(r.errors).toBeUndefined();
+      ids.push(r.data.createTitleApplication.id);
+    }
+    const list = await app.gql(`{ titleApplications(applicationYear: 2025, first: 50) { nodes { id eligibility { eligible applicationId excludedActivities { activityId } } } } }`, {}, bureau());
+    expect(list.errors).toBeUndefined();
+    const byId = new Map(list.data.titleApplications.nodes.map((n: { id: string; eligibility: unknown }) => [n.id, n.eligibility]));
+    for (const id of ids) {
+      const single = (await app.gql(`query($id: ID!) { titleApplicationEligibility(applicationId: $id) { eligible applicationId excludedActivities { activityId } } }`, { id }, bureau())).data.titleApplicationEligibility;
+      expect(byId.get(id)).toEqual(single);
+    }
+    expect([(byId.get(ids[0]!) as { eligible: boolean }).eligible, (byId.get(ids[1]!) as { eligible: boolean }).eligible]).toEqual([true, false]);
+  });
+
   it('a professional may apply for themself, and sees only their own applications; a unit official sees only their unit’s', async () => {
     const me = t.people.a1[0];
     const mine = await create(me.id, { targetLevel: 'ASSISTANT', route: 'DIRECT_APPLICATION' }, t.accounts.personA1.token);
