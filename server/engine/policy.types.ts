@@ -39,6 +39,11 @@ export interface KindSpec {
   group?: string;
   /** Counted once per evidence key: within the year, or ever (across years). */
   countsOnce?: { keyParams: string[]; scope: 'YEAR' | 'EVER'; source: string };
+  /**
+   * What a declaration of the kind must bring (checked when it is submitted), and whether one
+   * certificate may serve several years (a transfer-in's certificate book: one declaration a year).
+   */
+  evidence?: EvidenceSpec;
   /** The kind counts only from this year on / only in these years. */
   fromYear?: number;
   years?: number[];
@@ -59,6 +64,14 @@ export interface KindSpec {
   compulsory?: boolean;
   /** Credit regime: the professional chooses the year a conversion counts in. */
   chosenYear?: boolean;
+}
+
+export type EvidenceField = 'certificateNo' | 'issuer' | 'issuedOn' | 'files';
+
+export interface EvidenceSpec {
+  required?: EvidenceField[];
+  certificatePerYear?: boolean;
+  source: string;
 }
 
 export interface CurrentLevelClassSpec {

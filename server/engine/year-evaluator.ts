@@ -127,6 +127,10 @@ function processActivity(st: YearState, index: number, activity: ActivityInput, 
     const prof = capped ? st.ledger.admit(kind, SUBJECT_PROFESSIONAL, professional, result) : professional;
     result.hoursEarned.PROFESSIONAL = prof;
     st.creditedProfessional += prof;
+    if (kind.compulsory) {
+      st.compulsoryPublic += pub;
+      st.compulsoryProfessional += prof;
+    }
   } else if (kind.subjectCode === SUBJECT_FLEXIBLE) {
     const flexible = st.scratch.flexible;
     flexible[st.flexibleCount++] = index;

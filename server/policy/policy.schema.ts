@@ -100,8 +100,9 @@ const rule = z.discriminatedUnion(
     }),
     z.strictObject({ type: z.literal('proRata'), monthsParam: text, perYear: z.strictObject({ PUBLIC: nonNegative, PROFESSIONAL: nonNegative }) }),
     z.strictObject({ type: z.literal('deemComplete'), scope: z.enum(['YEAR', 'PUBLIC', 'PROFESSIONAL']), exempt: z.boolean() }),
+    z.strictObject({ type: z.literal('recognizedHours'), publicParam: text, professionalParam: text }),
   ],
-  { error: '规则类型 type 应为 fixed、actualHours、lookup、table、brackets、proRata 或 deemComplete' },
+  { error: '规则类型 type 应为 fixed、actualHours、lookup、table、brackets、proRata、deemComplete 或 recognizedHours' },
 );
 
 const conditionBase = {
@@ -146,6 +147,13 @@ const kind = z.strictObject({
   caps: z.strictObject({ perYear: nonNegative.optional(), lifetime: nonNegative.optional() }).optional(),
   group: text.optional(),
   countsOnce: z.strictObject({ keyParams: z.array(text).min(1), scope: z.enum(['YEAR', 'EVER']), source }).optional(),
+  evidence: z
+    .strictObject({
+      required: z.array(z.enum(['certificateNo', 'issuer', 'issuedOn', 'files'], { error: '应为 certificateNo、issuer、issuedOn 或 files' })).min(1).optional(),
+      certificatePerYear: z.boolean().optional(),
+      source,
+    })
+    .optional(),
   fromYear: year.optional(),
   years: z.array(year).min(1).optional(),
   series: z.array(titleSeries).min(1).optional(),

@@ -7,10 +7,11 @@ import { deemCompleteRule } from './deem-complete.rule';
 import { fixedRule } from './fixed.rule';
 import { lookupRule } from './lookup.rule';
 import { proRataRule } from './pro-rata.rule';
+import { recognizedHoursRule } from './recognized-hours.rule';
 import type { RuleIssue, RuleParamRef, RuleType, SpecOf } from './rule';
 import { tableRule } from './table.rule';
 
-const RULE_TYPES = [fixedRule, actualHoursRule, lookupRule, tableRule, bracketsRule, proRataRule, deemCompleteRule] as const;
+const RULE_TYPES = [fixedRule, actualHoursRule, lookupRule, tableRule, bracketsRule, proRataRule, deemCompleteRule, recognizedHoursRule] as const;
 
 /** The rule of an activity kind in a policy file: the spec of one of the rule types. */
 export type RuleSpec = SpecOf<(typeof RULE_TYPES)[number]>;
