@@ -15,6 +15,10 @@ export const declarationError = defineErrors({
   DECLARATION_ADJUST_BOUNDS: '调整的学时超出允许范围',
   DECLARATION_ISSUED_IN_FUTURE: '证书签发日期晚于今天',
   DECLARATION_BATCH_TOO_LARGE: '一次最多批量通过 50 条学时申报（一页）',
+  DECLARATION_DUPLICATE_CERTIFICATE: '同一证书编号不能重复申报',
+  DECLARATION_DUPLICATE_RESULT: '同一成果（名称、年度和发证单位相同）不能重复申报',
+  DECLARATION_ONCE_ONLY: '该证书（成果）按规定只能使用一次，不能在另一年度再次申报',
+  DECLARATION_EVIDENCE_REQUIRED: '该学习形式须提供相应的证明材料才能提交',
   REVIEW_ROUTE_NODE_MISSING: '政策规定的行业审核机构未在组织机构中设置（请人社局按政策中的机构代码设置）',
   REVIEW_CHAIN_EMPTY: '按政策和组织机构找不到审核该申报的机构',
 });

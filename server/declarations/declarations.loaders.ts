@@ -2,6 +2,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { byId } from '../platform/loaders';
+import { declarantsOfSameResult } from './counts-once.repository';
 import { decisionsOf } from './declaration-decisions.repository';
 import { DeclarationsRepository } from './declarations.repository';
 import type { Declaration, DeclarationDecisionView } from './declarations.types';
@@ -12,6 +13,8 @@ declare module '../platform/context' {
     declaration: DataLoader<string, Declaration | null>;
     /** A declaration's decisions, oldest first. */
     declarationDecisions: DataLoader<string, DeclarationDecisionView[]>;
+    /** How many professionals declared the same result as the declaration (0: it names no result). */
+    declarationDeclarants: DataLoader<string, number>;
   }
 }
 
@@ -22,6 +25,10 @@ export function createDeclarationLoaders(db: () => Promise<EntityManager>) {
     declarationDecisions: new DataLoader<string, DeclarationDecisionView[]>(async (ids) => {
       const byDeclaration = await decisionsOf(await db(), ids);
       return ids.map((id) => byDeclaration.get(id) ?? []);
+    }),
+    declarationDeclarants: new DataLoader<string, number>(async (ids) => {
+      const counts = await declarantsOfSameResult(await db(), ids);
+      return ids.map((id) => counts.get(id) ?? 0);
     }),
   };
 }

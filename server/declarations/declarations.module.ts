@@ -1,12 +1,15 @@
 // Declarations: what professionals declare with evidence, the review chain up the
 // organisation tree, and the decisions that record hours.
 import { Declarations1733100000000 } from '../../migrations/1733100000000-declarations';
+import { DeclarationCountsOnce1733400000000 } from '../../migrations/1733400000000-declaration-counts-once';
 import { systemClock } from '../platform/clock';
 import type { CapabilityModule } from '../platform/module';
 import { DeclarationReviewService } from './declaration-review.service';
 import { declarationError } from './declarations.errors';
 import { createDeclarationLoaders } from './declarations.loaders';
 import { ChainEntries } from './chain-entry';
+import { CountsOnce } from './counts-once.service';
+import { DeclarationContents } from './declaration-content';
 import { DeclarationsRepository } from './declarations.repository';
 import { ReviewQueueRepository } from './review-queue.repository';
 import { DeclarationsResolver, ReviewResolver } from './declarations.resolver';
@@ -24,11 +27,13 @@ export const declarationsModule: CapabilityModule = {
   resolvers: [DeclarationsResolver, ReviewResolver],
   createServices: (_deps, { professionals, policies, activities, completion, evidence, audit }) => {
     const repo = new DeclarationsRepository();
-    const declarations = new DeclarationsService(repo, professionals, policies, activities, completion, evidence, audit, systemClock, new ChainEntries(repo, policies));
+    const contents = new DeclarationContents(activities, evidence, systemClock);
+    const declarations = new DeclarationsService(repo, professionals, policies, activities, completion, contents, new CountsOnce(), audit, new ChainEntries(repo, policies));
     return { declarations, declarationReview: new DeclarationReviewService(repo, new ReviewQueueRepository(), declarations, policies, audit) };
   },
   createLoaders: createDeclarationLoaders,
   // declarations, their append-only decisions, and the activity's link to its declaration
-  migrations: [Declarations1733100000000],
+  // counts once: the keys a person's live declarations must differ by
+  migrations: [Declarations1733100000000, DeclarationCountsOnce1733400000000],
   errors: declarationError.catalog,
 };

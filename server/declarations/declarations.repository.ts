@@ -24,6 +24,7 @@ export interface DeclarationRow {
   certificate_no: string | null;
   issuer: string | null;
   issued_on: string | null;
+  result_title: string | null;
   file_ids: string[];
   status: DeclarationStatus;
   round: number;
@@ -51,7 +52,7 @@ export interface DeclarationRow {
 
 export const SELECT_DECLARATION = `SELECT d.id, d.professional_id, p.name AS professional_name, p.unit_path, d.unit_id, u.name AS unit_name, d.title_series,
     d.kind, d.kind_name, d.year, d.occurred_on::text AS occurred_on, d.params, d.certificate_no, d.issuer, d.issued_on::text AS issued_on,
-    d.file_ids::text[] AS file_ids, d.status, d.round, d.step, d.entry_step,
+    d.result_title, d.file_ids::text[] AS file_ids, d.status, d.round, d.step, d.entry_step,
     d.review_unit_id, ru.name AS review_unit_name, d.review_department_id, rd.name AS review_department_name,
     d.review_bureau_id, rb.name AS review_bureau_name, d.chain_note, d.queue_no::text AS queue_no,
     d.rejection_reason, d.adjusted_public, d.adjusted_professional, d.adjustment_reason, d.filed_by,
@@ -88,7 +89,7 @@ export function toDeclaration(row: DeclarationRow): Declaration {
     date: row.occurred_on,
     occurredOn: row.occurred_on,
     params: row.params,
-    evidence: { certificateNo: row.certificate_no, issuer: row.issuer, issuedOn: row.issued_on, fileIds: row.file_ids },
+    evidence: { certificateNo: row.certificate_no, issuer: row.issuer, issuedOn: row.issued_on, resultTitle: row.result_title, fileIds: row.file_ids },
     status: row.status,
     round: row.round,
     currentLevel: submitted ? LEVEL_OF_STEP[row.step] ?? null : null,
@@ -237,12 +238,13 @@ export class DeclarationsRepository {
   }
 
   /** Withdrawn by its filer while a draft or before any decision of this round; false otherwise. */
+  /** A rejected one's reason stays in its REJECTED decision row. */
   async withdraw(em: EntityManager, id: string, filedBy: string, version: number | null): Promise<boolean> {
     const rows = await changedRows<{ id: string }>(
       em,
-      `UPDATE declaration SET status = 'WITHDRAWN', version = version + 1, updated_at = now()
+      `UPDATE declaration SET status = 'WITHDRAWN', rejection_reason = NULL, version = version + 1, updated_at = now()
         WHERE id = $1 AND filed_by = $2 AND ($3::int IS NULL OR version = $3)
-          AND (status = 'DRAFT' OR (status = 'SUBMITTED' AND step = entry_step)) RETURNING id`,
+          AND (status IN ('DRAFT', 'REJECTED') OR (status = 'SUBMITTED' AND step = entry_step)) RETURNING id`,
       [id, filedBy, version],
     );
     return rows.length === 1;

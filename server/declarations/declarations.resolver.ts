@@ -19,6 +19,7 @@ import {
   DeclarationPreview,
   DeclarationStatus,
   DeclarationVersionArgs,
+  DeclarationWarning,
   EvidenceInput,
   RejectDeclarationArgs,
   ReviewQueueCounts,
@@ -70,7 +71,7 @@ export class DeclarationsResolver {
   }
 
   @Authorized()
-  @Mutation(() => Declaration, { description: '撤回学时申报（在第一个审核决定之前）' })
+  @Mutation(() => Declaration, { description: '撤回学时申报（草稿；审核中且本轮尚无审核决定；或被退回后不再修改）' })
   withdrawDeclaration(@Ctx() ctx: Context, @Args() { id, version }: DeclarationVersionArgs) {
     return this.service.withdraw(ctx, id, version ?? null);
   }
@@ -90,6 +91,11 @@ export class DeclarationsResolver {
   @FieldResolver(() => DeclarationPreview, { description: '按现行政策试算的学时及说明' })
   preview(@Root() d: Declaration, @Ctx() ctx: Context) {
     return this.service.preview(ctx, d);
+  }
+
+  @FieldResolver(() => [DeclarationWarning], { description: '提请审核人员注意的情况，如同一成果的申报人数超过作者人数' })
+  warnings(@Root() d: Declaration, @Ctx() ctx: Context) {
+    return this.service.warnings(ctx, d);
   }
 
   @FieldResolver(() => [DeclarationDecisionView], { description: '审核记录（谁审核，谁负责），先后顺序' })

@@ -6,14 +6,12 @@
 // someone (`recordActivity`) file a declaration that enters the chain at their own level.
 // Nothing counts until the chain's last level records it (declaration-review.service.ts).
 import type { AuditService } from '../audit/audit.service';
-import type { EvidenceService } from '../evidence/evidence.service';
-import type { PolicyVersion } from '../engine';
+import { versionForYear } from '../engine';
 import type { ActivitiesService } from '../hours/activities.service';
 import type { CompletionService } from '../hours/completion.service';
 import type { RecordActivityInput } from '../hours/hours.types';
 import { requireAccount, requireOfficial, requireTenant } from '../platform/access';
 import type { AccountActor } from '../platform/actor';
-import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
 import { commonError } from '../platform/errors';
 import { type Connection, decodeCursor, type PageRequest, toConnection } from '../platform/pagination';
@@ -23,13 +21,16 @@ import type { ProfessionalsService } from '../professionals/professionals.servic
 import { canSeeDeclaration } from './declaration-access';
 import { declarationError } from './declarations.errors';
 import { insertDecision } from './declaration-decisions.repository';
-import type { DeclarationContent, DeclarationsRepository } from './declarations.repository';
+import type { DeclarationsRepository } from './declarations.repository';
+import type { CheckedContent, DeclarationContents } from './declaration-content';
+import type { CountsOnce } from './counts-once.service';
 import {
   type CreateDeclarationInput,
   type Declaration,
   type DeclarationDecisionView,
   type DeclarationPreview,
   type DeclarationStatus,
+  type DeclarationWarning,
   type EvidenceInput,
   type UpdateDeclarationInput,
 } from './declarations.types';
@@ -47,9 +48,9 @@ export class DeclarationsService {
     private readonly policies: PoliciesService,
     private readonly activities: ActivitiesService,
     private readonly completion: CompletionService,
-    private readonly evidence: EvidenceService,
+    private readonly contents: DeclarationContents,
+    private readonly once: CountsOnce,
     private readonly audit: AuditService,
-    private readonly clock: Clock,
     private readonly entries: ChainEntries,
   ) {}
 
@@ -100,6 +101,20 @@ export class DeclarationsService {
   }
 
   /**
+   * What reviewers should see before deciding: a result declared by more people than the
+   * co-author count its declaration states (author count from the kind's `split` parameter).
+   */
+  async warnings(ctx: Context, d: Declaration): Promise<DeclarationWarning[]> {
+    if (!canSeeDeclaration(ctx.actor, d) || !d.evidence.resultTitle) return [];
+    const declarants = await ctx.loaders.declarationDeclarants.load(d.id);
+    const version = versionForYear((await this.policies.current(ctx)).document, d.year);
+    const authorsParam = version && Object.hasOwn(version.kinds, d.kind) ? version.kinds[d.kind]!.split?.authorsParam : undefined;
+    const authors = authorsParam ? Number(d.params[authorsParam]) : NaN;
+    if (!(authors >= 1) || declarants <= authors) return [];
+    return [{ code: 'CO_AUTHOR_OVERFLOW', message: `同一成果已有${declarants}人申报，多于申报中填写的作者人数（${authors}人），请核实` }];
+  }
+
+  /**
    * What the policy would give: this declaration's line (hours, rule, source, caps, notes) and
    * the person's year with it counted, by the same evaluation as `previewHours` and
    * `completionStatus` (recorded activities plus this one; a recorded one is already among them).
@@ -119,13 +134,15 @@ export class DeclarationsService {
     const tenantId = requireTenant(ctx);
     if (actor.role !== 'PROFESSIONAL' || !actor.professionalId) throw declarationError('DECLARATION_PROFESSIONALS_ONLY');
     const person = await this.professionals.findOneOrThrow(ctx, actor.professionalId, 'professionalId');
-    const content = await this.checkContent(ctx, input, input.evidence ?? null);
+    const content = await this.contents.check(ctx, input, input.evidence ?? null);
+    if (input.submit) await this.goingLive(ctx, person.id, null, content);
     const state = input.submit ? (await this.entries.entry(ctx, person, content.kind)).state : null;
     const id = await this.repo.insert(
       await ctx.db(),
       { ...content, tenantId, professionalId: person.id, unitId: person.unitId, titleSeries: person.titleSeries, filedBy: actor.id, filedByRole: actor.role },
       state,
     );
+    await this.once.store(ctx, id, content.resultTitle, content.keys, content.spec);
     const created = await this.reload(ctx, id);
     await this.audit.record(ctx, { action: 'declaration.create', entityType: 'declaration', entityId: id, after: snapshot(created) });
     return created;
@@ -136,7 +153,7 @@ export class DeclarationsService {
     const before = await this.filersOwn(ctx, input.id);
     if (before.status !== 'DRAFT' && before.status !== 'REJECTED') throw declarationError('DECLARATION_NOT_EDITABLE', 'id');
     if (before.version !== input.version) throw commonError('VERSION_CONFLICT', 'version');
-    const content = await this.checkContent(
+    const content = await this.contents.check(
       ctx,
       {
         kind: input.kind ?? before.kind,
@@ -147,7 +164,10 @@ export class DeclarationsService {
       input.evidence === undefined ? null : input.evidence,
       input.evidence === undefined ? before : null,
     );
+    // a rejected declaration is still live: its corrected evidence may not clash either
+    if (before.status === 'REJECTED') await this.once.check(ctx, before.professionalId, before.id, content.keys, content.spec);
     if (!(await this.repo.updateContent(await ctx.db(), before.id, input.version, content))) throw await this.whyNotChanged(ctx, before.id, 'DECLARATION_NOT_EDITABLE');
+    await this.once.store(ctx, before.id, content.resultTitle, content.keys, content.spec);
     const after = await this.reload(ctx, before.id);
     await this.audit.record(ctx, { action: 'declaration.update', entityType: 'declaration', entityId: before.id, before: snapshot(before), after: snapshot(after) });
     return after;
@@ -160,11 +180,14 @@ export class DeclarationsService {
     if (before.version !== version) throw commonError('VERSION_CONFLICT', 'version');
     if (before.round >= MAX_ROUNDS) throw declarationError('DECLARATION_ROUND_LIMIT', 'id');
     // the policy may have changed since the draft was written
-    await this.activities.checkActivity(ctx, { kind: before.kind, year: before.year, date: before.date, params: before.params });
+    const content = await this.contents.recheck(ctx, before);
+    await this.goingLive(ctx, before.professionalId, before.id, content);
     const person = await this.professionals.findOneOrThrow(ctx, before.professionalId, 'id');
     const entry = await this.entries.entry(ctx, person, before.kind);
     const em = await ctx.db();
-    if (!(await this.repo.submit(em, before.id, version, entry.state))) throw await this.whyNotChanged(ctx, before.id, 'DECLARATION_NOT_EDITABLE');
+    await this.once.store(ctx, before.id, content.resultTitle, content.keys, content.spec);
+    const submitted = await this.once.guard(() => this.repo.submit(em, before.id, version, entry.state), content.spec);
+    if (!submitted) throw await this.whyNotChanged(ctx, before.id, 'DECLARATION_NOT_EDITABLE');
     const after = await this.afterFiling(ctx, before.id, before.round + 1, entry);
     await this.audit.record(ctx, {
       action: before.status === 'REJECTED' ? 'declaration.resubmit' : 'declaration.submit',
@@ -176,7 +199,7 @@ export class DeclarationsService {
     return after;
   }
 
-  /** By its filer, while a draft or before any decision of the current round. */
+  /** By its filer: a draft, a rejected one they will not correct, or a submitted one before any decision of the current round. */
   async withdraw(ctx: Context, id: string, version: number | null): Promise<Declaration> {
     const before = await this.filersOwn(ctx, id);
     const em = await ctx.db();
@@ -196,13 +219,15 @@ export class DeclarationsService {
     const actor = requireOfficial(ctx);
     const tenantId = requireTenant(ctx);
     const person = await this.professionals.findOneOrThrow(ctx, input.professionalId, 'professionalId');
-    const content = await this.checkContent(ctx, input, evidence);
+    const content = await this.contents.check(ctx, input, evidence);
+    await this.goingLive(ctx, person.id, null, content);
     const entry = await this.entries.entry(ctx, person, content.kind);
     const id = await this.repo.insert(
       await ctx.db(),
       { ...content, tenantId, professionalId: person.id, unitId: person.unitId, titleSeries: person.titleSeries, filedBy: actor.id, filedByRole: actor.role },
       entry.state,
     );
+    await this.once.store(ctx, id, content.resultTitle, content.keys, content.spec);
     const filed = await this.afterFiling(ctx, id, 1, entry);
     await this.audit.record(ctx, { action: 'declaration.file', entityType: 'declaration', entityId: id, after: snapshot(filed) });
     return filed;
@@ -263,37 +288,13 @@ export class DeclarationsService {
     return declarationError(stateCode, 'id');
   }
 
-  /**
-   * The activity as it would be recorded, checked exactly as every recorded activity is
-   * (ActivitiesService.checkActivity), with the evidence; `kept` keeps the stored evidence.
-   */
-  private async checkContent(
-    ctx: Context,
-    a: { kind: string; year: number; date?: string | null; params: Record<string, unknown> },
-    evidence: EvidenceInput | null,
-    kept: Declaration | null = null,
-  ): Promise<DeclarationContent> {
-    const version: PolicyVersion = await this.activities.checkActivity(ctx, a);
-    let files = kept?.evidence.fileIds ?? [];
-    if (evidence) {
-      if (evidence.issuedOn && evidence.issuedOn > this.clock.today()) throw declarationError('DECLARATION_ISSUED_IN_FUTURE', 'evidence.issuedOn');
-      files = evidence.fileIds?.length ? (await this.evidence.findOwnFiles(ctx, evidence.fileIds, 'evidence.fileIds')).map((f) => f.id) : [];
-    }
-    const e = evidence ?? kept?.evidence ?? null;
-    return {
-      kind: a.kind,
-      kindName: version.kinds[a.kind]!.name,
-      year: a.year,
-      date: a.date ?? null,
-      params: a.params,
-      certificateNo: e?.certificateNo?.trim() || null,
-      issuer: e?.issuer?.trim() || null,
-      issuedOn: e?.issuedOn ?? null,
-      fileIds: files,
-    };
+  /** Before a declaration goes live: the evidence its kind requires, and no clash with the person's other live declarations. */
+  private async goingLive(ctx: Context, professionalId: string, exceptId: string | null, c: CheckedContent): Promise<void> {
+    this.once.requireEvidence(c.spec, c);
+    await this.once.check(ctx, professionalId, exceptId, c.keys, c.spec);
   }
 }
 
 function isWithdrawable(d: Declaration): boolean {
-  return d.status === 'DRAFT' || (d.status === 'SUBMITTED' && d.step === d.entryStep);
+  return d.status === 'DRAFT' || d.status === 'REJECTED' || (d.status === 'SUBMITTED' && d.step === d.entryStep);
 }

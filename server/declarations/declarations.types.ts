@@ -53,6 +53,7 @@ export class EvidenceView {
   @Field(() => String, { nullable: true }) certificateNo: string | null;
   @Field(() => String, { nullable: true }) issuer: string | null;
   @Field(() => String, { nullable: true, description: '签发日期（YYYY-MM-DD）' }) issuedOn: string | null;
+  @Field(() => String, { nullable: true, description: '成果或证书名称（与年度、发证单位一起识别同一成果）' }) resultTitle: string | null;
   @Field(() => [ID], { description: '上传的证明文件' }) fileIds: string[];
 }
 
@@ -68,6 +69,11 @@ export class EvidenceInput {
   @NotBlank({ message: '发证单位不能为空白' })
   issuer?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(DATE, DATE_MESSAGE) @IsCalendarDate() issuedOn?: string | null;
+  @Field(() => String, { nullable: true, description: '成果或证书名称（论文题目、获奖项目名称等）；同一成果（名称、年度、发证单位相同）只能申报一次' })
+  @IsOptional()
+  @Length(1, 200, { message: '成果名称长度须为 1–200 个字符' })
+  @NotBlank({ message: '成果名称不能为空白' })
+  resultTitle?: string | null;
   @Field(() => [ID], { nullable: true, description: '已上传的证明文件（最多 10 个）' }) @IsOptional() @ArrayMaxSize(10) fileIds?: string[] | null;
 }
 
@@ -100,6 +106,17 @@ export class DeclarationDecisionView {
   @Field(() => Float, { nullable: true }) publicHours: number | null;
   @Field(() => Float, { nullable: true }) professionalHours: number | null;
   @Field(() => GraphQLISODateTime) decidedAt: Date;
+}
+
+export type DeclarationWarningCode = 'CO_AUTHOR_OVERFLOW';
+export const DeclarationWarningCodeEnum = defineEnum<DeclarationWarningCode>('DeclarationWarningCode', '提请审核人员注意的情况', {
+  CO_AUTHOR_OVERFLOW: '同一成果的申报人数超过其作者人数',
+});
+
+@ObjectType('DeclarationWarning', { description: '提请审核人员注意的情况（不阻止审核）' })
+export class DeclarationWarning {
+  @Field(() => DeclarationWarningCodeEnum) code: DeclarationWarningCode;
+  @Field() message: string;
 }
 
 @ObjectType('DeclarationPreview', { description: '按现行政策试算：本项申报可得学时（含说明），以及计入后的年度情况' })
