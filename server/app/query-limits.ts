@@ -80,6 +80,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'TitleEligibility.excludedActivities': 50, // a year's activities after the deadline (typically a handful)
   'Professional.titleHistory': 10, // a career holds a few titles
   'AverageCheck.years': 5,
+  'Shortfall.reasons': 10, // as HoursEvaluation.reasons
   'Declaration.chain': 3, // unit, department, bureau
   'Declaration.decisions': 30, // at most 3 levels × 10 rounds (MAX_ROUNDS)
   'Evidence.fileIds': 10, // MAX_FILES_PER_CALL

@@ -5,7 +5,7 @@ export * from './engine.types';
 export { evaluateYear } from './year-evaluator';
 export { checkTitleEligibility } from './title-eligibility';
 export { validateActivityParams } from './param-validator';
-export { compilePolicy, versionForYear, type CompiledPolicy, type CompiledVersion } from './policy-compiler';
+export { compilePolicy, deadlineMonthDay, versionForYear, type CompiledPolicy, type CompiledVersion } from './policy-compiler';
 export { citationText, parseCitation } from './citations';
 export type { CompiledKind } from './kind-compiler';
 export { ruleParams, checkRule } from './rules/registry';

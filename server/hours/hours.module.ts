@@ -9,6 +9,7 @@ import { EligibilityService } from './eligibility.service';
 import { hoursError } from './hours.errors';
 import { HoursRepository } from './hours.repository';
 import { ApplicationEligibilityResolver, HoursResolver } from './hours.resolver';
+import { ShortfallService } from './shortfall.service';
 
 declare module '../platform/module' {
   interface Services {
@@ -16,6 +17,7 @@ declare module '../platform/module' {
     completion: CompletionService;
     eligibility: EligibilityService;
     certification: CertificationService;
+    shortfalls: ShortfallService;
   }
 }
 
@@ -30,6 +32,7 @@ export const hoursModule: CapabilityModule = {
       completion,
       eligibility: new EligibilityService(repo, policies, titleApplications, systemClock, calendar),
       certification: new CertificationService(repo, completion, policies, professionals, audit),
+      shortfalls: new ShortfallService(repo, policies, systemClock, calendar),
     };
   },
   // policy revisions, activities, certified years and the integrity record

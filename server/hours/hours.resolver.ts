@@ -10,6 +10,8 @@ import type { ActivitiesService } from './activities.service';
 import type { CertificationService } from './certification.service';
 import type { CompletionService } from './completion.service';
 import type { EligibilityService } from './eligibility.service';
+import type { ShortfallService } from './shortfall.service';
+import { ShortfallArgs, ShortfallConnection } from './shortfall.types';
 import {
   ActivityConnection,
   ApplicationEligibilityItem,
@@ -28,11 +30,21 @@ export class HoursResolver {
   private readonly eligibility: EligibilityService;
   private readonly certification: CertificationService;
   private readonly activityLog: ActivitiesService;
+  private readonly shortfallList: ShortfallService;
   constructor(services: Services) {
     this.completion = services.completion;
     this.eligibility = services.eligibility;
     this.certification = services.certification;
     this.activityLog = services.activities;
+    this.shortfallList = services.shortfalls;
+  }
+
+  @Authorized()
+  @Query(() => ShortfallConnection, {
+    description: '缺学时人员：管理范围内本年度学时未达标的人员及各科目缺口；职称申报人按截止日期由近及远列在前面（工作人员）',
+  })
+  shortfalls(@Ctx() ctx: Context, @Args() args: ShortfallArgs) {
+    return this.shortfallList.shortfalls(ctx, args);
   }
 
   @Query(() => HoursEvaluation, { description: '学时计算器：按政策试算，不保存任何数据' })
