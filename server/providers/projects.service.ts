@@ -43,16 +43,16 @@ export class ProjectsService {
   async file(ctx: Context, input: FileTrainingProjectInput): Promise<TrainingProject> {
     const who = requireReporter(ctx);
     const tenantId = requireTenant(ctx);
-    if (input.endDate < input.startDate) throw providerError('TRAINING_PROJECT_DATES', 'input.endDate', '结束日期不能早于开班日期');
+    if (input.endDate < input.startDate) throw providerError('TRAINING_PROJECT_DATES', 'endDate', '结束日期不能早于开班日期');
     const year = Number(input.startDate.slice(0, 4));
-    if (Number(input.endDate.slice(0, 4)) !== year) throw providerError('TRAINING_PROJECT_DATES', 'input.endDate', '跨年度的培训请按年度分别备案');
-    this.policies.checkYear(year, 'input.startDate');
+    if (Number(input.endDate.slice(0, 4)) !== year) throw providerError('TRAINING_PROJECT_DATES', 'endDate', '跨年度的培训请按年度分别备案');
+    this.policies.checkYear(year, 'startDate');
     const doc = (await this.policies.current(ctx)).document;
-    const version = this.policies.versionOrThrow(doc, year, 'input.startDate');
+    const version = this.policies.versionOrThrow(doc, year, 'startDate');
     const kind = trainingKind(version, input.kind);
     const filedOn = this.clock.today();
     const { params, hoursParam } = projectParams(kind, input, filedOn);
-    checkParams(version, input.kind, { ...params, [hoursParam]: input.hours }, 'input.', this.clock);
+    checkParams(version, input.kind, { ...params, [hoursParam]: input.hours }, '', this.clock);
     const lead = judgeFilingLead(doc, await this.calendar.current(ctx), filedOn, input.startDate);
     const project = await this.repo.insertProject(await ctx.db(), {
       tenantId,
@@ -113,9 +113,9 @@ export class ProjectsService {
 /** The kind a project credits as: counted in actual hours, of one subject. */
 function trainingKind(version: PolicyVersion, code: string): KindSpec {
   const kind = Object.hasOwn(version.kinds, code) ? version.kinds[code] : undefined;
-  if (!kind) throw providerError('TRAINING_PROJECT_KIND', 'input.kind', `${version.fromYear}年起的政策中没有“${code}”`);
+  if (!kind) throw providerError('TRAINING_PROJECT_KIND', 'kind', `${version.fromYear}年起的政策中没有“${code}”`);
   if (kind.rule.type !== 'actualHours' || (kind.subject !== 'PUBLIC' && kind.subject !== 'PROFESSIONAL')) {
-    throw providerError('TRAINING_PROJECT_KIND', 'input.kind', `“${kind.name}”不按实际学时计算或不单独计入公需、专业科目`);
+    throw providerError('TRAINING_PROJECT_KIND', 'kind', `“${kind.name}”不按实际学时计算或不单独计入公需、专业科目`);
   }
   return kind;
 }
