@@ -19,7 +19,7 @@ export const providerError = defineErrors({
   COMPLETION_ALREADY_REPORTED: '该人员此培训项目的完成情况已上报并记录（同一项目只记录一次）',
   COMPLETION_DATE_INVALID: '完成日期应为培训项目起止日期内、不晚于今天的真实日期（YYYY-MM-DD）',
   COMPLETION_HOURS_INVALID: '学时应大于 0 且不超过培训项目的学时',
-  COMPLETION_NAME_REQUIRED: '请填写姓名',
+  COMPLETION_NAME_REQUIRED: '请填写姓名（不超过 100 个字）',
   PROJECT_FILED_LATE: '培训项目未按规定提前备案，不得认定学时',
 });
 

@@ -59,6 +59,17 @@ describe('provider batches', () => {
     expect(audits[0]!.after).toMatchObject({ received: 2, credited: 2 });
   });
 
+  it('the same batch key sent twice at once records the batch once: one request writes it, the other replays its answer', async () => {
+    const project = await jobTraining();
+    const rows = qd.t.people.b1.map((p) => row(p));
+    const [x, y] = await Promise.all([report(app, qd.provider, project.id, 'parallel', rows), report(app, qd.provider, project.id, 'parallel', rows)]);
+    const answers = [ok<Record<string, unknown>>(x, 'reportTrainingCompletions'), ok<Record<string, unknown>>(y, 'reportTrainingCompletions')];
+    expect(answers.map((a) => a.replayed).sort()).toEqual([false, true]);
+    expect(answers[0]).toEqual({ ...answers[1], replayed: answers[0]!.replayed });
+    const [n] = await app.owner.query(`SELECT count(*)::int AS n FROM training_completion WHERE tenant_id = $1 AND project_id = $2`, [qd.t.tenantId, project.id]);
+    expect(n.n).toBe(3);
+  });
+
   it('the same batch key with other content is refused (PROVIDER_BATCH_KEY_REUSED on batchKey) and writes nothing', async () => {
     const project = await jobTraining();
     const [p1, p2] = qd.t.people.a2;
