@@ -92,6 +92,8 @@ export class ProjectsService {
   async findMany(ctx: Context, filter: TrainingProjectFilter, page: PageRequest): Promise<Connection<TrainingProject>> {
     if (filter.providerId && !isUuid(filter.providerId)) return emptyConnection(page);
     const scope = readableProjects(ctx, { providerClientId: filter.providerId ?? undefined });
+    // a provider naming another provider asks for what it may not see: nothing, not its own list
+    if (filter.providerId && scope.providerClientId !== filter.providerId) return emptyConnection(page);
     const after = decodeCursor(page.after, 2, ([at, id]) => !Number.isNaN(Date.parse(at!)) && isUuid(id!));
     const f = { ...scope, source: filter.source, year: filter.year, onTime: filter.onTime };
     const em = await ctx.db();
