@@ -12,6 +12,7 @@ import { nodesModule } from '../nodes/nodes.module';
 import { organisationsModule } from '../organisations/organisations.module';
 import { policyModule } from '../policy/policy.module';
 import { professionalsModule } from '../professionals/professionals.module';
+import { providersModule } from '../providers/providers.module';
 import { tenantsModule } from '../tenants/tenants.module';
 import { titlesModule } from '../titles/titles.module';
 import type { CapabilityModule } from '../platform/module';
@@ -30,4 +31,5 @@ export const modules: readonly CapabilityModule[] = [
   evidenceModule,
   hoursModule,
   declarationsModule,
+  providersModule,
 ];

@@ -52,6 +52,9 @@ export const BATCH_FIELDS: Readonly<Record<string, { input: string; perItem: num
   // A mutation: each approval is a handful of writes (the conditional update, the decision,
   // the audit row, the activity at the last level), so 10 points each: a page of 50 costs 500.
   bulkApproveDeclarations: { input: 'ids', perItem: 10, max: 50 },
+  // One set-based statement records the whole batch; a quarter point a row: the largest batch
+  // (10,000) costs 2,500 of the default budget of 5,000.
+  reportTrainingCompletions: { input: 'rows', perItem: 0.25, max: 10000 },
 };
 
 /**
@@ -86,6 +89,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Evidence.fileIds': 10, // MAX_FILES_PER_CALL
   'WorkingCalendarYear.holidays': 40, // statutory days off of one year: 33 at most (2015–2026)
   'WorkingCalendarYear.adjustedWorkdays': 12, // adjusted working weekends of one year: 12 at most
+  'TrainingReportResult.rows': 1, // one answer per reported row: priced per row by the batch field (BATCH_FIELDS)
 };
 /** A list field added without an entry above still costs something like a list. */
 export const DEFAULT_LIST_SIZE = 10;

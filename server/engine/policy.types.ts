@@ -204,6 +204,17 @@ export interface PolicyDocument {
   calendar?: PolicyCalendar;
   /** The review chain of declarations (absent: unit → department → bureau, no routes). */
   review?: ReviewPolicy;
+  /** Rules for training providers' projects (absent: no filing lead time). */
+  providers?: ProviderPolicy;
+}
+
+/**
+ * Training providers (继续教育基地、施教机构): a project filed fewer than `filingLeadWorkingDays`
+ * working days before it starts earns no hours (Jining 002 五、).
+ */
+export interface ProviderPolicy {
+  filingLeadWorkingDays?: number;
+  source: string;
 }
 
 /** Days the tenant declares non-working (a bureau-wide closure): no working day falls in them. */

@@ -227,6 +227,7 @@ export const policySchema = z
     versions: z.array(version).min(1, { error: '至少要有一个版本' }),
     calendar: calendar.optional(),
     review: reviewSchema.optional(),
+    providers: z.strictObject({ filingLeadWorkingDays: positiveInt.max(60, { error: '备案提前期不超过 60 个工作日' }).optional(), source }).optional(),
   })
   .superRefine((doc, ctx) => {
     checkCitations(doc, ctx);

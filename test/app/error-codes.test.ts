@@ -56,7 +56,7 @@ describe('answers over HTTP', () => {
       ['unknown operation name', await post(JSON.stringify({ query: 'query A { me { kind } }', operationName: 'B' })), 'OPERATION_RESOLUTION_FAILURE'],
       ['no query', await post('{"variables": {}}'), 'BAD_REQUEST'],
       ['malformed JSON', await post('{"query": "{ me { kind } }"'), 'BAD_REQUEST'],
-      ['body over the limit', await post(JSON.stringify({ query: `{ me { kind } } #${'x'.repeat(1_100_000)}` })), 'BAD_REQUEST'],
+      ['body over the limit', await post(JSON.stringify({ query: `{ me { kind } } #${'x'.repeat(2_200_000)}` })), 'BAD_REQUEST'],
     ];
     for (const [name, result, code] of cases) {
       const errors = 'body' in result ? result.body.errors : result.errors;

@@ -63,10 +63,10 @@ describe('request bodies', () => {
     const r = await call('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ me { kind } } #${'x'.repeat(1_100_000)}` }),
+      body: JSON.stringify({ query: `{ me { kind } } #${'x'.repeat(2_200_000)}` }),
     });
     expect(r.status).toBe(413);
-    expect(JSON.parse(r.text)).toEqual({ errors: [{ message: '请求体过大：上限为 1 MB', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(JSON.parse(r.text)).toEqual({ errors: [{ message: '请求体过大：上限为 2 MB', extensions: { code: 'BAD_REQUEST' } }] });
   });
 
   it('an unsupported charset is a 415 in Chinese', async () => {
