@@ -2,6 +2,7 @@
 // organisation tree, and the decisions that record hours.
 import { Declarations1733100000000 } from '../../migrations/1733100000000-declarations';
 import { DeclarationCountsOnce1733400000000 } from '../../migrations/1733400000000-declaration-counts-once';
+import { DeclarationFiles1733450000000 } from '../../migrations/1733450000000-declaration-files';
 import { systemClock } from '../platform/clock';
 import type { CapabilityModule } from '../platform/module';
 import { DeclarationReviewService } from './declaration-review.service';
@@ -12,6 +13,7 @@ import { CountsOnce } from './counts-once.service';
 import { DeclarationContents } from './declaration-content';
 import { DeclarationsRepository } from './declarations.repository';
 import { ReviewQueueRepository } from './review-queue.repository';
+import { ReviewerAids } from './reviewer-aids';
 import { DeclarationsResolver, ReviewResolver } from './declarations.resolver';
 import { DeclarationsService } from './declarations.service';
 
@@ -19,6 +21,7 @@ declare module '../platform/module' {
   interface Services {
     declarations: DeclarationsService;
     declarationReview: DeclarationReviewService;
+    reviewerAids: ReviewerAids;
   }
 }
 
@@ -29,11 +32,15 @@ export const declarationsModule: CapabilityModule = {
     const repo = new DeclarationsRepository();
     const contents = new DeclarationContents(activities, evidence, systemClock);
     const declarations = new DeclarationsService(repo, professionals, policies, activities, completion, contents, new CountsOnce(), audit, new ChainEntries(repo, policies));
-    return { declarations, declarationReview: new DeclarationReviewService(repo, new ReviewQueueRepository(), declarations, policies, audit) };
+    // reviewers on a declaration's chain may read the evidence it names
+    const reviewerAids = new ReviewerAids(policies);
+    evidence.addReadRule((ctx, fileId) => reviewerAids.canReadFile(ctx, fileId));
+    return { declarations, reviewerAids, declarationReview: new DeclarationReviewService(repo, new ReviewQueueRepository(), declarations, policies, audit) };
   },
   createLoaders: createDeclarationLoaders,
   // declarations, their append-only decisions, and the activity's link to its declaration
   // counts once: the keys a person's live declarations must differ by
-  migrations: [Declarations1733100000000, DeclarationCountsOnce1733400000000],
+  // and the files each names (who may read them)
+  migrations: [Declarations1733100000000, DeclarationCountsOnce1733400000000, DeclarationFiles1733450000000],
   errors: declarationError.catalog,
 };

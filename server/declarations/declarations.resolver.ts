@@ -7,6 +7,7 @@ import { PageArgs } from '../platform/pagination';
 import { Professional } from '../professionals/professionals.types';
 import type { DeclarationReviewService } from './declaration-review.service';
 import type { DeclarationsService } from './declarations.service';
+import type { ReviewerAids } from './reviewer-aids';
 import {
   AdjustDeclarationArgs,
   ApproveDeclarationArgs,
@@ -30,8 +31,10 @@ import {
 @Resolver(() => Declaration)
 export class DeclarationsResolver {
   private readonly service: DeclarationsService;
+  private readonly aids: ReviewerAids;
   constructor(services: Services) {
     this.service = services.declarations;
+    this.aids = services.reviewerAids;
   }
 
   @Authorized()
@@ -95,7 +98,7 @@ export class DeclarationsResolver {
 
   @FieldResolver(() => [DeclarationWarning], { description: '提请审核人员注意的情况，如同一成果的申报人数超过作者人数' })
   warnings(@Root() d: Declaration, @Ctx() ctx: Context) {
-    return this.service.warnings(ctx, d);
+    return this.aids.warnings(ctx, d);
   }
 
   @FieldResolver(() => [DeclarationDecisionView], { description: '审核记录（谁审核，谁负责），先后顺序' })

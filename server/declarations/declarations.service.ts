@@ -6,7 +6,6 @@
 // someone (`recordActivity`) file a declaration that enters the chain at their own level.
 // Nothing counts until the chain's last level records it (declaration-review.service.ts).
 import type { AuditService } from '../audit/audit.service';
-import { versionForYear } from '../engine';
 import type { ActivitiesService } from '../hours/activities.service';
 import type { CompletionService } from '../hours/completion.service';
 import type { RecordActivityInput } from '../hours/hours.types';
@@ -21,6 +20,7 @@ import type { ProfessionalsService } from '../professionals/professionals.servic
 import { canSeeDeclaration } from './declaration-access';
 import { declarationError } from './declarations.errors';
 import { insertDecision } from './declaration-decisions.repository';
+import { linkFiles } from './declaration-files.repository';
 import type { DeclarationsRepository } from './declarations.repository';
 import type { CheckedContent, DeclarationContents } from './declaration-content';
 import type { CountsOnce } from './counts-once.service';
@@ -30,7 +30,6 @@ import {
   type DeclarationDecisionView,
   type DeclarationPreview,
   type DeclarationStatus,
-  type DeclarationWarning,
   type EvidenceInput,
   type UpdateDeclarationInput,
 } from './declarations.types';
@@ -40,6 +39,7 @@ import { RECORDED_STEP } from './review-chain';
 
 /** Submissions of one declaration (the first and the resubmissions after rejections). */
 export const MAX_ROUNDS = 10;
+
 
 export class DeclarationsService {
   constructor(
@@ -101,20 +101,6 @@ export class DeclarationsService {
   }
 
   /**
-   * What reviewers should see before deciding: a result declared by more people than the
-   * co-author count its declaration states (author count from the kind's `split` parameter).
-   */
-  async warnings(ctx: Context, d: Declaration): Promise<DeclarationWarning[]> {
-    if (!canSeeDeclaration(ctx.actor, d) || !d.evidence.resultTitle) return [];
-    const declarants = await ctx.loaders.declarationDeclarants.load(d.id);
-    const version = versionForYear((await this.policies.current(ctx)).document, d.year);
-    const authorsParam = version && Object.hasOwn(version.kinds, d.kind) ? version.kinds[d.kind]!.split?.authorsParam : undefined;
-    const authors = authorsParam ? Number(d.params[authorsParam]) : NaN;
-    if (!(authors >= 1) || declarants <= authors) return [];
-    return [{ code: 'CO_AUTHOR_OVERFLOW', message: `同一成果已有${declarants}人申报，多于申报中填写的作者人数（${authors}人），请核实` }];
-  }
-
-  /**
    * What the policy would give: this declaration's line (hours, rule, source, caps, notes) and
    * the person's year with it counted, by the same evaluation as `previewHours` and
    * `completionStatus` (recorded activities plus this one; a recorded one is already among them).
@@ -142,7 +128,7 @@ export class DeclarationsService {
       { ...content, tenantId, professionalId: person.id, unitId: person.unitId, titleSeries: person.titleSeries, filedBy: actor.id, filedByRole: actor.role },
       state,
     );
-    await this.once.store(ctx, id, content.resultTitle, content.keys, content.spec);
+    await this.stored(ctx, id, content);
     const created = await this.reload(ctx, id);
     await this.audit.record(ctx, { action: 'declaration.create', entityType: 'declaration', entityId: id, after: snapshot(created) });
     return created;
@@ -167,7 +153,7 @@ export class DeclarationsService {
     // a rejected declaration is still live: its corrected evidence may not clash either
     if (before.status === 'REJECTED') await this.once.check(ctx, before.professionalId, before.id, content.keys, content.spec);
     if (!(await this.repo.updateContent(await ctx.db(), before.id, input.version, content))) throw await this.whyNotChanged(ctx, before.id, 'DECLARATION_NOT_EDITABLE');
-    await this.once.store(ctx, before.id, content.resultTitle, content.keys, content.spec);
+    await this.stored(ctx, before.id, content);
     const after = await this.reload(ctx, before.id);
     await this.audit.record(ctx, { action: 'declaration.update', entityType: 'declaration', entityId: before.id, before: snapshot(before), after: snapshot(after) });
     return after;
@@ -185,7 +171,7 @@ export class DeclarationsService {
     const person = await this.professionals.findOneOrThrow(ctx, before.professionalId, 'id');
     const entry = await this.entries.entry(ctx, person, before.kind);
     const em = await ctx.db();
-    await this.once.store(ctx, before.id, content.resultTitle, content.keys, content.spec);
+    await this.stored(ctx, before.id, content);
     const submitted = await this.once.guard(() => this.repo.submit(em, before.id, version, entry.state), content.spec);
     if (!submitted) throw await this.whyNotChanged(ctx, before.id, 'DECLARATION_NOT_EDITABLE');
     const after = await this.afterFiling(ctx, before.id, before.round + 1, entry);
@@ -227,7 +213,7 @@ export class DeclarationsService {
       { ...content, tenantId, professionalId: person.id, unitId: person.unitId, titleSeries: person.titleSeries, filedBy: actor.id, filedByRole: actor.role },
       entry.state,
     );
-    await this.once.store(ctx, id, content.resultTitle, content.keys, content.spec);
+    await this.stored(ctx, id, content);
     const filed = await this.afterFiling(ctx, id, 1, entry);
     await this.audit.record(ctx, { action: 'declaration.file', entityType: 'declaration', entityId: id, after: snapshot(filed) });
     return filed;
@@ -286,6 +272,12 @@ export class DeclarationsService {
     const stillOpen = stateCode === 'DECLARATION_WITHDRAW_TOO_LATE' ? isWithdrawable(now) : now.status === 'DRAFT' || now.status === 'REJECTED';
     if (stillOpen && version !== null) return commonError('VERSION_CONFLICT', 'version');
     return declarationError(stateCode, 'id');
+  }
+
+  /** After its content is written: its counts-once keys and the files it names (who may read them). */
+  private async stored(ctx: Context, id: string, c: CheckedContent): Promise<void> {
+    await this.once.store(ctx, id, c.resultTitle, c.keys, c.spec);
+    await linkFiles(await ctx.db(), requireTenant(ctx), id, c.fileIds);
   }
 
   /** Before a declaration goes live: the evidence its kind requires, and no clash with the person's other live declarations. */

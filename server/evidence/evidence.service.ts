@@ -54,7 +54,12 @@ export interface IncomingFile {
   fileName: string | undefined;
 }
 
+/** Whether the caller may read the file for a reason another capability knows. */
+export type FileReadRule = (ctx: Context, fileId: string) => Promise<boolean>;
+
 export class EvidenceService {
+  private readonly readRules: FileReadRule[] = [];
+
   constructor(
     private readonly repo: EvidenceRepository,
     private readonly storage: ObjectStorage,
@@ -146,9 +151,21 @@ export class EvidenceService {
     const actor = ctx.actor;
     if (actor.kind !== 'ACCOUNT') return false;
     if (file.uploadedBy === actor.id) return true;
-    if (!file.professionalId || !isOfficial(actor)) return false;
-    const person = await ctx.loaders.professional.load(file.professionalId);
-    return !!person && canSeeProfessional(actor, person);
+    if (file.professionalId && isOfficial(actor)) {
+      const person = await ctx.loaders.professional.load(file.professionalId);
+      if (person && canSeeProfessional(actor, person)) return true;
+    }
+    for (const rule of this.readRules) if (await rule(ctx, file.id)) return true;
+    return false;
+  }
+
+  /**
+   * Adds a reason a caller may read a file, from a capability that uses files (declarations:
+   * whoever may see a declaration naming the file). Capabilities after this one register here,
+   * so this one never imports them.
+   */
+  addReadRule(rule: FileReadRule): void {
+    this.readRules.push(rule);
   }
 
   /** A file the caller may read, or null (missing, another tenant's, or not theirs to read: the same answer). */
