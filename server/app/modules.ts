@@ -8,12 +8,14 @@ import { calendarModule } from '../calendar/calendar.module';
 import { declarationsModule } from '../declarations/declarations.module';
 import { evidenceModule } from '../evidence/evidence.module';
 import { hoursModule } from '../hours/hours.module';
+import { integrityModule } from '../integrity/integrity.module';
 import { nodesModule } from '../nodes/nodes.module';
 import { organisationsModule } from '../organisations/organisations.module';
 import { policyModule } from '../policy/policy.module';
 import { professionalsModule } from '../professionals/professionals.module';
 import { tenantsModule } from '../tenants/tenants.module';
 import { titlesModule } from '../titles/titles.module';
+import { verificationModule } from '../verification/verification.module';
 import type { CapabilityModule } from '../platform/module';
 
 export const modules: readonly CapabilityModule[] = [
@@ -28,6 +30,8 @@ export const modules: readonly CapabilityModule[] = [
   policyModule,
   titlesModule,
   evidenceModule,
+  integrityModule,
   hoursModule,
   declarationsModule,
+  verificationModule,
 ];

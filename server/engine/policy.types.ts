@@ -179,6 +179,15 @@ export interface ReviewPolicy {
   routes?: ReviewRoute[];
 }
 
+/**
+ * The title-review integrity record (诚信档案): how long a fraud mark blocks title applications
+ * (Jining 002 四、(四)3: 3 years). A tenant without it records marks that block nothing.
+ */
+export interface IntegrityPolicy {
+  termYears: number;
+  source: string;
+}
+
 export interface PolicyDocument {
   code: string;
   name: string;
@@ -191,6 +200,8 @@ export interface PolicyDocument {
   calendar?: PolicyCalendar;
   /** The review chain of declarations (absent: unit → department → bureau, no routes). */
   review?: ReviewPolicy;
+  /** The integrity record's term (absent: marks are recorded and shown, and block nothing). */
+  integrity?: IntegrityPolicy;
 }
 
 /** Days the tenant declares non-working (a bureau-wide closure): no working day falls in them. */

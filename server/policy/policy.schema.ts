@@ -219,6 +219,7 @@ export const policySchema = z
     versions: z.array(version).min(1, { error: '至少要有一个版本' }),
     calendar: calendar.optional(),
     review: reviewSchema.optional(),
+    integrity: z.strictObject({ termYears: positiveInt.max(10, { error: '记录期限最多 10 年' }), source }).optional(),
   })
   .superRefine((doc, ctx) => {
     checkCitations(doc, ctx);
