@@ -70,7 +70,7 @@ describe('the integrity record (Jining: 3 years)', () => {
   it('a tenant whose policy sets no term records the mark and shows it, and it blocks nothing', async () => {
     const q = await policyTenant(app, 'qingdao', 'vfq');
     const p = q.people.a1[1];
-    const declarationId = await anyRecorded(q, p.id);
+    const declarationId = await recorded(app, q, p.id, THIS_YEAR, 'publicCourse', { hours: 4 });
     const before = await eligibility(app, q, p.idNumber, THIS_YEAR, TODAY);
     const marked = ok<{ integrityRecord: { from: string; until: string | null } }>(await app.gql(MARK, { id: declarationId, r: '材料不实' }, q.accounts.bureau.token), 'markDeclarationFraudulent');
     expect(marked.integrityRecord).toMatchObject({ from: TODAY, until: null });
@@ -82,16 +82,6 @@ describe('the integrity record (Jining: 3 years)', () => {
     expect(listed.data.integrityRecords).toEqual([{ from: TODAY, until: null, reason: expect.stringContaining('材料不实') }]);
   });
 });
-
-/** Any activity kind of the tenant's current version, recorded for the person. */
-async function anyRecorded(q: TenantFixture, professionalId: string): Promise<string> {
-  const kinds = (await app.gql(`query($y: Int!) { activityKinds(year: $y) { code params { name type } } }`, { y: THIS_YEAR }, q.accounts.bureau.token)).data.activityKinds as {
-    code: string;
-    params: { name: string; type: string }[];
-  }[];
-  const kind = kinds.find((k) => k.params.length === 1 && k.params[0]!.type === 'number')!;
-  return recorded(app, q, professionalId, THIS_YEAR, kind.code, { [kind.params[0]!.name]: 4 });
-}
 
 describe('marking a declaration fraudulent', () => {
   it('a recorded declaration is revoked with the reason, its hours stop counting, the decision is appended, and both steps are audited', async () => {
