@@ -168,6 +168,17 @@ export class IntegritySpotChecks1733300000000 implements MigrationInterface {
       REVOKE UPDATE (withdrawn_at, withdrawal_reason) ON activity FROM ce_runtime;
       ALTER TABLE activity DROP CONSTRAINT IF EXISTS activity_withdrawn_pair, DROP COLUMN IF EXISTS withdrawal_reason, DROP COLUMN IF EXISTS withdrawn_at;
       DROP INDEX IF EXISTS declaration_decision_one_revocation;
+      DROP INDEX IF EXISTS declaration_decision_once;
+      CREATE UNIQUE INDEX declaration_decision_once ON declaration_decision (tenant_id, declaration_id, round, level);
+      -- fails while FRAUD / SPOT_CHECK_FAILED decisions or REVOKED declarations exist: they have no earlier form
+      ALTER TABLE declaration_decision DROP CONSTRAINT IF EXISTS declaration_decision_revocation_reason,
+        DROP CONSTRAINT IF EXISTS declaration_decision_decision_check,
+        ADD CONSTRAINT declaration_decision_decision_check CHECK (decision IN ('FILED', 'APPROVED', 'ADJUSTED', 'REJECTED'));
+      ALTER TABLE declaration DROP CONSTRAINT IF EXISTS declaration_revoked, DROP CONSTRAINT IF EXISTS declaration_recorded_at_only,
+        DROP CONSTRAINT IF EXISTS declaration_recorded_at, DROP CONSTRAINT IF EXISTS declaration_status_check,
+        DROP COLUMN IF EXISTS revoked_at, DROP COLUMN IF EXISTS revocation_reason,
+        ADD CONSTRAINT declaration_status_check CHECK (status IN ('DRAFT', 'SUBMITTED', 'RECORDED', 'REJECTED', 'WITHDRAWN')),
+        ADD CONSTRAINT declaration_recorded_at CHECK ((status = 'RECORDED') = (recorded_at IS NOT NULL));
     `);
   }
 }

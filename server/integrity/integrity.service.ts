@@ -14,8 +14,8 @@ import type { ProfessionalsService } from '../professionals/professionals.servic
 import type { IntegrityRepository } from './integrity.repository';
 import type { IntegrityRecordView } from './integrity.types';
 
-/** Entries a person's list shows (far more than anyone should have). */
-const MAX_LISTED = 100;
+/** Entries a person's list shows, newest first (far more than anyone should have; the query's size estimate). */
+const MAX_LISTED = 20;
 
 export class IntegrityService {
   constructor(
