@@ -8,6 +8,7 @@ import { calendarModule } from '../calendar/calendar.module';
 import { declarationsModule } from '../declarations/declarations.module';
 import { evidenceModule } from '../evidence/evidence.module';
 import { hoursModule } from '../hours/hours.module';
+import { integrityModule } from '../integrity/integrity.module';
 import { nodesModule } from '../nodes/nodes.module';
 import { organisationsModule } from '../organisations/organisations.module';
 import { policyModule } from '../policy/policy.module';
@@ -15,6 +16,7 @@ import { professionalsModule } from '../professionals/professionals.module';
 import { providersModule } from '../providers/providers.module';
 import { tenantsModule } from '../tenants/tenants.module';
 import { titlesModule } from '../titles/titles.module';
+import { verificationModule } from '../verification/verification.module';
 import type { CapabilityModule } from '../platform/module';
 
 export const modules: readonly CapabilityModule[] = [
@@ -29,7 +31,9 @@ export const modules: readonly CapabilityModule[] = [
   policyModule,
   titlesModule,
   evidenceModule,
+  integrityModule,
   hoursModule,
   declarationsModule,
   providersModule,
+  verificationModule,
 ];

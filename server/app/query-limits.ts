@@ -90,6 +90,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'WorkingCalendarYear.holidays': 40, // statutory days off of one year: 33 at most (2015–2026)
   'WorkingCalendarYear.adjustedWorkdays': 12, // adjusted working weekends of one year: 12 at most
   'TrainingReportResult.rows': 1, // one answer per reported row: priced per row by the batch field (BATCH_FIELDS)
+  'Query.integrityRecords': 20, // a person's entries: MAX_LISTED (one or two in practice)
+  'SpotCheck.departments': 50, // a city's departments (the sampling groups); stored at the draw
+  'SpotCheck.departmentIds': 50, // the departments a draw was limited to (at most 200 accepted)
 };
 /** A list field added without an entry above still costs something like a list. */
 export const DEFAULT_LIST_SIZE = 10;

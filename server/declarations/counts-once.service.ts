@@ -9,7 +9,7 @@ import { EVIDENCE_LABEL, missingEvidence, type OnceKeys } from './counts-once';
 import { type Clash, findClash, setOnceKeys } from './counts-once.repository';
 import { declarationError } from './declarations.errors';
 
-const STATUS_LABEL: Record<string, string> = { SUBMITTED: '审核中', RECORDED: '已记录', REJECTED: '已退回，可修改后重新提交' };
+const STATUS_LABEL: Record<string, string> = { SUBMITTED: '审核中', RECORDED: '已记录', REJECTED: '已退回，可修改后重新提交', REVOKED: '已撤销' };
 
 const CONSTRAINT: Record<string, 'certificate' | 'result' | 'once'> = {
   declaration_certificate_once: 'certificate',

@@ -39,6 +39,8 @@ export interface DeclarationRow {
   chain_note: string | null;
   queue_no: string | null;
   rejection_reason: string | null;
+  revocation_reason: string | null;
+  revoked_at: Date | null;
   adjusted_public: number | null;
   adjusted_professional: number | null;
   adjustment_reason: string | null;
@@ -55,7 +57,7 @@ export const SELECT_DECLARATION = `SELECT d.id, d.professional_id, p.name AS pro
     d.result_title, d.file_ids::text[] AS file_ids, d.status, d.round, d.step, d.entry_step,
     d.review_unit_id, ru.name AS review_unit_name, d.review_department_id, rd.name AS review_department_name,
     d.review_bureau_id, rb.name AS review_bureau_name, d.chain_note, d.queue_no::text AS queue_no,
-    d.rejection_reason, d.adjusted_public, d.adjusted_professional, d.adjustment_reason, d.filed_by,
+    d.rejection_reason, d.revocation_reason, d.revoked_at, d.adjusted_public, d.adjusted_professional, d.adjustment_reason, d.filed_by,
     d.submitted_at, d.recorded_at, d.created_at, d.updated_at, d.version
   FROM declaration d
   JOIN professional p ON p.tenant_id = d.tenant_id AND p.id = d.professional_id
@@ -96,6 +98,8 @@ export function toDeclaration(row: DeclarationRow): Declaration {
     chain,
     chainNote: row.chain_note,
     rejectionReason: row.rejection_reason,
+    revocationReason: row.revocation_reason,
+    revokedAt: row.revoked_at,
     adjustedHours: adjusted && { publicHours: adjusted.PUBLIC, professionalHours: adjusted.PROFESSIONAL, reason: row.adjustment_reason ?? '' },
     adjusted,
     // the activity a recorded declaration became carries the declaration's id

@@ -18,6 +18,7 @@ export const DeclarationStatus = defineEnum('DeclarationStatus', '学时申报�
   RECORDED: '已记录（学时计入）',
   REJECTED: '已退回（可修改后重新提交）',
   WITHDRAWN: '已撤回',
+  REVOKED: '已撤销（经认定为虚假申报或抽查复核未通过，学时不计；见撤销理由）',
 });
 export type DeclarationStatus = (typeof DeclarationStatus)[keyof typeof DeclarationStatus];
 
@@ -27,12 +28,14 @@ export const ReviewLevelEnum = defineEnum<ReviewLevel>('ReviewLevel', '审核层
   BUREAU: '人力资源社会保障局',
 });
 
-export type ReviewDecisionKind = 'FILED' | 'APPROVED' | 'ADJUSTED' | 'REJECTED';
+export type ReviewDecisionKind = 'FILED' | 'APPROVED' | 'ADJUSTED' | 'REJECTED' | 'FRAUD' | 'SPOT_CHECK_FAILED';
 export const ReviewDecisionEnum = defineEnum<ReviewDecisionKind>('ReviewDecision', '审核决定', {
   FILED: '由本级工作人员登记（本级审核即登记本身）',
   APPROVED: '审核通过',
   ADJUSTED: '调整学时后通过',
   REJECTED: '退回',
+  FRAUD: '人社局认定为虚假申报（撤销，记入诚信档案）',
+  SPOT_CHECK_FAILED: '人社局抽查复核未通过（撤销，学时不计）',
 });
 
 export type ReviewQueueStatus = 'WAITING' | 'FORWARDED' | 'RECORDED' | 'REJECTED' | 'WITHDRAWN';
@@ -145,6 +148,8 @@ export class Declaration implements Node {
   @Field(() => [ReviewStepView], { description: '审核链（提交时按政策和组织机构确定，之后不随组织机构调整而改变）' }) chain: ReviewStepView[];
   @Field(() => String, { nullable: true, description: '行业审核路线的说明及依据' }) chainNote: string | null;
   @Field(() => String, { nullable: true, description: '退回理由' }) rejectionReason: string | null;
+  @Field(() => String, { nullable: true, description: '撤销理由（已撤销时）' }) revocationReason: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: '撤销时间' }) revokedAt: Date | null;
   @Field(() => AdjustedHoursView, { nullable: true, description: '审核人员调整的学时（计入时以此为准）' }) adjustedHours: AdjustedHoursView | null;
   @Field(() => ID, { nullable: true, description: '记录后的学习活动（与申报同一 ID）' }) activityId: string | null;
   @Field(() => Int) version: number;

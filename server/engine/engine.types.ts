@@ -171,6 +171,8 @@ export interface TitleEligibility {
   excludedActivities: ExcludedActivity[];
   years: TitleYearResult[];
   average?: { years: number[]; total: number; perYear: number; required: number; passed: boolean };
+  /** The integrity-record period the application falls in (it blocks the application), if any. */
+  integrityBlock?: IntegrityPeriod;
   reasons: string[];
 }
 

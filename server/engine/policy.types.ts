@@ -192,6 +192,15 @@ export interface ReviewPolicy {
   routes?: ReviewRoute[];
 }
 
+/**
+ * The title-review integrity record (诚信档案): how long a fraud mark blocks title applications
+ * (Jining 002 四、(四)3: 3 years). A tenant without it records marks that block nothing.
+ */
+export interface IntegrityPolicy {
+  termYears: number;
+  source: string;
+}
+
 export interface PolicyDocument {
   code: string;
   name: string;
@@ -206,6 +215,8 @@ export interface PolicyDocument {
   review?: ReviewPolicy;
   /** Rules for training providers' projects (absent: no filing lead time). */
   providers?: ProviderPolicy;
+  /** The integrity record's term (absent: marks are recorded and shown, and block nothing). */
+  integrity?: IntegrityPolicy;
 }
 
 /**

@@ -112,7 +112,7 @@ export function checkTitleEligibility(given: TitleEligibilityInput): TitleEligib
   }
   reasons.push(ok ? `符合申报${target}的继续教育条件` : `不符合申报${target}的继续教育条件`);
   const excludedActivities = deadline === undefined ? [] : excludedByDeadline(activities, app, deadline);
-  return { eligible: ok, yearsChecked, yearsNotChecked, excludedActivities, years, ...(average ? { average } : {}), reasons };
+  return { eligible: ok, yearsChecked, yearsNotChecked, excludedActivities, years, ...(average ? { average } : {}), ...(block ? { integrityBlock: block } : {}), reasons };
 }
 
 /**
@@ -179,8 +179,13 @@ function deadlineSource(input: TitleEligibilityInput): string {
   return d.type === 'yearEnd' ? input.policy.deadline.source : d.source;
 }
 
+/**
+ * The period the application falls in: judged on its filing date (filing is what the record
+ * forbids, so an application filed in the term stays blocked after it), else on today; with
+ * neither, any overlap with the application year.
+ */
 function blockingIntegrityPeriod(input: TitleEligibilityInput) {
-  const reference = input.today ?? input.filingDate;
+  const reference = input.filingDate ?? input.today;
   const yearStart = `${input.applicationYear}-01-01`;
   const yearEnd = `${input.applicationYear}-12-31`;
   return (input.integrityRecord ?? []).find((p) =>

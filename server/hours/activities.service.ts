@@ -17,6 +17,7 @@ import type { ProfessionalsService } from '../professionals/professionals.servic
 import { hoursError } from './hours.errors';
 import type { HoursRepository } from './hours.repository';
 import type { ActivityView } from './hours.types';
+import { revokeCertification, withdrawDeclaredActivity } from './withdrawals.repository';
 
 /**
  * Checks params against the policy, within the product-wide bounds where the
@@ -99,6 +100,19 @@ export class ActivitiesService {
       recordedAt: d.submittedAt,
       adjusted: d.adjusted,
     });
+  }
+
+  /**
+   * Withdraws the hours a recorded declaration became (fraud, a failed spot check): the
+   * activity stops counting, and a certified year that counted it is revoked, to be judged
+   * (and certified) again without it. The caller has checked its right to do so.
+   */
+  async withdrawDeclared(ctx: Context, declarationId: string, reason: string): Promise<{ year: number; certificationRevoked: boolean } | null> {
+    const em = await ctx.db();
+    const withdrawn = await withdrawDeclaredActivity(em, declarationId, reason);
+    if (!withdrawn) return null;
+    const certificationRevoked = await revokeCertification(em, withdrawn.professionalId, withdrawn.year, `学时撤销：${reason}`);
+    return { year: withdrawn.year, certificationRevoked };
   }
 
   async findMany(ctx: Context, professionalId: string, year: number | null, page: PageRequest): Promise<Connection<ActivityView>> {

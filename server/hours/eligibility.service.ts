@@ -2,6 +2,7 @@
 // the target level, each year's verdict and why. Batches of thousands of
 // applicants take a few set-based queries, then the engine in memory.
 import type { CalendarService } from '../calendar/calendar.service';
+import type { IntegrityService } from '../integrity/integrity.service';
 import { checkTitleEligibility } from '../engine';
 import { DIRECT_APPLICATION_LEVELS, type TitleLevel, type TitleRoute } from '../engine/titles';
 import type { Clock } from '../platform/clock';
@@ -20,6 +21,7 @@ import { canRead, findSubject, profileOf, requireReader } from './hours-subjects
 import { hoursError } from './hours.errors';
 import type { HoursRepository, Person } from './hours.repository';
 import type { ApplicationEligibilityItem, BatchEligibilityItem, EligibilityApplicant, TitleEligibilityView } from './hours.types';
+import { type WithdrawnActivity, withdrawnOf } from './withdrawals.repository';
 import { requireAccount } from '../platform/access';
 
 export const MAX_BATCH = 5000;
@@ -45,6 +47,7 @@ export class EligibilityService {
     private readonly applications: TitleApplicationsService,
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
+    private readonly integrity: IntegrityService,
   ) {}
 
   async eligibility(ctx: Context, idNumber: string, targetLevel: TitleLevel, applicationYear: number, inline: InlineApplication = {}): Promise<TitleEligibilityView> {
@@ -148,10 +151,11 @@ export class EligibilityService {
     if (!judgments.length) return [];
     const policy = await this.policies.current(ctx);
     const ids = judgments.map((j) => j.person.id);
-    // one connection: the three reads run one after another
+    // one connection: the reads run one after another
     const em = await ctx.db();
     const activities = await this.repo.activitiesOf(em, ids, applicationYear);
-    const integrity = await this.repo.integrityOf(em, ids);
+    const integrity = await this.integrity.activeRecords(ctx, ids);
+    const withdrawn = await withdrawnOf(em, ids, applicationYear);
     const certifications = await this.repo.certificationsOf(em, ids, applicationYear);
     const calendar = await this.calendar.current(ctx);
     const today = this.clock.today();
@@ -170,9 +174,24 @@ export class EligibilityService {
         calendar,
       });
       const view = toEligibilityView(result, policy.document, policy.revision, person, question, withEvaluations);
-      return applyCertifications(view, certifications.get(person.id) ?? [], withEvaluations);
+      return explainWithdrawn(applyCertifications(view, certifications.get(person.id) ?? [], withEvaluations), withdrawn.get(person.id) ?? []);
     });
   }
+}
+
+/**
+ * Hours withdrawn in a checked year (fraud, a failed spot check) are why the year may now fall
+ * short: the year's reason says so, and so do the reasons the person reads.
+ */
+function explainWithdrawn(view: TitleEligibilityView, withdrawn: readonly WithdrawnActivity[]): TitleEligibilityView {
+  for (const w of withdrawn) {
+    const year = view.years.find((y) => y.year === w.year);
+    if (!year) continue;
+    const line = `${w.year}年度一项学习（${w.kind}）的学时已撤销，不再计入：${w.reason}`;
+    year.reason = `${year.reason}；${line}`;
+    view.reasons.splice(Math.max(0, view.reasons.length - 1), 0, line);
+  }
+  return view;
 }
 
 /** The question an inline form asks, or the error code of what is wrong with it. */

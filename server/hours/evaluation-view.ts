@@ -67,6 +67,7 @@ export function toEligibilityView(
       evaluation: withEvaluations && y.evaluation ? toEvaluationView(y.evaluation, doc, revision) : null,
     })),
     average: result.average ?? null,
+    integrityRecord: result.integrityBlock ? { from: result.integrityBlock.from, until: result.integrityBlock.to, reason: result.integrityBlock.reason ?? null } : null,
     reasons: result.reasons,
   };
 }

@@ -24,18 +24,18 @@ declare module '../platform/module' {
 export const hoursModule: CapabilityModule = {
   name: 'hours',
   resolvers: [HoursResolver, ApplicationEligibilityResolver],
-  createServices: (_deps, { policies, professionals, audit, titleApplications, calendar }) => {
+  createServices: (_deps, { policies, professionals, audit, titleApplications, calendar, integrity }) => {
     const repo = new HoursRepository();
     const completion = new CompletionService(repo, policies, systemClock, calendar);
     return {
       activities: new ActivitiesService(repo, professionals, policies, systemClock, calendar),
       completion,
-      eligibility: new EligibilityService(repo, policies, titleApplications, systemClock, calendar),
+      eligibility: new EligibilityService(repo, policies, titleApplications, systemClock, calendar, integrity),
       certification: new CertificationService(repo, completion, policies, professionals, audit),
       shortfalls: new ShortfallService(repo, policies, systemClock, calendar),
     };
   },
-  // policy revisions, activities, certified years and the integrity record
+  // policy revisions, activities, certified years and the integrity record (its service: integrity/)
   migrations: [Hours1732400000000],
   errors: hoursError.catalog,
 };

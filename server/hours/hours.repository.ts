@@ -1,6 +1,6 @@
 // Every query the hours capability makes: recorded activities, the people a
-// completion question is about, certified years and the integrity record.
-import type { ActivityInput, IntegrityPeriod, ParamValue } from '../engine';
+// completion question is about and certified years (withdrawals: withdrawals.repository.ts).
+import type { ActivityInput, ParamValue } from '../engine';
 import type { EmployerType, TitleLevel, TitleSeries } from '../engine/titles';
 import { queryOne, queryRows, type Queryable } from '../platform/sql';
 import type { ActivityView, HoursEvaluation } from './hours.types';
@@ -35,6 +35,8 @@ interface ActivityRow {
   source: string;
   declaration_id: string | null;
   recorded_at: Date;
+  withdrawn_at: Date | null;
+  withdrawal_reason: string | null;
 }
 
 interface PersonRow {
@@ -48,7 +50,7 @@ interface PersonRow {
   employer_type: EmployerType | null;
 }
 
-const ACTIVITY_COLUMNS = `id, professional_id, kind, year, occurred_on::text AS occurred_on, params, source, declaration_id, recorded_at`;
+const ACTIVITY_COLUMNS = `id, professional_id, kind, year, occurred_on::text AS occurred_on, params, source, declaration_id, recorded_at, withdrawn_at, withdrawal_reason`;
 /** A person with their unit's effective employer type (one primary-key join). */
 const PERSON_FROM = `SELECT p.id, p.id_number, p.name, p.unit_path, p.title_level, p.title_series,
     p.title_obtained_on::text AS title_obtained_on, u.effective_employer_type AS employer_type
@@ -65,6 +67,8 @@ function toActivityView(row: ActivityRow): ActivityView {
     source: row.source,
     declarationId: row.declaration_id,
     recordedAt: row.recorded_at,
+    withdrawnAt: row.withdrawn_at,
+    withdrawalReason: row.withdrawal_reason,
   };
 }
 
@@ -205,7 +209,7 @@ export class HoursRepository {
                   THEN json_build_array(id, kind, year, occurred_on, params, (recorded_at AT TIME ZONE 'Asia/Shanghai')::date)
                   ELSE json_build_array(id, kind, year, occurred_on, params, (recorded_at AT TIME ZONE 'Asia/Shanghai')::date, adjusted_public, adjusted_professional)
                 END ORDER BY year, id)::text AS list
-         FROM activity WHERE professional_id = ANY($1::uuid[]) AND year <= $2
+         FROM activity WHERE professional_id = ANY($1::uuid[]) AND year <= $2 AND withdrawn_at IS NULL
         GROUP BY professional_id`,
       [ids, upToYear],
     );
@@ -221,20 +225,10 @@ export class HoursRepository {
     return out;
   }
 
-  async integrityOf(db: Queryable, ids: readonly string[]): Promise<Map<string, IntegrityPeriod[]>> {
-    const rows = await queryRows<{ professional_id: string; from: string; to: string; reason: string }>(
-      db,
-      `SELECT professional_id, from_date::text AS from, to_date::text AS to, reason FROM integrity_record WHERE professional_id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const grouped = groupBy(rows, (r) => r.professional_id);
-    return new Map([...grouped].map(([id, list]) => [id, list.map((r) => ({ from: r.from, to: r.to, reason: r.reason }))]));
-  }
-
   async certificationsOf(db: Queryable, ids: readonly string[], upToYear: number): Promise<Map<string, Certification[]>> {
     const rows = await queryRows<{ professional_id: string; year: number; complete: boolean; result: HoursEvaluation }>(
       db,
-      `SELECT professional_id, year, complete, result FROM year_certification WHERE professional_id = ANY($1::uuid[]) AND year <= $2`,
+      `SELECT professional_id, year, complete, result FROM year_certification WHERE professional_id = ANY($1::uuid[]) AND year <= $2 AND revoked_at IS NULL`,
       [ids, upToYear],
     );
     const grouped = groupBy(rows, (r) => r.professional_id);
@@ -242,11 +236,11 @@ export class HoursRepository {
   }
 
   async findCertifiedResult(db: Queryable, professionalId: string, year: number): Promise<HoursEvaluation | null> {
-    const row = await queryOne<{ result: HoursEvaluation }>(db, `SELECT result FROM year_certification WHERE professional_id = $1 AND year = $2`, [professionalId, year]);
+    const row = await queryOne<{ result: HoursEvaluation }>(db, `SELECT result FROM year_certification WHERE professional_id = $1 AND year = $2 AND revoked_at IS NULL`, [professionalId, year]);
     return row?.result ?? null;
   }
 
-  /** Null when the year was certified already (the first certification wins). */
+  /** Null when the year was certified already (the first certification wins; one revoked since is replaced). */
   async insertCertification(
     db: Queryable,
     c: { tenantId: string; professionalId: string; year: number; policyRevisionId: string; complete: boolean; result: HoursEvaluation; certifiedBy: string },
@@ -254,7 +248,12 @@ export class HoursRepository {
     const row = await queryOne<{ certified_at: Date }>(
       db,
       `INSERT INTO year_certification (tenant_id, professional_id, year, policy_revision_id, complete, result, certified_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING certified_at`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (tenant_id, professional_id, year) DO UPDATE
+         SET policy_revision_id = EXCLUDED.policy_revision_id, complete = EXCLUDED.complete, result = EXCLUDED.result,
+             certified_by = EXCLUDED.certified_by, certified_at = now(), revoked_at = NULL, revocation_reason = NULL
+         WHERE year_certification.revoked_at IS NOT NULL
+       RETURNING certified_at`,
       [c.tenantId, c.professionalId, c.year, c.policyRevisionId, c.complete, c.result, c.certifiedBy],
     );
     return row?.certified_at ?? null;

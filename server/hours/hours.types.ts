@@ -149,6 +149,8 @@ export class ActivityView {
   @Field({ description: '来源：DECLARATION（经审核的学时申报）、PROVIDER、PLATFORM，或 OFFICIAL（审核链启用前的直接登记）' }) source: string;
   @Field(() => ID, { nullable: true, description: '经审核记录的学时申报（与本活动同一 ID）' }) declarationId: string | null;
   @Field(() => GraphQLISODateTime) recordedAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: '学时撤销时间（撤销后不再计入）' }) withdrawnAt: Date | null;
+  @Field(() => String, { nullable: true, description: '学时撤销理由' }) withdrawalReason: string | null;
 }
 
 @ObjectType()
@@ -195,6 +197,13 @@ export class AverageView {
   @Field() passed: boolean;
 }
 
+@ObjectType('IntegrityPeriod', { description: '职称评审诚信档案记录期（记录期内不得申报职称）' })
+export class IntegrityPeriodView {
+  @Field({ description: '记录期起（YYYY-MM-DD）' }) from: string;
+  @Field({ description: '记录期止（含，YYYY-MM-DD）' }) until: string;
+  @Field(() => String, { nullable: true, description: '记入原因' }) reason: string | null;
+}
+
 @ObjectType('TitleEligibility', { description: '职称申报继续教育资格' })
 export class TitleEligibilityView {
   @Field({ description: '脱敏身份证号码' }) idNumber: string;
@@ -210,6 +219,8 @@ export class TitleEligibilityView {
   @Field(() => ID, { nullable: true, description: '按职称申报记录核查时为该记录' }) applicationId: string | null;
   @Field(() => [TitleYearView]) years: TitleYearView[];
   @Field(() => AverageView, { nullable: true }) average: AverageView | null;
+  @Field(() => IntegrityPeriodView, { nullable: true, description: '申报日期（未给出时为今天）所在的诚信档案记录期：不得申报' })
+  integrityRecord: IntegrityPeriodView | null;
   @Field(() => [String]) reasons: string[];
 }
 

@@ -83,7 +83,7 @@ export class PolicyRepository {
     return queryRows<{ kind: string; year: number; count: number }>(
       db,
       `SELECT kind, year, count(*)::int AS count FROM activity
-       WHERE year >= $1 AND ($2::int IS NULL OR year < $2) AND NOT (kind = ANY($3::text[]))
+       WHERE year >= $1 AND ($2::int IS NULL OR year < $2) AND NOT (kind = ANY($3::text[])) AND withdrawn_at IS NULL
        GROUP BY kind, year ORDER BY kind, year`,
       [fromYear, toYear, kinds],
     );

@@ -228,6 +228,7 @@ export const policySchema = z
     calendar: calendar.optional(),
     review: reviewSchema.optional(),
     providers: z.strictObject({ filingLeadWorkingDays: positiveInt.max(60, { error: '备案提前期不超过 60 个工作日' }).optional(), source }).optional(),
+    integrity: z.strictObject({ termYears: positiveInt.max(10, { error: '记录期限最多 10 年' }), source }).optional(),
   })
   .superRefine((doc, ctx) => {
     checkCitations(doc, ctx);

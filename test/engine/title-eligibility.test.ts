@@ -161,6 +161,24 @@ describe('Title eligibility: integrity record', () => {
     expect(r.reasons.join('\n')).toContain('诚信档案');
   });
 
+  it('an application is judged on its filing date: filed in the term it stays blocked when judged after the term, filed after the term it is not', () => {
+    const ask = (filingDate: string) =>
+      checkTitleEligibility({
+        policy: tenant('jining'),
+        profile: profile(),
+        activities: years(2021, 2022, jiningYear),
+        targetLevel: 'INTERMEDIATE',
+        applicationYear: 2022,
+        requiredTenureYears: 2,
+        integrityRecord: [{ from: '2019-06-01', to: '2022-05-31', reason: '虚假申报学时' }],
+        filingDate,
+        today: '2024-01-10',
+      });
+    expect(ask('2022-05-31')).toMatchObject({ eligible: false, integrityBlock: { from: '2019-06-01', to: '2022-05-31' } });
+    expect(ask('2022-06-01').eligible).toBe(true);
+    expect(ask('2022-06-01').integrityBlock).toBeUndefined();
+  });
+
   it('an expired integrity-record period does not block', () => {
     const r = checkTitleEligibility({
       policy: tenant('jining'),

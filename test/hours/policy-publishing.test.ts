@@ -53,6 +53,8 @@ describe('sources a bureau can cite', () => {
     const r = await app.gql(`{ policy(year: 2023) { sources { key number title issuer date } } }`, {}, t.accounts.bureau.token);
     expect(r.data.policy.sources).toEqual([
       { key: '001', number: '青人社字〔2023〕14号', title: '关于做好专业技术人员继续教育工作有关问题的通知', issuer: '青岛市人力资源和社会保障局', date: '2023-02-20' },
+      // the platform's own rules (transfer in), where no seed of the tenant has one
+      { key: 'platform', number: null, title: expect.stringContaining('外地调入人员'), issuer: '继续教育平台（产品决定）', date: null },
     ]);
   });
 
@@ -67,6 +69,7 @@ describe('sources a bureau can cite', () => {
     const view = await app.gql(`{ policy(year: 2023) { sources { key number } } activityKinds(year: 2023) { code source } }`, {}, t.accounts.bureau.token);
     expect(view.data.policy.sources).toEqual([
       { key: '001', number: '青人社字〔2023〕14号' },
+      { key: 'platform', number: null },
       { key: 'qd2026-1', number: '青人社字〔2026〕1号' },
     ]);
     expect(view.data.activityKinds.find((k: { code: string }) => k.code === 'studyTour').source).toBe('青人社字〔2026〕1号 二、(一)');
