@@ -1,5 +1,6 @@
 // Start: config → database (embedded, or DATABASE_URL) → migrate → the modules'
-// start steps (the working-day calendar) → seed demo tenants (first start only) → serve. Ctrl-C finishes in-flight requests,
+// start steps (the working-day calendar) → seed demo tenants (first start only) → serve (and, for
+// the tenants just seeded, bring them to life through the API: declarations, reviews, a provider). Ctrl-C finishes in-flight requests,
 // then stops the embedded database.
 // First: probes the native modules (argon2) in a child process before anything
 // loads them here, so a broken build is named instead of a bare segfault.
@@ -14,6 +15,8 @@ import { createLogger } from './platform/logger';
 import { persistentSecret } from './platform/secrets';
 import { loadPolicyFiles, publishInitialPolicies } from './policy/initial-policies';
 import { printBanner, seedDemo } from './demo/demo-seed';
+import { seedDemoLife } from './demo/demo-life';
+import { chinaToday } from './platform/clock';
 import { allMigrations, runStartSteps } from './app/registry';
 
 async function main(): Promise<void> {
@@ -53,6 +56,11 @@ async function main(): Promise<void> {
   const jwtSecret = config.JWT_SECRET ?? (await persistentSecret(config.DATA_DIR, 'jwt-secret'));
   const server = await startServer({ config, runtime: dbs.runtime, logger, jwtSecret });
   logger.info({ url: server.url }, 'listening');
+  if (demo?.seeded.length) {
+    // the new demo tenants' declarations, reviews, provider and spot check, through the API itself
+    const tokenFor = async (sub: string, tid: string) => (await server.tokens.issue({ sub, kind: 'account', tid })).token;
+    await seedDemoLife(dbs.owner, { url: server.url, tokenFor }, demo.seeded, logger, chinaToday());
+  }
   printBanner(server.url, demo);
 
   let stopping = false;

@@ -24,6 +24,8 @@ export interface DemoCredential {
 export interface DemoInfo {
   credentials: DemoCredential[];
   file: string;
+  /** The demo tenants created at this start (demo-life.ts then brings them to life). */
+  seeded: string[];
 }
 
 /** Marks a pending account's note in the credentials (demo-seed writes it). */

@@ -207,5 +207,5 @@ export async function seedDemo(owner: DataSource, dataDir: string, logger: Logge
     changed = true;
   }
   if (changed) await writeFile(file, JSON.stringify(credentials, null, 2) + '\n', { mode: 0o600 });
-  return { credentials, file };
+  return { credentials, file, seeded: missing.map((t) => t.code) };
 }

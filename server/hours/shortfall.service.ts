@@ -87,12 +87,11 @@ export class ShortfallService {
   private async judge(ctx: Context, page: readonly Candidate[], year: number, doc: PolicyDocument, revision: number): Promise<(Shortfall | null)[]> {
     const em = await ctx.db();
     const ids = page.map((c) => c.id);
-    const [people, activities, certifications, calendar] = await Promise.all([
-      this.repo.findPeopleById(em, ids),
-      this.repo.activitiesOf(em, ids, year),
-      this.repo.certificationsOf(em, ids, year),
-      this.calendar.current(ctx),
-    ]);
+    // one connection: its statements run one after another
+    const people = await this.repo.findPeopleById(em, ids);
+    const activities = await this.repo.activitiesOf(em, ids, year);
+    const certifications = await this.repo.certificationsOf(em, ids, year);
+    const calendar = await this.calendar.current(ctx);
     const byId = new Map(people.map((p) => [p.id, p]));
     const today = this.clock.today();
     return mapInSlices(page, YIELD_EVERY, (c) => {

@@ -15,12 +15,16 @@ import { demoYears } from '../../server/demo/demo-activities';
 import { chinaToday } from '../../server/platform/clock';
 import { calendarFromSource } from '../../server/calendar/calendar-source';
 import { printBanner, seedDemo, type DemoInfo } from '../../server/demo/demo-seed';
+import { seedDemoLife } from '../../server/demo/demo-life';
 import { startTestApp, type TestApp } from '../support/harness';
 
 const CODES = ['linyi', 'qingdao', 'jining', 'binzhou', 'bingtuan'];
 const policies = loadAllPolicies(path.join(__dirname, '../../tenants'));
 const calendar = calendarFromSource();
 const logger = createLogger('silent');
+/** What demo life logged: a skipped step is a warning, and there must be none. */
+const lifeWarnings: string[] = [];
+const lifeLogger = { ...logger, warn: (obj: unknown, msg?: string) => void lifeWarnings.push(`${msg ?? ''} ${JSON.stringify(obj)}`) } as unknown as typeof logger;
 
 let app: TestApp;
 let dataDir: string;
@@ -73,6 +77,10 @@ beforeAll(async () => {
     em.query(`SELECT id, code FROM tenant WHERE code = ANY($1::text[])`, [CODES]),
   );
   for (const r of rows) tenantIds.set(r.code, r.id);
+  // as main does after the seed: the first policy revisions, then the new tenants brought to life through the API
+  for (const code of CODES) await publishInitialPolicy(app.owner, tenantIds.get(code)!, policies.get(code)!, 'demo test');
+  const tokenFor = async (sub: string, tid: string) => (await app.server.tokens.issue({ sub, kind: 'account', tid })).token;
+  await seedDemoLife(app.owner, { url: app.url, tokenFor }, first.seeded, lifeLogger, chinaToday());
 });
 
 afterAll(async () => {
@@ -144,7 +152,6 @@ describe('demo seed', () => {
 
   it('answers the first completion query with real hours and a shortfall', async () => {
     const code = 'jining';
-    await publishInitialPolicy(app.owner, tenantIds.get(code)!, policies.get(code)!, 'demo test');
     const bureau = first.credentials.find((c) => c.tenant === code && c.role === 'BUREAU_OFFICIAL')!;
     const signIn = await app.gql(`mutation($i: SignInInput!) { signIn(input: $i) { token } }`, { i: { tenantCode: code, username: bureau.username, password: bureau.password } });
     expect(signIn.errors).toBeUndefined();
@@ -163,6 +170,30 @@ describe('demo seed', () => {
     }
     expect(answers.some((e) => e.complete && e.public.credited >= 30 && e.professional.credited >= 60)).toBe(true);
     expect(answers.some((e) => !e.complete && e.public.shortfall + e.professional.shortfall > 0 && e.public.credited + e.professional.credited > 0)).toBe(true);
+  });
+
+  it('brings every tenant to life through the API: declarations in every state at every level of its chain, a provider, a spot check, an integrity record', async () => {
+    expect(lifeWarnings).toEqual([]);
+    expect([...first.seeded].sort()).toEqual([...CODES].sort());
+    for (const code of CODES) {
+      const levels = policies.get(code)!.review?.levels ?? ['UNIT', 'DEPARTMENT', 'BUREAU'];
+      const states = await asTenant<{ status: string; step: number; adjusted: boolean }>(
+        code,
+        `SELECT status, step, adjusted_public IS NOT NULL AS adjusted FROM declaration WHERE tenant_id = $1`,
+      );
+      const has = (status: string, step?: number) => states.some((d) => d.status === status && (step === undefined || d.step === step));
+      const expected = { DRAFT: true, REJECTED: true, WITHDRAWN: true, RECORDED: true, REVOKED: true, adjusted: true, unit: true, department: true, bureau: levels.includes('BUREAU') };
+      expect({ code, DRAFT: has('DRAFT'), REJECTED: has('REJECTED'), WITHDRAWN: has('WITHDRAWN'), RECORDED: has('RECORDED'), REVOKED: has('REVOKED'), adjusted: states.some((d) => d.adjusted && d.status === 'RECORDED'), unit: has('SUBMITTED', 1), department: has('SUBMITTED', 2), bureau: has('SUBMITTED', 3) }).toEqual({ code, ...expected });
+      const [counts] = await asTenant<{ projects: number; completions: number; checks: number; outcomes: number; integrity: number }>(
+        code,
+        `SELECT (SELECT count(*)::int FROM training_project WHERE tenant_id = $1) AS projects,
+                (SELECT count(*)::int FROM training_completion WHERE tenant_id = $1) AS completions,
+                (SELECT count(*)::int FROM spot_check WHERE tenant_id = $1) AS checks,
+                (SELECT count(*)::int FROM spot_check_item WHERE tenant_id = $1 AND outcome IS NOT NULL) AS outcomes,
+                (SELECT count(*)::int FROM integrity_record WHERE tenant_id = $1) AS integrity`,
+      );
+      expect({ code, ...counts, completions: counts!.completions > 0 }).toEqual({ code, projects: 1, completions: true, checks: 1, outcomes: 1, integrity: 1 });
+    }
   });
 
   it('adds nothing on a second start and prints the same credentials', async () => {
