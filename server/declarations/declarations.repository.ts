@@ -273,7 +273,11 @@ export class DeclarationsRepository {
 
   /** The nodes at these paths (a unit and its ancestors) and those with these codes (sector routes). */
   async treeNodes(em: EntityManager, paths: readonly string[], codes: readonly string[]): Promise<TreeNode[]> {
-    return queryRows<TreeNode>(em, `SELECT id, kind, code, name, path FROM org_node WHERE path = ANY($1::text[]) OR code = ANY($2::text[])`, [paths, codes]);
+    return queryRows<TreeNode>(
+      em,
+      `SELECT id, kind, code, name, path, effective_employer_type AS "employerType" FROM org_node WHERE path = ANY($1::text[]) OR code = ANY($2::text[])`,
+      [paths, codes],
+    );
   }
 
   /** One page of a person's declarations by (year, id); drafts only their filer's. */

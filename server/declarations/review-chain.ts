@@ -4,8 +4,8 @@
 // when a declaration is submitted and stored with it, so that a later change of the tree
 // (a unit moved to another department) does not reroute a declaration under review.
 import { citationText, type PolicyDocument, type ReviewLevel, type ReviewPolicy, type ReviewRoute } from '../engine';
-import type { TitleSeries } from '../engine/titles';
-import { TITLE_SERIES_LABELS } from '../engine/titles';
+import type { EmployerType, TitleSeries } from '../engine/titles';
+import { EMPLOYER_TYPE_LABELS, TITLE_SERIES_LABELS } from '../engine/titles';
 
 /** Without a `review` section: unit → department → bureau, no routes (product decision). */
 export const DEFAULT_REVIEW: ReviewPolicy = { levels: ['UNIT', 'DEPARTMENT', 'BUREAU'], source: '' };
@@ -21,6 +21,8 @@ export interface TreeNode {
   code: string | null;
   name: string;
   path: string;
+  /** Its own employer type or the one it inherits (null: none set). */
+  employerType: EmployerType | null;
 }
 
 /** The reviewing node of each level (null: skipped), as stored with the declaration. */
@@ -40,11 +42,12 @@ export function ancestorPaths(path: string): string[] {
   return parts.map((_, i) => `/${parts.slice(0, i + 1).join('/')}/`);
 }
 
-/** The first route that applies to a person of this series declaring this kind. */
-export function routeFor(review: ReviewPolicy, series: TitleSeries, kind: string): ReviewRoute | null {
+/** The first route that applies to a person of this series, in a unit of this employer type, declaring this kind. */
+export function routeFor(review: ReviewPolicy, series: TitleSeries, kind: string, employerType: EmployerType | null = null): ReviewRoute | null {
   for (const r of review.routes ?? []) {
     if (r.when.series && !r.when.series.includes(series)) continue;
     if (r.when.kinds && !r.when.kinds.includes(kind)) continue;
+    if (r.when.employerTypes && (employerType === null || !r.when.employerTypes.includes(employerType))) continue;
     return r;
   }
   return null;
@@ -70,12 +73,12 @@ export function planChain(
     if (level === 'UNIT') chain.UNIT = unit?.kind === 'UNIT' ? unit.id : null;
     if (level === 'BUREAU') chain.BUREAU = ancestors[0]?.kind === 'BUREAU' ? ancestors[0].id : null;
     if (level === 'DEPARTMENT') {
-      const route = routeFor(review, series, kind);
+      const route = routeFor(review, series, kind, unit?.employerType ?? null);
       if (route) {
         const body = byCode.get(route.department.code);
         if (!body || body.kind !== 'DEPARTMENT') return { missingCode: route.department.code, route };
         chain.DEPARTMENT = body.id;
-        const who = route.when.series ? `${route.when.series.map((s) => TITLE_SERIES_LABELS[s]).join('、')}系列` : '该学习形式';
+        const who = routeSubject(route);
         chain.note = `${who}的主管部门审核由${body.name}负责（${citationText(policy.sources, route.source)}）`;
       } else {
         const nearest = [...ancestors].reverse().find((n) => n.kind === 'DEPARTMENT');
@@ -85,6 +88,13 @@ export function planChain(
   }
   if (chain.UNIT === null && chain.DEPARTMENT === null && chain.BUREAU === null) return { empty: true };
   return chain;
+}
+
+/** Whom a route is for, as its note says: a title series, the declarants without an employer, or the kind. */
+function routeSubject(route: ReviewRoute): string {
+  if (route.when.series) return `${route.when.series.map((s) => TITLE_SERIES_LABELS[s]).join('、')}系列`;
+  if (route.when.employerTypes) return `${route.when.employerTypes.map((t) => EMPLOYER_TYPE_LABELS[t]).join('、')}人员`;
+  return '该学习形式';
 }
 
 /** The chain's steps in order, skipping levels without a node. */

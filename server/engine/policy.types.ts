@@ -4,7 +4,7 @@
 // type's spec is declared with the rule type, in rules/.
 import type { RuleSpec } from './rules/registry';
 import type { Subject, SubjectMode, Regime, ParamSpec } from './policy-values.types';
-import type { TitleLevel, TitleRoute, TitleSeries } from './titles';
+import type { EmployerType, TitleLevel, TitleRoute, TitleSeries } from './titles';
 
 export type { Subject, SubjectMode, Regime, ParamValue, ParamType, EnumOption, ParamSpec } from './policy-values.types';
 export type { RuleSpec } from './rules/registry';
@@ -180,7 +180,8 @@ export type ReviewLevel = 'UNIT' | 'DEPARTMENT' | 'BUREAU';
  * instead of the department above the unit.
  */
 export interface ReviewRoute {
-  when: { series?: TitleSeries[]; kinds?: string[] };
+  /** Every condition given must hold: the person's title series, the declared kind, the unit's employer type. */
+  when: { series?: TitleSeries[]; kinds?: string[]; employerTypes?: EmployerType[] };
   department: { code: string };
   source: string;
 }

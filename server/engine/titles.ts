@@ -75,6 +75,8 @@ export const EMPLOYER_TYPES = [
   'PRIVATE_ENTERPRISE',
   'SOCIAL_ORGANISATION',
   'OTHER',
+  // people without an employer, registered where their personnel file is kept (人事代理、人才服务机构)
+  'NO_EMPLOYER',
 ] as const;
 export type EmployerType = (typeof EMPLOYER_TYPES)[number];
 
@@ -85,4 +87,5 @@ export const EMPLOYER_TYPE_LABELS: Record<EmployerType, string> = {
   PRIVATE_ENTERPRISE: '民营企业',
   SOCIAL_ORGANISATION: '社会组织',
   OTHER: '其他',
+  NO_EMPLOYER: '无用人单位（人事代理、自由职业）',
 };

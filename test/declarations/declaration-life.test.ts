@@ -102,6 +102,29 @@ describe('a declaration’s whole life at each launch tenant’s chain', () => {
     ], { public: 0, professional: 10 });
   });
 
+  it('Qingdao: an engineer without an employer goes unit (the agency) → the title office → bureau', async () => {
+    const t = tenants.get('qingdao')!;
+    const office = await addNode(app, t, t.nodes.bureau, 'DEPARTMENT', '青岛市职称工作办公室', 'qd-title');
+    const officeToken = await addAccount(app, t, 'DEPARTMENT_OFFICIAL', office);
+    const agency = await addNode(app, t, t.nodes.deptA, 'UNIT', '青岛市人才服务中心（人事代理）');
+    const typed = await app.gql(`mutation($i: SetEmployerTypeInput!) { setOrganisationEmployerType(input: $i) { id } }`, { i: { id: agency, version: 1, employerType: 'NO_EMPLOYER' } }, t.accounts.bureau.token);
+    expect(typed.errors).toBeUndefined();
+    const agencyToken = await addAccount(app, t, 'UNIT_OFFICIAL', agency);
+    const person = await addProfessional(app, t, agency, 'ENGINEERING');
+    const d = await declare(person.token, 'studyTour', { title: '新材料应用考察' });
+    expect(d.chain.map((s) => [s.level, s.organisationId])).toEqual([
+      ['UNIT', agency],
+      ['DEPARTMENT', office],
+      ['BUREAU', t.nodes.bureau],
+    ]);
+    expect(d.chainNote).toContain('无用人单位');
+    await walk(t, d, person, [
+      { token: agencyToken, level: 'UNIT' },
+      { token: officeToken, level: 'DEPARTMENT' },
+      { token: t.accounts.bureau.token, level: 'BUREAU' },
+    ], { public: 0, professional: 10 });
+  });
+
   it('Linyi: unit → the county bureau (department), which records; the city bureau does not review (000 八、1)', async () => {
     const t = tenants.get('linyi')!;
     const person = await addProfessional(app, t, t.nodes.unitA2, 'SCHOOL_TEACHING');

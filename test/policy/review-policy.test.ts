@@ -28,11 +28,12 @@ describe('review sections of the five launch tenants', () => {
     });
   });
 
-  it('Qingdao routes the health, school-teacher and accounting series to their sector bodies (001 五、)', () => {
-    expect(policy('qingdao').review?.routes?.map((r) => [r.when.series, r.department.code])).toEqual([
+  it('Qingdao routes the health, school-teacher and accounting series to their sector bodies, and people without an employer to the title office (001 五、)', () => {
+    expect(policy('qingdao').review?.routes?.map((r) => [r.when.series ?? r.when.employerTypes, r.department.code])).toEqual([
       [['HEALTH'], 'qd-health'],
       [['SCHOOL_TEACHING'], 'qd-education'],
       [['ACCOUNTING'], 'qd-finance'],
+      [['NO_EMPLOYER'], 'qd-title'],
     ]);
   });
 });
@@ -63,7 +64,14 @@ describe('a review section is checked like the rest of the file', () => {
 });
 
 describe('the chain along the organisation tree', () => {
-  const node = (path: string, kind: TreeNode['kind'], code: string | null = null): TreeNode => ({ id: `n${path}`, kind, code, name: `机构${path}`, path });
+  const node = (path: string, kind: TreeNode['kind'], code: string | null = null, employerType: TreeNode['employerType'] = null): TreeNode => ({
+    id: `n${path}`,
+    kind,
+    code,
+    name: `机构${path}`,
+    path,
+    employerType,
+  });
   const bureau = node('/1/', 'BUREAU');
   const district = node('/1/2/', 'DEPARTMENT');
   const subDepartment = node('/1/2/3/', 'DEPARTMENT');
@@ -87,6 +95,21 @@ describe('the chain along the organisation tree', () => {
     const chain = planChain(policy('qingdao'), [bureau, district, subDepartment, unitUnderSub], new Map([['qd-health', health]]), 'HEALTH', 'studyTour');
     expect(chain).toMatchObject({ UNIT: unitUnderSub.id, DEPARTMENT: health.id, BUREAU: bureau.id });
     expect(planChain(policy('qingdao'), [bureau, cityUnit], new Map(), 'HEALTH', 'studyTour')).toMatchObject({ missingCode: 'qd-health' });
+  });
+
+  it('Qingdao: an engineer registered at a personnel agency (no employer) is reviewed by the title office; a health worker there by the health commission (the first route that applies)', () => {
+    const agency = node('/1/2/9/', 'UNIT', null, 'NO_EMPLOYER');
+    const titleOffice = node('/1/7/', 'DEPARTMENT', 'qd-title');
+    const byCode = new Map([
+      ['qd-health', health],
+      ['qd-title', titleOffice],
+    ]);
+    const engineer = planChain(policy('qingdao'), [bureau, district, agency], byCode, 'ENGINEERING', 'studyTour');
+    expect(engineer).toMatchObject({ UNIT: agency.id, DEPARTMENT: titleOffice.id, BUREAU: bureau.id });
+    expect((engineer as { note: string }).note).toContain('无用人单位');
+    expect(planChain(policy('qingdao'), [bureau, district, agency], byCode, 'HEALTH', 'studyTour')).toMatchObject({ DEPARTMENT: health.id });
+    // the same engineer in an ordinary unit: the district
+    expect(planChain(policy('qingdao'), [bureau, district, unitUnderSub], byCode, 'ENGINEERING', 'studyTour')).toMatchObject({ DEPARTMENT: district.id });
   });
 
   it('Linyi: the chain stops at the department; a bureau official files above it, a unit official at their own level', () => {
