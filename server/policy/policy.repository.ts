@@ -75,15 +75,20 @@ export class PolicyRepository {
   }
 
   /**
-   * Recorded activities per kind and year, in the years from `fromYear` to before `toYear`
-   * (null: no end), of the kinds not among `kinds`. (The activity table belongs to hours;
-   * a publication asks this before a version drops a kind.)
+   * Recorded activities and declarations under review per kind and year, in the years from
+   * `fromYear` to before `toYear` (null: no end), of the kinds not among `kinds`. (The tables
+   * belong to hours and declarations; a publication asks this before a version drops a kind:
+   * a declaration under review would otherwise be recorded as a kind the policy no longer has.)
    */
   async activityCountsOutside(db: Queryable, fromYear: number, toYear: number | null, kinds: readonly string[]): Promise<{ kind: string; year: number; count: number }[]> {
     return queryRows<{ kind: string; year: number; count: number }>(
       db,
-      `SELECT kind, year, count(*)::int AS count FROM activity
-       WHERE year >= $1 AND ($2::int IS NULL OR year < $2) AND NOT (kind = ANY($3::text[])) AND withdrawn_at IS NULL
+      `SELECT kind, year, count(*)::int AS count FROM (
+         SELECT kind, year FROM activity
+          WHERE year >= $1 AND ($2::int IS NULL OR year < $2) AND NOT (kind = ANY($3::text[])) AND withdrawn_at IS NULL
+         UNION ALL
+         SELECT kind, year FROM declaration
+          WHERE status = 'SUBMITTED' AND year >= $1 AND ($2::int IS NULL OR year < $2) AND NOT (kind = ANY($3::text[]))) used
        GROUP BY kind, year ORDER BY kind, year`,
       [fromYear, toYear, kinds],
     );

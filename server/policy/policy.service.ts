@@ -204,7 +204,7 @@ export class PoliciesService {
       removed.set(row.kind, entry);
     }
     if (removed.size === 0) return;
-    const lines = [...removed].map(([code, r]) => `学习形式“${r.name}”（${code}）已有${r.count}条学习记录（${r.years.join('、')}年度）`);
+    const lines = [...removed].map(([code, r]) => `学习形式“${r.name}”（${code}）已有${r.count}条学习记录或审核中的申报（${r.years.join('、')}年度）`);
     const first = removed.keys().next().value as string;
     throw policyError(
       'POLICY_KIND_IN_USE',

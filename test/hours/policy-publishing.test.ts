@@ -158,7 +158,7 @@ describe('a revision that drops a kind with recorded activities', () => {
     delete v.kinds.studyTour;
     const refused = await publish(t, { version: v });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_KIND_IN_USE', field: 'version.kinds.studyTour' });
-    expect(refused.errors?.[0]?.message).toContain('（studyTour）已有2条学习记录（2022、2023年度）');
+    expect(refused.errors?.[0]?.message).toContain('（studyTour）已有2条学习记录或审核中的申报（2022、2023年度）');
     expect(await revisions(t)).toBe(1);
 
     const unused = await versionOf(t, 2023);
@@ -166,6 +166,24 @@ describe('a revision that drops a kind with recorded activities', () => {
     const allowed = await publish(t, { version: unused });
     expect(allowed.errors).toBeUndefined();
     expect(await revisions(t)).toBe(2);
+  });
+});
+
+describe('a revision that drops a kind with declarations under review', () => {
+  it('is refused while a declaration of the kind waits for review (it would be recorded as a kind the policy no longer has)', async () => {
+    const t = await policyTenant('qingdao');
+    // a unit official's filing for an engineer waits at the department: nothing is recorded yet
+    await app.owner.query(`UPDATE professional SET title_series = 'ENGINEERING' WHERE tenant_id = $1 AND id = $2`, [t.tenantId, t.people.a1[0].id]);
+    const filed = await app.gql(RECORD, { i: { professionalId: t.people.a1[0].id, year: 2023, kind: 'mentorship', params: { mentor: '王医生', menteeCount: 3, evaluated: true, hours: 10 } } }, t.accounts.unitA1.token);
+    expect(filed.errors).toBeUndefined();
+    const [activities] = await app.owner.query(`SELECT count(*)::int AS n FROM activity WHERE tenant_id = $1`, [t.tenantId]);
+    expect(activities.n).toBe(0);
+    const v = await versionOf(t, 2023);
+    delete v.kinds.mentorship;
+    const refused = await publish(t, { version: v });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'POLICY_KIND_IN_USE', field: 'version.kinds.mentorship' });
+    expect(refused.errors?.[0]?.message).toContain('已有1条学习记录或审核中的申报（2023年度）');
+    expect(await revisions(t)).toBe(1);
   });
 });
 
