@@ -32,7 +32,12 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const bureau = () => t.accounts.bureau.token;
-const draw = (i: object, token = bureau()) => app.gql(DRAW, { i: { year: Y, percentage: 25, seed: 'seed-1', ...i } }, token);
+/**
+ * A draw over the groups the setup filled (departments A and B, the bureau's own units): tests
+ * of outcomes add recorded declarations in departments of their own, in any order.
+ */
+const draw = (i: object, token = bureau()) =>
+  app.gql(DRAW, { i: { year: Y, percentage: 25, seed: 'seed-1', departmentIds: [t.nodes.deptA, t.nodes.deptB, t.nodes.bureau], ...i } }, token);
 
 interface Item {
   id: string;
