@@ -19,7 +19,7 @@ async function main() {
   const { values } = parseArgs({ options: { count: { type: 'string', default: '200000' }, runs: { type: 'string', default: '5' } } });
   const n = Number(values.count);
   const runs = Number(values.runs);
-  const { config, logger, scratch, ownerUrl, dbs } = await openBench('bench-shortfall', 4);
+  const { config, logger, scratch, ownerUrl, dbs } = await openBench('bench-shortfall', 6);
   const gen = await generateProfessionals({ ownerUrl, tenantCode: 'qingdao', count: n, seed: 11 });
   await publishInitialPolicy(dbs.owner, gen.tenantId, loadPolicyFiles(config.POLICY_DIR).get('qingdao')!, 'bench');
   // 95 % complete (30 + 60), 5 % short (30 + 20); one in 500 applies for a title this year
