@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RecordActivityInput } from '../hours/hours.types';
 import { canSeeProfessional } from '../platform/access';
@@ -25,6 +26,9 @@ import {
   ReviewQueueFilter,
   UpdateDeclarationInput,
 } from './declarations.types';
+
+/** Per request (keyed by its context): a page of declarations asking for previews is evaluated together. */
+const previews = new WeakMap<Context, DataLoader<Declaration, DeclarationPreview>>();
 
 @Resolver(() => Declaration)
 export class DeclarationsResolver {
@@ -89,7 +93,13 @@ export class DeclarationsResolver {
 
   @FieldResolver(() => DeclarationPreview, { description: '按现行政策试算的学时及说明' })
   preview(@Root() d: Declaration, @Ctx() ctx: Context) {
-    return this.service.preview(ctx, d);
+    let loader = previews.get(ctx);
+    if (!loader) {
+      // batching only: a mutation later in the request may record activities that change a preview
+      loader = new DataLoader((ds) => this.service.previewMany(ctx, ds), { cache: false, maxBatchSize: 500 });
+      previews.set(ctx, loader);
+    }
+    return loader.load(d);
   }
 
   @FieldResolver(() => [DeclarationDecisionView], { description: '审核记录（谁审核，谁负责），先后顺序' })

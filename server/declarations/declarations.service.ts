@@ -10,7 +10,7 @@ import type { EvidenceService } from '../evidence/evidence.service';
 import type { PolicyVersion } from '../engine';
 import type { ActivitiesService } from '../hours/activities.service';
 import type { CompletionService } from '../hours/completion.service';
-import type { RecordActivityInput } from '../hours/hours.types';
+import type { HoursEvaluation, RecordActivityInput } from '../hours/hours.types';
 import { requireAccount, requireOfficial, requireTenant } from '../platform/access';
 import type { AccountActor } from '../platform/actor';
 import type { Clock } from '../platform/clock';
@@ -108,9 +108,25 @@ export class DeclarationsService {
     if (!canSeeDeclaration(ctx.actor, d)) throw declarationError('DECLARATION_NOT_FOUND', 'id');
     const extra = d.status === 'RECORDED' ? [] : [toEngineActivity(d)];
     const year = await this.completion.evaluateById(ctx, d.professionalId, d.year, extra);
-    const line = year.activities.find((a) => a.activityId === d.id);
-    const hours = line ?? { activityId: d.id, kind: d.kind, kindName: d.kindName, publicHours: 0, professionalHours: 0, rule: '', source: '', cappedBy: [], notes: [] };
-    return { hours, year };
+    return previewOf(d, year);
+  }
+
+  /**
+   * The previews of a page of declarations in a few set-based reads whatever its size (a
+   * queue page asks for each row's), each the same answer as `preview`; an Error where it throws.
+   */
+  async previewMany(ctx: Context, ds: readonly Declaration[]): Promise<(DeclarationPreview | Error)[]> {
+    const visible = ds.filter((d) => canSeeDeclaration(ctx.actor, d));
+    const years = await this.completion.evaluateManyById(
+      ctx,
+      visible.map((d) => ({ professionalId: d.professionalId, year: d.year, extra: d.status === 'RECORDED' ? [] : [toEngineActivity(d)] })),
+    );
+    const byDeclaration = new Map(visible.map((d, i) => [d, years[i]!]));
+    return ds.map((d) => {
+      const year = byDeclaration.get(d);
+      if (!year) return declarationError('DECLARATION_NOT_FOUND', 'id');
+      return year instanceof Error ? year : previewOf(d, year);
+    });
   }
 
   /** A professional declares for themself: a draft, or submitted at once. */
@@ -292,6 +308,13 @@ export class DeclarationsService {
       fileIds: files,
     };
   }
+}
+
+/** This declaration's line of its year's evaluation (none when the year has no line for it), and the year. */
+function previewOf(d: Declaration, year: HoursEvaluation): DeclarationPreview {
+  const line = year.activities.find((a) => a.activityId === d.id);
+  const hours = line ?? { activityId: d.id, kind: d.kind, kindName: d.kindName, publicHours: 0, professionalHours: 0, rule: '', source: '', cappedBy: [], notes: [] };
+  return { hours, year };
 }
 
 function isWithdrawable(d: Declaration): boolean {
