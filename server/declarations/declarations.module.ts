@@ -1,6 +1,7 @@
 // Declarations: what professionals declare with evidence, the review chain up the
 // organisation tree, and the decisions that record hours.
 import { Declarations1733100000000 } from '../../migrations/1733100000000-declarations';
+import { ReviewQueueIndexes1733500000000 } from '../../migrations/1733500000000-review-queue-indexes';
 import { systemClock } from '../platform/clock';
 import type { CapabilityModule } from '../platform/module';
 import { DeclarationReviewService } from './declaration-review.service';
@@ -28,7 +29,7 @@ export const declarationsModule: CapabilityModule = {
     return { declarations, declarationReview: new DeclarationReviewService(repo, new ReviewQueueRepository(), declarations, policies, audit) };
   },
   createLoaders: createDeclarationLoaders,
-  // declarations, their append-only decisions, and the activity's link to its declaration
-  migrations: [Declarations1733100000000],
+  // declarations, their append-only decisions, and the activity's link to its declaration; the queues' indexes
+  migrations: [Declarations1733100000000, ReviewQueueIndexes1733500000000],
   errors: declarationError.catalog,
 };

@@ -6,6 +6,7 @@ import type { TitleSeries } from '../engine/titles';
 import { queryOne, queryRows } from '../platform/sql';
 import type { Declaration, ReviewQueueStatus } from './declarations.types';
 import { type DeclarationRow, SELECT_DECLARATION, toDeclaration } from './declarations.repository';
+import { RECORDED_STEP } from './review-chain';
 
 /** A review queue: the declarations whose chain holds `nodeId` at `level`, seen from that level. */
 export interface QueueQuery {
@@ -23,15 +24,24 @@ const QUEUE_COLUMN: Record<ReviewLevel, string> = { UNIT: 'review_unit_id', DEPA
 
 /**
  * The declarations that reached the level, by their state seen from it. `step` is the
- * level's step number (STEP_OF: 1–3, never input), written into the statement.
+ * level's step number (STEP_OF: 1–3, never input), written into the statement. Steps are
+ * named as a list of values, not a range, and a recorded declaration's step (always 4) is
+ * named: with (status, step) equal, the queue index gives the rows in queue order, so a page
+ * of the bureau's millions of recorded declarations reads 50 index entries, not all of them.
  */
 const QUEUE_STATUS: Record<ReviewQueueStatus, (step: number) => string> = {
   WAITING: (s) => `d.status = 'SUBMITTED' AND d.step = ${s}`,
-  FORWARDED: (s) => `d.status = 'SUBMITTED' AND d.step > ${s}`,
-  RECORDED: () => `d.status = 'RECORDED'`,
-  REJECTED: (s) => `d.status = 'REJECTED' AND d.step >= ${s}`,
-  WITHDRAWN: (s) => `d.status = 'WITHDRAWN' AND d.step >= ${s}`,
+  FORWARDED: (s) => `d.status = 'SUBMITTED' AND d.step IN (${stepsFrom(s + 1)})`,
+  RECORDED: () => `d.status = 'RECORDED' AND d.step = ${RECORDED_STEP}`,
+  REJECTED: (s) => `d.status = 'REJECTED' AND d.step IN (${stepsFrom(s)})`,
+  WITHDRAWN: (s) => `d.status = 'WITHDRAWN' AND d.step IN (${stepsFrom(s)})`,
 };
+
+/** The review steps from `from` to the last (3); 0, which no declaration in the chain has, when none. */
+function stepsFrom(from: number): string {
+  const steps = [1, 2, 3].filter((s) => s >= from);
+  return steps.length ? steps.join(', ') : '0';
+}
 
 function stepOf(q: QueueQuery): number {
   if (![1, 2, 3].includes(q.step)) throw new Error(`not a review step: ${q.step}`);
