@@ -57,4 +57,24 @@ export class AuditService {
       after: scrub(entry.after),
     });
   }
+
+  /** Entries of one actor's request in one statement (a bulk decision: one entry per item). */
+  async recordMany(ctx: Context, entries: readonly AuditEntry[]): Promise<void> {
+    const actor = actorColumns(ctx.actor);
+    await this.repo.insertMany(
+      await ctx.db(),
+      entries.map((entry) => ({
+        tenantId: ctx.tenantId,
+        requestId: ctx.requestId,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        actorLabel: actor.label,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        before: scrub(entry.before),
+        after: scrub(entry.after),
+      })),
+    );
+  }
 }

@@ -263,6 +263,25 @@ export class DeclarationsService {
     });
   }
 
+  /** As `recordActivityOf` for each, in one statement (a bulk approval at the last level). */
+  async recordActivitiesOf(ctx: Context, ds: readonly Declaration[], recordedBy: AccountActor): Promise<void> {
+    if (!ds.length) return;
+    await this.activities.recordDeclaredMany(
+      ctx,
+      ds.map((d) => ({
+        declarationId: d.id,
+        professionalId: d.professionalId,
+        kind: d.kind,
+        year: d.year,
+        date: d.date,
+        params: d.params,
+        recordedBy: recordedBy.id,
+        submittedAt: d.submittedAt ?? new Date(),
+        adjusted: d.adjusted,
+      })),
+    );
+  }
+
   /** The declaration, if the caller filed it (only its filer changes, submits or withdraws it). */
   private async filersOwn(ctx: Context, id: string): Promise<Declaration> {
     const actor = requireAccount(ctx);
