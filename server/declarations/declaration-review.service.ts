@@ -22,11 +22,19 @@ import type { DeclarationsRepository } from './declarations.repository';
 import type { QueueQuery, ReviewQueueRepository } from './review-queue.repository';
 import { snapshot } from './declaration-views';
 import type { DeclarationsService } from './declarations.service';
-import type { BulkApprovalItem, Declaration, ReviewDecisionKind, ReviewQueueCounts, ReviewQueueFilter } from './declarations.types';
+import type { BulkApprovalItem, Declaration, ReviewDecisionKind, ReviewQueueCounts, ReviewQueueFilter, ReviewQueueStatus } from './declarations.types';
 import { nextStep, RECORDED_STEP, STEP_OF } from './review-chain';
 
 /** A queue page: bulk approval takes at most this many. */
 export const MAX_BULK = 50;
+
+/**
+ * Queue counts stop here: above it a count answers this number and says so (“10000+”). A
+ * bureau's queue holds millions of recorded declarations; an exact count of them is a scan of
+ * millions of index entries on every queue page, and no reviewer acts on the difference
+ * between 2,000,000 and 10,000+. Below it every count is exact.
+ */
+export const QUEUE_COUNT_LIMIT = 10000;
 
 interface Decision {
   kind: Exclude<ReviewDecisionKind, 'FILED'>;
@@ -53,15 +61,25 @@ export class DeclarationReviewService {
     const em = await ctx.db();
     const rows = await this.queues.queuePage(em, query, status, after, page.first + 1);
     for (const row of rows) ctx.loaders.declaration.prime(row.id, row);
-    return toConnection(rows, page, (d) => [d.queueNo ?? '0'], () => this.queues.queueCount(em, query, status));
+    const count = async () => Math.min(QUEUE_COUNT_LIMIT, await this.queues.queueCount(em, query, status, QUEUE_COUNT_LIMIT));
+    return toConnection(rows, page, (d) => [d.queueNo ?? '0'], count);
   }
 
   /** How many of the caller's queue are in each state (the same filter, its status aside). */
   async counts(ctx: Context, filter: ReviewQueueFilter | null): Promise<ReviewQueueCounts> {
     const query = this.queueQuery(ctx, filter);
-    if (query === null) return { waiting: 0, forwarded: 0, recorded: 0, rejected: 0, withdrawn: 0 };
-    const c = await this.queues.queueCounts(await ctx.db(), query);
-    return { waiting: c.WAITING, forwarded: c.FORWARDED, recorded: c.RECORDED, rejected: c.REJECTED, withdrawn: c.WITHDRAWN };
+    if (query === null) return { waiting: 0, forwarded: 0, recorded: 0, rejected: 0, withdrawn: 0, limit: QUEUE_COUNT_LIMIT, capped: [] };
+    const c = await this.queues.queueCounts(await ctx.db(), query, QUEUE_COUNT_LIMIT);
+    const at = (s: ReviewQueueStatus) => Math.min(QUEUE_COUNT_LIMIT, c[s]);
+    return {
+      waiting: at('WAITING'),
+      forwarded: at('FORWARDED'),
+      recorded: at('RECORDED'),
+      rejected: at('REJECTED'),
+      withdrawn: at('WITHDRAWN'),
+      limit: QUEUE_COUNT_LIMIT,
+      capped: (Object.keys(c) as ReviewQueueStatus[]).filter((s) => c[s] > QUEUE_COUNT_LIMIT),
+    };
   }
 
   async approve(ctx: Context, id: string, version: number | null, comment: string | null): Promise<Declaration> {

@@ -122,7 +122,9 @@ export class ReviewResolver {
   }
 
   @Authorized()
-  @Query(() => DeclarationConnection, { description: '本级审核队列（用人单位、主管部门或人社局：审核链中本机构这一级），按提交先后，键集分页' })
+  @Query(() => DeclarationConnection, {
+    description: '本级审核队列（用人单位、主管部门或人社局：审核链中本机构这一级），按提交先后，键集分页；totalCount 最多计到 10000（为 10000 时表示 10000 条及以上，见 reviewQueueCounts.capped）',
+  })
   reviewQueue(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => ReviewQueueFilter, { nullable: true }) filter?: ReviewQueueFilter) {
     return this.review.queue(ctx, filter ?? null, page);
   }

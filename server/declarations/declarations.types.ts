@@ -219,11 +219,13 @@ export class ReviewQueueFilter {
   @Field(() => TitleSeriesEnum, { nullable: true }) titleSeries?: TitleSeries | null;
 }
 
-@ObjectType({ description: '本级审核队列各状态的数量（同一筛选条件）' })
+@ObjectType({ description: '本级审核队列各状态的数量（同一筛选条件）；每个数量最多计到 limit，超过的列在 capped 中（显示为“limit+”）' })
 export class ReviewQueueCounts {
   @Field(() => Int) waiting: number;
   @Field(() => Int) forwarded: number;
   @Field(() => Int) recorded: number;
   @Field(() => Int) rejected: number;
   @Field(() => Int) withdrawn: number;
+  @Field(() => Int, { description: '计数上限（10000）：数量不超过它时是准确数' }) limit: number;
+  @Field(() => [ReviewQueueStatusEnum], { description: '数量超过上限的状态：其数量字段为上限值，应显示为“10000+”' }) capped: ReviewQueueStatus[];
 }

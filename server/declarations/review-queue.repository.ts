@@ -79,23 +79,30 @@ export class ReviewQueueRepository {
     return rows.map(toDeclaration);
   }
 
-  async queueCount(em: EntityManager, q: QueueQuery, status: ReviewQueueStatus): Promise<number> {
+  /** How many of the queue are in the state, counted up to `limit` + 1 (more than `limit` when it answers that). */
+  async queueCount(em: EntityManager, q: QueueQuery, status: ReviewQueueStatus, limit: number): Promise<number> {
     const params: unknown[] = [];
     const where = queueWhere(q, params);
     where.push(QUEUE_STATUS[status](stepOf(q)));
-    const row = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM declaration d WHERE ${where.join(' AND ')}`, params);
+    const row = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM (SELECT 1 FROM declaration d WHERE ${where.join(' AND ')} LIMIT ${limit + 1}) x`, params);
     return row?.n ?? 0;
   }
 
-  /** Every state's count of one queue, in one pass. */
-  async queueCounts(em: EntityManager, q: QueueQuery): Promise<Record<ReviewQueueStatus, number>> {
+  /**
+   * Every state's count of one queue, in one statement, each counted up to `limit` + 1: a
+   * state's count reads at most that many index entries (the queue index, state by state)
+   * however many millions the bureau's queue holds.
+   */
+  async queueCounts(em: EntityManager, q: QueueQuery, limit: number): Promise<Record<ReviewQueueStatus, number>> {
     const params: unknown[] = [];
-    const where = queueWhere(q, params);
+    const where = queueWhere(q, params).join(' AND ');
     const s = stepOf(q);
+    const statuses = Object.keys(QUEUE_STATUS) as ReviewQueueStatus[];
     const row = await queryOne<Record<Lowercase<ReviewQueueStatus>, number>>(
       em,
-      `SELECT ${(Object.keys(QUEUE_STATUS) as ReviewQueueStatus[]).map((k) => `count(*) FILTER (WHERE ${QUEUE_STATUS[k](s)})::int AS ${k.toLowerCase()}`).join(', ')}
-         FROM declaration d WHERE ${where.join(' AND ')}`,
+      `SELECT ${statuses
+        .map((k) => `(SELECT count(*)::int FROM (SELECT 1 FROM declaration d WHERE ${where} AND ${QUEUE_STATUS[k](s)} LIMIT ${limit + 1}) x) AS ${k.toLowerCase()}`)
+        .join(', ')}`,
       params,
     );
     return {

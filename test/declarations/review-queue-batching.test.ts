@@ -149,3 +149,25 @@ describe('a batched preview', () => {
     expect(results.map((r) => (r instanceof Error ? (r as Error & { code?: string }).code : 'preview'))).toEqual(['preview', 'DECLARATION_NOT_FOUND']);
   });
 });
+
+describe('the counts of a queue of millions', () => {
+  it('count exactly up to 10,000 and say which states are above it (10,001 recorded: 10000+, capped); totalCount stops there too', async () => {
+    const big = await policyTenant(app, 'qingdao', 'dqc');
+    // 10,001 recorded declarations of one person, set-based (the page's rows need nothing more)
+    await app.owner.query(
+      `INSERT INTO declaration (tenant_id, professional_id, unit_id, title_series, kind, kind_name, year, params, filed_by, filed_by_role,
+          status, round, step, entry_step, review_unit_id, review_department_id, review_bureau_id, queue_no, submitted_at, recorded_at)
+       SELECT p.tenant_id, p.id, p.unit_id, p.title_series, 'studyTour', '业务进修', 2024, jsonb_build_object('title', '考察' || g), $2, 'PROFESSIONAL',
+              'RECORDED', 1, 4, 1, $3, $4, $5, nextval('declaration_queue_no'), now(), now()
+         FROM professional p CROSS JOIN generate_series(1, 10001) g WHERE p.tenant_id = $1 AND p.id = $6`,
+      [big.tenantId, big.accounts.personA1.id, big.nodes.unitA1, big.nodes.deptA, big.nodes.bureau, big.people.a1[0].id],
+    );
+    const COUNTED = `query($f: ReviewQueueFilter) { reviewQueueCounts(filter: $f) { waiting recorded limit capped } reviewQueue(filter: $f, first: 1) { totalCount } }`;
+    const all = ok<{ recorded: number; waiting: number; limit: number; capped: string[] }>(await app.gql(COUNTED, { f: { status: 'RECORDED' } }, big.accounts.unitA1.token), 'reviewQueueCounts');
+    expect(all).toEqual({ waiting: 0, recorded: 10000, limit: 10000, capped: ['RECORDED'] });
+    expect((await app.gql(COUNTED, { f: { status: 'RECORDED' } }, big.accounts.unitA1.token)).data.reviewQueue.totalCount).toBe(10000);
+    // under the limit, exact: one kind of none
+    const none = ok<{ recorded: number; capped: string[] }>(await app.gql(COUNTED, { f: { status: 'RECORDED', kind: 'selfStudy' } }, big.accounts.unitA1.token), 'reviewQueueCounts');
+    expect(none).toEqual({ waiting: 0, recorded: 0, limit: 10000, capped: [] });
+  });
+});
