@@ -8,7 +8,7 @@
 import type { AuditService } from '../audit/audit.service';
 import type { EvidenceService } from '../evidence/evidence.service';
 import type { PolicyVersion } from '../engine';
-import type { ActivitiesService } from '../hours/activities.service';
+import type { ActivitiesService, DeclaredActivity } from '../hours/activities.service';
 import type { CompletionService } from '../hours/completion.service';
 import type { HoursEvaluation, RecordActivityInput } from '../hours/hours.types';
 import { requireAccount, requireOfficial, requireTenant } from '../platform/access';
@@ -250,36 +250,12 @@ export class DeclarationsService {
 
   /** The end of the chain: the declaration's activity is recorded; from now on it counts. */
   async recordActivityOf(ctx: Context, d: Declaration, recordedBy: AccountActor): Promise<void> {
-    await this.activities.recordDeclared(ctx, {
-      declarationId: d.id,
-      professionalId: d.professionalId,
-      kind: d.kind,
-      year: d.year,
-      date: d.date,
-      params: d.params,
-      recordedBy: recordedBy.id,
-      submittedAt: d.submittedAt ?? new Date(),
-      adjusted: d.adjusted,
-    });
+    await this.activities.recordDeclared(ctx, toDeclared(d, recordedBy));
   }
 
   /** As `recordActivityOf` for each, in one statement (a bulk approval at the last level). */
   async recordActivitiesOf(ctx: Context, ds: readonly Declaration[], recordedBy: AccountActor): Promise<void> {
-    if (!ds.length) return;
-    await this.activities.recordDeclaredMany(
-      ctx,
-      ds.map((d) => ({
-        declarationId: d.id,
-        professionalId: d.professionalId,
-        kind: d.kind,
-        year: d.year,
-        date: d.date,
-        params: d.params,
-        recordedBy: recordedBy.id,
-        submittedAt: d.submittedAt ?? new Date(),
-        adjusted: d.adjusted,
-      })),
-    );
+    if (ds.length) await this.activities.recordDeclaredMany(ctx, ds.map((d) => toDeclared(d, recordedBy)));
   }
 
   /** The declaration, if the caller filed it (only its filer changes, submits or withdraws it). */
@@ -327,6 +303,21 @@ export class DeclarationsService {
       fileIds: files,
     };
   }
+}
+
+/** The activity a recorded declaration becomes. */
+function toDeclared(d: Declaration, recordedBy: AccountActor): DeclaredActivity {
+  return {
+    declarationId: d.id,
+    professionalId: d.professionalId,
+    kind: d.kind,
+    year: d.year,
+    date: d.date,
+    params: d.params,
+    recordedBy: recordedBy.id,
+    submittedAt: d.submittedAt ?? new Date(),
+    adjusted: d.adjusted,
+  };
 }
 
 /** This declaration's line of its year's evaluation (none when the year has no line for it), and the year. */
