@@ -178,17 +178,18 @@ async function main() {
   );
   const bureau = await requireRow<{ id: string }>(dbs.owner, `SELECT id FROM org_node WHERE tenant_id = $1 AND kind = 'BUREAU'`, [gen.tenantId]);
   const server = await startBenchServer(dbs.runtime, logger, { MAX_QUERY_COMPLEXITY: '20000' });
-  const tokens = {
-    unit: await benchOfficialToken(dbs.owner, server, { tenantId: gen.tenantId, username: 'bench.unit', role: 'UNIT_OFFICIAL', orgNodeId: unit.id }),
-    dept: await benchOfficialToken(dbs.owner, server, { tenantId: gen.tenantId, username: 'bench.dept', role: 'DEPARTMENT_OFFICIAL', orgNodeId: unit.parent_id }),
-    bureau: await benchOfficialToken(dbs.owner, server, { tenantId: gen.tenantId, username: 'bench.bureau', role: 'BUREAU_OFFICIAL', orgNodeId: bureau.id }),
-  };
-  const account = async (username: string) => (await requireRow<{ id: string }>(dbs.owner, `SELECT id FROM account WHERE tenant_id = $1 AND username = $2`, [gen.tenantId, username])).id;
+  await benchOfficialToken(dbs.owner, server, { tenantId: gen.tenantId, username: 'bench.unit', role: 'UNIT_OFFICIAL', orgNodeId: unit.id });
+  await benchOfficialToken(dbs.owner, server, { tenantId: gen.tenantId, username: 'bench.dept', role: 'DEPARTMENT_OFFICIAL', orgNodeId: unit.parent_id });
+  await benchOfficialToken(dbs.owner, server, { tenantId: gen.tenantId, username: 'bench.bureau', role: 'BUREAU_OFFICIAL', orgNodeId: bureau.id });
   await benchOfficialToken(dbs.owner, server, { tenantId: gen.tenantId, username: 'bench.filer', role: 'UNIT_OFFICIAL', orgNodeId: unit.id });
+  const account = async (username: string) => (await requireRow<{ id: string }>(dbs.owner, `SELECT id FROM account WHERE tenant_id = $1 AND username = $2`, [gen.tenantId, username])).id;
   const t = process.hrtime.bigint();
   await generateDeclarations(ownerUrl, gen.tenantId, per, policy, { filer: await account('bench.filer'), unit: await account('bench.unit'), dept: await account('bench.dept'), bureau: await account('bench.bureau'), bureauNode: bureau.id });
   const total = await requireRow<{ n: string }>(dbs.owner, `SELECT count(*) AS n FROM declaration WHERE tenant_id = $1`, [gen.tenantId]);
   out(`  ${total.n} declarations generated in ${seconds(t)} s (all data: ${seconds(started)} s)`);
+  // signed in now: a token issued before the generation would have expired
+  const token = async (username: string) => (await server.tokens.issue({ sub: await account(username), kind: 'account', tid: gen.tenantId })).token;
+  const tokens = { unit: await token('bench.unit'), dept: await token('bench.dept'), bureau: await token('bench.bureau') };
 
   const counter = countStatements(dbs.runtime);
   let statementsOfLast = 0;
