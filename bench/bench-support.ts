@@ -91,8 +91,8 @@ export interface GraphqlResponse<Data> {
   errors?: unknown[];
 }
 
-export function startBenchServer(runtime: DataSource, logger: Logger): Promise<RunningServer> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' });
+export function startBenchServer(runtime: DataSource, logger: Logger, env: Record<string, string> = {}): Promise<RunningServer> {
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ...env });
   return startServer({ config, runtime, logger, jwtSecret: randomBytes(32).toString('hex') });
 }
 
@@ -100,7 +100,7 @@ export function startBenchServer(runtime: DataSource, logger: Logger): Promise<R
 export async function benchOfficialToken(
   owner: DataSource,
   server: RunningServer,
-  a: { tenantId: string; username: string; role: 'BUREAU_OFFICIAL' | 'DEPARTMENT_OFFICIAL'; orgNodeId: string },
+  a: { tenantId: string; username: string; role: 'BUREAU_OFFICIAL' | 'DEPARTMENT_OFFICIAL' | 'UNIT_OFFICIAL'; orgNodeId: string },
 ): Promise<string> {
   const [row] = await queryRows<{ id: string }>(
     owner,

@@ -87,6 +87,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Declaration.chain': 3, // unit, department, bureau
   'Declaration.warnings': 1, // one per DeclarationWarningCode
   'Declaration.decisions': 30, // at most 3 levels × 10 rounds (MAX_ROUNDS)
+  'ReviewQueueCounts.capped': 5, // the ReviewQueueStatus enum
   'Evidence.fileIds': 10, // MAX_FILES_PER_CALL
   'WorkingCalendarYear.holidays': 40, // statutory days off of one year: 33 at most (2015–2026)
   'WorkingCalendarYear.adjustedWorkdays': 12, // adjusted working weekends of one year: 12 at most

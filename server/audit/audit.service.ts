@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Context } from '../platform/context';
 import type { Actor } from '../platform/actor';
 import { maskIdNumber } from '../platform/id-number';
-import type { AuditRepository } from './audit.repository';
+import type { AuditRepository, AuditRow } from './audit.repository';
 
 export interface AuditEntry {
   action: string;
@@ -43,18 +43,30 @@ export class AuditService {
   constructor(private readonly repo: AuditRepository) {}
 
   async record(ctx: Context, entry: AuditEntry, options: { actor?: Actor; tenantId?: string; em?: EntityManager } = {}): Promise<void> {
-    const actor = actorColumns(options.actor ?? ctx.actor);
-    await this.repo.insert(options.em ?? (await ctx.db()), {
-      tenantId: options.tenantId ?? ctx.tenantId,
-      requestId: ctx.requestId,
-      actorKind: actor.kind,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: scrub(entry.before),
-      after: scrub(entry.after),
-    });
+    await this.repo.insert(options.em ?? (await ctx.db()), toRow(ctx, entry, options.actor ?? ctx.actor, options.tenantId ?? ctx.tenantId));
   }
+
+  /** Entries of one actor's request in one statement (a bulk decision: one entry per item). */
+  async recordMany(ctx: Context, entries: readonly AuditEntry[]): Promise<void> {
+    await this.repo.insertMany(
+      await ctx.db(),
+      entries.map((entry) => toRow(ctx, entry, ctx.actor, ctx.tenantId)),
+    );
+  }
+}
+
+function toRow(ctx: Context, entry: AuditEntry, by: Actor, tenantId: string | null): AuditRow {
+  const actor = actorColumns(by);
+  return {
+    tenantId,
+    requestId: ctx.requestId,
+    actorKind: actor.kind,
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: scrub(entry.before),
+    after: scrub(entry.after),
+  };
 }

@@ -63,6 +63,30 @@ export async function insertDecision(em: EntityManager, d: NewDecision): Promise
   );
 }
 
+/** Several decisions in one statement (a bulk approval's, one per declaration moved on). */
+export async function insertDecisions(em: EntityManager, ds: readonly NewDecision[]): Promise<void> {
+  if (!ds.length) return;
+  const column = <T>(f: (d: NewDecision) => T) => ds.map(f);
+  await execute(
+    em,
+    `INSERT INTO declaration_decision (tenant_id, declaration_id, round, level, node_id, decision, reviewer_id, reviewer_label, comment, public_hours, professional_hours)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::uuid[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::float8[], $11::float8[])`,
+    [
+      column((d) => d.tenantId),
+      column((d) => d.declarationId),
+      column((d) => d.round),
+      column((d) => d.level),
+      column((d) => d.nodeId),
+      column((d) => d.decision),
+      column((d) => d.reviewerId),
+      column((d) => d.reviewerLabel),
+      column((d) => d.comment),
+      column((d) => d.publicHours),
+      column((d) => d.professionalHours),
+    ],
+  );
+}
+
 /** The decisions of several declarations, oldest first (for a DataLoader). */
 export async function decisionsOf(em: EntityManager, declarationIds: readonly string[]): Promise<Map<string, DeclarationDecisionView[]>> {
   const ids = declarationIds.filter(isUuid);

@@ -4,6 +4,7 @@ import { Declarations1733100000000 } from '../../migrations/1733100000000-declar
 import { DeclarationCountsOnce1733400000000 } from '../../migrations/1733400000000-declaration-counts-once';
 import { DeclarationFiles1733450000000 } from '../../migrations/1733450000000-declaration-files';
 import { NoEmployer1733460000000 } from '../../migrations/1733460000000-no-employer';
+import { ReviewQueueIndexes1733500000000 } from '../../migrations/1733500000000-review-queue-indexes';
 import { systemClock } from '../platform/clock';
 import type { CapabilityModule } from '../platform/module';
 import { DeclarationReviewService } from './declaration-review.service';
@@ -39,9 +40,9 @@ export const declarationsModule: CapabilityModule = {
     return { declarations, reviewerAids, declarationReview: new DeclarationReviewService(repo, new ReviewQueueRepository(), declarations, policies, audit) };
   },
   createLoaders: createDeclarationLoaders,
-  // declarations, their append-only decisions, and the activity's link to its declaration
-  // counts once: the keys a person's live declarations must differ by
-  // the files each names (who may read them), and the employer type a review route may name
-  migrations: [Declarations1733100000000, DeclarationCountsOnce1733400000000, DeclarationFiles1733450000000, NoEmployer1733460000000],
+  // declarations, their append-only decisions, and the activity's link to its declaration;
+  // counts once: the keys a person's live declarations must differ by; the files each names (who
+  // may read them); the employer type a review route may name; the queues' indexes
+  migrations: [Declarations1733100000000, DeclarationCountsOnce1733400000000, DeclarationFiles1733450000000, NoEmployer1733460000000, ReviewQueueIndexes1733500000000],
   errors: declarationError.catalog,
 };

@@ -271,6 +271,25 @@ export class DeclarationsRepository {
     return rows.length === 1;
   }
 
+  /**
+   * Approvals of several declarations, each moved on from the step its reviewer holds as
+   * `transition` moves one (in id order, so two bulk approvals lock rows in the same order);
+   * the ids of those that moved (another decision may have come first for the others).
+   */
+  async approveMany(em: EntityManager, ts: readonly Omit<Transition, 'version' | 'rejectionReason' | 'adjusted'>[]): Promise<Set<string>> {
+    if (!ts.length) return new Set();
+    const sorted = [...ts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const rows = await changedRows<{ id: string }>(
+      em,
+      `UPDATE declaration d SET status = t.status, step = t.to_step, rejection_reason = NULL,
+          recorded_at = CASE WHEN t.status = 'RECORDED' THEN now() END, version = d.version + 1, updated_at = now()
+         FROM unnest($1::uuid[], $2::int[], $3::int[], $4::text[], $5::int[]) WITH ORDINALITY AS t(id, round, from_step, status, to_step, n)
+        WHERE d.id = t.id AND d.status = 'SUBMITTED' AND d.step = t.from_step AND d.round = t.round RETURNING d.id`,
+      [sorted.map((t) => t.id), sorted.map((t) => t.round), sorted.map((t) => t.fromStep), sorted.map((t) => t.status), sorted.map((t) => t.toStep)],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** The nodes at these paths (a unit and its ancestors) and those with these codes (sector routes). */
   async treeNodes(em: EntityManager, paths: readonly string[], codes: readonly string[]): Promise<TreeNode[]> {
     return queryRows<TreeNode>(

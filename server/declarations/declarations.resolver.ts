@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RecordActivityInput } from '../hours/hours.types';
 import { canSeeProfessional } from '../platform/access';
@@ -27,6 +28,9 @@ import {
   ReviewQueueFilter,
   UpdateDeclarationInput,
 } from './declarations.types';
+
+/** Per request (keyed by its context): a page of declarations asking for previews is evaluated together. */
+const previews = new WeakMap<Context, DataLoader<Declaration, DeclarationPreview>>();
 
 @Resolver(() => Declaration)
 export class DeclarationsResolver {
@@ -93,7 +97,13 @@ export class DeclarationsResolver {
 
   @FieldResolver(() => DeclarationPreview, { description: '按现行政策试算的学时及说明' })
   preview(@Root() d: Declaration, @Ctx() ctx: Context) {
-    return this.service.preview(ctx, d);
+    let loader = previews.get(ctx);
+    if (!loader) {
+      // batching only: a mutation later in the request may record activities that change a preview
+      loader = new DataLoader((ds) => this.service.previewMany(ctx, ds), { cache: false, maxBatchSize: 500 });
+      previews.set(ctx, loader);
+    }
+    return loader.load(d);
   }
 
   @FieldResolver(() => [DeclarationWarning], { description: '提请审核人员注意的情况，如同一成果的申报人数超过作者人数' })
@@ -121,7 +131,9 @@ export class ReviewResolver {
   }
 
   @Authorized()
-  @Query(() => DeclarationConnection, { description: '本级审核队列（用人单位、主管部门或人社局：审核链中本机构这一级），按提交先后，键集分页' })
+  @Query(() => DeclarationConnection, {
+    description: '本级审核队列（用人单位、主管部门或人社局：审核链中本机构这一级），按提交先后，键集分页；totalCount 最多计到 10000（为 10000 时表示 10000 条及以上，见 reviewQueueCounts.capped）',
+  })
   reviewQueue(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => ReviewQueueFilter, { nullable: true }) filter?: ReviewQueueFilter) {
     return this.review.queue(ctx, filter ?? null, page);
   }

@@ -6,9 +6,9 @@
 // someone (`recordActivity`) file a declaration that enters the chain at their own level.
 // Nothing counts until the chain's last level records it (declaration-review.service.ts).
 import type { AuditService } from '../audit/audit.service';
-import type { ActivitiesService } from '../hours/activities.service';
+import type { ActivitiesService, DeclaredActivity } from '../hours/activities.service';
 import type { CompletionService } from '../hours/completion.service';
-import type { RecordActivityInput } from '../hours/hours.types';
+import type { HoursEvaluation, RecordActivityInput } from '../hours/hours.types';
 import { requireAccount, requireOfficial, requireTenant } from '../platform/access';
 import type { AccountActor } from '../platform/actor';
 import type { Context } from '../platform/context';
@@ -109,9 +109,25 @@ export class DeclarationsService {
     if (!canSeeDeclaration(ctx.actor, d)) throw declarationError('DECLARATION_NOT_FOUND', 'id');
     const extra = d.status === 'RECORDED' ? [] : [toEngineActivity(d)];
     const year = await this.completion.evaluateById(ctx, d.professionalId, d.year, extra);
-    const line = year.activities.find((a) => a.activityId === d.id);
-    const hours = line ?? { activityId: d.id, kind: d.kind, kindName: d.kindName, publicHours: 0, professionalHours: 0, rule: '', source: '', cappedBy: [], notes: [] };
-    return { hours, year };
+    return previewOf(d, year);
+  }
+
+  /**
+   * The previews of a page of declarations in a few set-based reads whatever its size (a
+   * queue page asks for each row's), each the same answer as `preview`; an Error where it throws.
+   */
+  async previewMany(ctx: Context, ds: readonly Declaration[]): Promise<(DeclarationPreview | Error)[]> {
+    const visible = ds.filter((d) => canSeeDeclaration(ctx.actor, d));
+    const years = await this.completion.evaluateManyById(
+      ctx,
+      visible.map((d) => ({ professionalId: d.professionalId, year: d.year, extra: d.status === 'RECORDED' ? [] : [toEngineActivity(d)] })),
+    );
+    const byDeclaration = new Map(visible.map((d, i) => [d, years[i]!]));
+    return ds.map((d) => {
+      const year = byDeclaration.get(d);
+      if (!year) return declarationError('DECLARATION_NOT_FOUND', 'id');
+      return year instanceof Error ? year : previewOf(d, year);
+    });
   }
 
   /** A professional declares for themself: a draft, or submitted at once. */
@@ -245,17 +261,12 @@ export class DeclarationsService {
 
   /** The end of the chain: the declaration's activity is recorded; from now on it counts. */
   async recordActivityOf(ctx: Context, d: Declaration, recordedBy: AccountActor): Promise<void> {
-    await this.activities.recordDeclared(ctx, {
-      declarationId: d.id,
-      professionalId: d.professionalId,
-      kind: d.kind,
-      year: d.year,
-      date: d.date,
-      params: d.params,
-      recordedBy: recordedBy.id,
-      submittedAt: d.submittedAt ?? new Date(),
-      adjusted: d.adjusted,
-    });
+    await this.activities.recordDeclared(ctx, toDeclared(d, recordedBy));
+  }
+
+  /** As `recordActivityOf` for each, in one statement (a bulk approval at the last level). */
+  async recordActivitiesOf(ctx: Context, ds: readonly Declaration[], recordedBy: AccountActor): Promise<void> {
+    if (ds.length) await this.activities.recordDeclaredMany(ctx, ds.map((d) => toDeclared(d, recordedBy)));
   }
 
   /** The declaration, if the caller filed it (only its filer changes, submits or withdraws it). */
@@ -285,6 +296,28 @@ export class DeclarationsService {
     this.once.requireEvidence(c.spec, c);
     await this.once.check(ctx, professionalId, exceptId, c.keys, c.spec);
   }
+}
+
+/** The activity a recorded declaration becomes. */
+function toDeclared(d: Declaration, recordedBy: AccountActor): DeclaredActivity {
+  return {
+    declarationId: d.id,
+    professionalId: d.professionalId,
+    kind: d.kind,
+    year: d.year,
+    date: d.date,
+    params: d.params,
+    recordedBy: recordedBy.id,
+    submittedAt: d.submittedAt ?? new Date(),
+    adjusted: d.adjusted,
+  };
+}
+
+/** This declaration's line of its year's evaluation (none when the year has no line for it), and the year. */
+function previewOf(d: Declaration, year: HoursEvaluation): DeclarationPreview {
+  const line = year.activities.find((a) => a.activityId === d.id);
+  const hours = line ?? { activityId: d.id, kind: d.kind, kindName: d.kindName, publicHours: 0, professionalHours: 0, rule: '', source: '', cappedBy: [], notes: [] };
+  return { hours, year };
 }
 
 function isWithdrawable(d: Declaration): boolean {

@@ -38,13 +38,14 @@ export const ReviewDecisionEnum = defineEnum<ReviewDecisionKind>('ReviewDecision
   SPOT_CHECK_FAILED: '人社局抽查复核未通过（撤销，学时不计）',
 });
 
-export type ReviewQueueStatus = 'WAITING' | 'FORWARDED' | 'RECORDED' | 'REJECTED' | 'WITHDRAWN';
+export type ReviewQueueStatus = 'WAITING' | 'FORWARDED' | 'RECORDED' | 'REJECTED' | 'WITHDRAWN' | 'REVOKED';
 export const ReviewQueueStatusEnum = defineEnum<ReviewQueueStatus>('ReviewQueueStatus', '审核队列中的状态（相对于本级）', {
   WAITING: '待本级审核',
   FORWARDED: '本级已通过，待上级审核',
   RECORDED: '已记录',
   REJECTED: '已退回（本级或上级退回）',
   WITHDRAWN: '申报人已撤回',
+  REVOKED: '已撤销（虚假申报或抽查复核未通过）',
 });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -241,11 +242,14 @@ export class ReviewQueueFilter {
   @Field(() => TitleSeriesEnum, { nullable: true }) titleSeries?: TitleSeries | null;
 }
 
-@ObjectType({ description: '本级审核队列各状态的数量（同一筛选条件）' })
+@ObjectType({ description: '本级审核队列各状态的数量（同一筛选条件）；每个数量最多计到 limit，超过的列在 capped 中（显示为“limit+”）' })
 export class ReviewQueueCounts {
   @Field(() => Int) waiting: number;
   @Field(() => Int) forwarded: number;
   @Field(() => Int) recorded: number;
   @Field(() => Int) rejected: number;
   @Field(() => Int) withdrawn: number;
+  @Field(() => Int) revoked: number;
+  @Field(() => Int, { description: '计数上限（10000）：数量不超过它时是准确数' }) limit: number;
+  @Field(() => [ReviewQueueStatusEnum], { description: '数量超过上限的状态：其数量字段为上限值，应显示为“10000+”' }) capped: ReviewQueueStatus[];
 }

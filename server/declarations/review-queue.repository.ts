@@ -6,6 +6,7 @@ import type { TitleSeries } from '../engine/titles';
 import { queryOne, queryRows } from '../platform/sql';
 import type { Declaration, ReviewQueueStatus } from './declarations.types';
 import { type DeclarationRow, SELECT_DECLARATION, toDeclaration } from './declarations.repository';
+import { RECORDED_STEP } from './review-chain';
 
 /** A review queue: the declarations whose chain holds `nodeId` at `level`, seen from that level. */
 export interface QueueQuery {
@@ -23,15 +24,26 @@ const QUEUE_COLUMN: Record<ReviewLevel, string> = { UNIT: 'review_unit_id', DEPA
 
 /**
  * The declarations that reached the level, by their state seen from it. `step` is the
- * level's step number (STEP_OF: 1–3, never input), written into the statement.
+ * level's step number (STEP_OF: 1–3, never input), written into the statement. Steps are
+ * named as a list of values, not a range, and a recorded declaration's step (always 4) is
+ * named: with (status, step) equal, the queue index gives the rows in queue order, so a page
+ * of the bureau's millions of recorded declarations reads 50 index entries, not all of them.
  */
 const QUEUE_STATUS: Record<ReviewQueueStatus, (step: number) => string> = {
   WAITING: (s) => `d.status = 'SUBMITTED' AND d.step = ${s}`,
-  FORWARDED: (s) => `d.status = 'SUBMITTED' AND d.step > ${s}`,
-  RECORDED: () => `d.status = 'RECORDED'`,
-  REJECTED: (s) => `d.status = 'REJECTED' AND d.step >= ${s}`,
-  WITHDRAWN: (s) => `d.status = 'WITHDRAWN' AND d.step >= ${s}`,
+  FORWARDED: (s) => `d.status = 'SUBMITTED' AND d.step IN (${stepsFrom(s + 1)})`,
+  RECORDED: () => `d.status = 'RECORDED' AND d.step = ${RECORDED_STEP}`,
+  REJECTED: (s) => `d.status = 'REJECTED' AND d.step IN (${stepsFrom(s)})`,
+  WITHDRAWN: (s) => `d.status = 'WITHDRAWN' AND d.step IN (${stepsFrom(s)})`,
+  // revoked while under review (from the level it had reached) or after it was recorded
+  REVOKED: (s) => `d.status = 'REVOKED' AND d.step IN (${stepsFrom(s)}, ${RECORDED_STEP})`,
 };
+
+/** The review steps from `from` to the last (3); 0, which no declaration in the chain has, when none. */
+function stepsFrom(from: number): string {
+  const steps = [1, 2, 3].filter((s) => s >= from);
+  return steps.length ? steps.join(', ') : '0';
+}
 
 function stepOf(q: QueueQuery): number {
   if (![1, 2, 3].includes(q.step)) throw new Error(`not a review step: ${q.step}`);
@@ -69,23 +81,30 @@ export class ReviewQueueRepository {
     return rows.map(toDeclaration);
   }
 
-  async queueCount(em: EntityManager, q: QueueQuery, status: ReviewQueueStatus): Promise<number> {
+  /** How many of the queue are in the state, counted up to `limit` + 1 (more than `limit` when it answers that). */
+  async queueCount(em: EntityManager, q: QueueQuery, status: ReviewQueueStatus, limit: number): Promise<number> {
     const params: unknown[] = [];
     const where = queueWhere(q, params);
     where.push(QUEUE_STATUS[status](stepOf(q)));
-    const row = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM declaration d WHERE ${where.join(' AND ')}`, params);
+    const row = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM (SELECT 1 FROM declaration d WHERE ${where.join(' AND ')} LIMIT ${limit + 1}) x`, params);
     return row?.n ?? 0;
   }
 
-  /** Every state's count of one queue, in one pass. */
-  async queueCounts(em: EntityManager, q: QueueQuery): Promise<Record<ReviewQueueStatus, number>> {
+  /**
+   * Every state's count of one queue, in one statement, each counted up to `limit` + 1: a
+   * state's count reads at most that many index entries (the queue index, state by state)
+   * however many millions the bureau's queue holds.
+   */
+  async queueCounts(em: EntityManager, q: QueueQuery, limit: number): Promise<Record<ReviewQueueStatus, number>> {
     const params: unknown[] = [];
-    const where = queueWhere(q, params);
+    const where = queueWhere(q, params).join(' AND ');
     const s = stepOf(q);
+    const statuses = Object.keys(QUEUE_STATUS) as ReviewQueueStatus[];
     const row = await queryOne<Record<Lowercase<ReviewQueueStatus>, number>>(
       em,
-      `SELECT ${(Object.keys(QUEUE_STATUS) as ReviewQueueStatus[]).map((k) => `count(*) FILTER (WHERE ${QUEUE_STATUS[k](s)})::int AS ${k.toLowerCase()}`).join(', ')}
-         FROM declaration d WHERE ${where.join(' AND ')}`,
+      `SELECT ${statuses
+        .map((k) => `(SELECT count(*)::int FROM (SELECT 1 FROM declaration d WHERE ${where} AND ${QUEUE_STATUS[k](s)} LIMIT ${limit + 1}) x) AS ${k.toLowerCase()}`)
+        .join(', ')}`,
       params,
     );
     return {
@@ -94,6 +113,7 @@ export class ReviewQueueRepository {
       RECORDED: row?.recorded ?? 0,
       REJECTED: row?.rejected ?? 0,
       WITHDRAWN: row?.withdrawn ?? 0,
+      REVOKED: row?.revoked ?? 0,
     };
   }
 }

@@ -115,6 +115,16 @@ export class ActivitiesService {
     return { year: withdrawn.year, certificationRevoked };
   }
 
+  /** As `recordDeclared` for each, in one statement (a bulk approval at the last level). */
+  async recordDeclaredMany(ctx: Context, ds: readonly DeclaredActivity[]): Promise<void> {
+    const tenantId = requireTenant(ctx);
+    await this.repo.insertDeclaredActivities(
+      await ctx.db(),
+      tenantId,
+      ds.map((d) => ({ ...d, recordedAt: d.submittedAt })),
+    );
+  }
+
   async findMany(ctx: Context, professionalId: string, year: number | null, page: PageRequest): Promise<Connection<ActivityView>> {
     if (year !== null) this.policies.checkYear(year, 'year');
     const p = await this.professionals.findOneOrThrow(ctx, professionalId, 'professionalId');

@@ -75,6 +75,37 @@ export class CompletionService {
     return toEvaluationView(ev, policy.document, policy.revision);
   }
 
+  /**
+   * Many `evaluateById` questions at once, each answered exactly as alone: the people, the
+   * policy and every recorded activity up to the latest year asked are read once, set-based,
+   * then the engine runs per question on that person's activities up to its year. An answer
+   * is an Error where the single question would have thrown.
+   */
+  async evaluateManyById(ctx: Context, questions: readonly { professionalId: string; year: number; extra: readonly ActivityInput[] }[]): Promise<(HoursEvaluation | Error)[]> {
+    if (!questions.length) return [];
+    const em = await ctx.db();
+    const ids = [...new Set(questions.map((q) => q.professionalId))];
+    const people = new Map((await this.repo.findPeopleById(em, ids)).map((p) => [p.id, p]));
+    const policy = await this.policies.current(ctx);
+    const recorded = await this.repo.activitiesOf(em, [...people.keys()], Math.max(...questions.map((q) => q.year)));
+    const calendar = await this.calendar.current(ctx);
+    const today = this.clock.today();
+    return questions.map(({ professionalId, year, extra }) => {
+      const person = people.get(professionalId);
+      if (!person) return professionalError('PROFESSIONAL_NOT_FOUND', 'professionalId');
+      try {
+        this.policies.versionOrThrow(policy.document, year);
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+      // as activitiesOf(person, year) would answer: its order is by (year, id), a prefix of the longer list
+      const upToYear = (recorded.get(person.id) ?? []).filter((a) => a.year <= year);
+      const activities = extra.length ? [...upToYear, ...extra] : upToYear;
+      const ev = evaluateYear({ policy: policy.document, profile: profileOf(person), activities, year, today, calendar });
+      return toEvaluationView(ev, policy.document, policy.revision);
+    });
+  }
+
   /** As `evaluate`, for a person given by id; the caller has checked that it may see them. */
   async evaluateById(ctx: Context, professionalId: string, year: number, extra: readonly ActivityInput[] = []): Promise<HoursEvaluation> {
     const [person] = await this.repo.findPeopleById(await ctx.db(), [professionalId]);

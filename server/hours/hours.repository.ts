@@ -156,6 +156,36 @@ export class HoursRepository {
     return toActivityView(rows[0]!);
   }
 
+  /** Activities recorded from declarations (each with its declaration's id), in one statement. */
+  async insertDeclaredActivities(
+    db: Queryable,
+    tenantId: string,
+    rows: readonly { declarationId: string; professionalId: string; kind: string; year: number; date: string | null; params: Record<string, unknown>; recordedBy: string; recordedAt: Date; adjusted: { PUBLIC: number; PROFESSIONAL: number } | null }[],
+  ): Promise<void> {
+    if (!rows.length) return;
+    const column = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+    await queryRows(
+      db,
+      `INSERT INTO activity (tenant_id, id, declaration_id, source, professional_id, kind, year, occurred_on, params, recorded_by, recorded_at, adjusted_public, adjusted_professional)
+       SELECT $1, a.id, a.id, 'DECLARATION', a.professional_id, a.kind, a.year, a.occurred_on, a.params, a.recorded_by, a.recorded_at, a.adjusted_public, a.adjusted_professional
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::date[], $7::jsonb[], $8::uuid[], $9::timestamptz[], $10::float8[], $11::float8[])
+           AS a(id, professional_id, kind, year, occurred_on, params, recorded_by, recorded_at, adjusted_public, adjusted_professional)`,
+      [
+        tenantId,
+        column((r) => r.declarationId),
+        column((r) => r.professionalId),
+        column((r) => r.kind),
+        column((r) => r.year),
+        column((r) => r.date),
+        column((r) => JSON.stringify(r.params)),
+        column((r) => r.recordedBy),
+        column((r) => r.recordedAt),
+        column((r) => r.adjusted?.PUBLIC ?? null),
+        column((r) => r.adjusted?.PROFESSIONAL ?? null),
+      ],
+    );
+  }
+
   /** One page of a person's activities (of one year, or all) by (year, id), after the keyset position. */
   async findActivities(db: Queryable, professionalId: string, year: number | null, after: readonly string[] | null, limit: number): Promise<ActivityView[]> {
     const rows = await queryRows<ActivityRow>(

@@ -132,6 +132,23 @@ describe('bulk approval of a queue page', () => {
     for (const id of ids) expect((await counts(id)).decisions).toBe(1);
   });
 
+  it('at the last level each approved declaration is recorded: one decision, one audit row and one activity each, as one by one', async () => {
+    const ids = [await submitted(3), await submitted(4), await submitted(5)];
+    for (const token of [t.accounts.unitA1.token, t.accounts.deptA.token]) ok(await app.gql(BULK, { ids }, token), 'bulkApproveDeclarations');
+    const r = ok<{ errorCode: string | null; declaration: { currentLevel: string | null } | null }[]>(await app.gql(BULK, { ids: [...ids, ids[0]] }, t.accounts.bureau.token), 'bulkApproveDeclarations');
+    expect(r.map((x) => [x.errorCode, x.declaration?.currentLevel ?? null])).toEqual([[null, null], [null, null], [null, null]]);
+    for (const id of ids) expect(await counts(id)).toEqual({ decisions: 3, audits: 3, activities: 1 });
+    const [row] = await app.owner.query(
+      `SELECT array_agg(a.params->>'hours' ORDER BY a.params->>'hours') AS hours, bool_and(abs(extract(epoch FROM a.recorded_at - d.submitted_at)) < 0.001) AS dated,
+              bool_and(l.after->'decision'->>'recorded' = 'true') AS audited
+         FROM activity a JOIN declaration d ON d.tenant_id = a.tenant_id AND d.id = a.declaration_id AND d.status = 'RECORDED'
+         JOIN audit_log l ON l.tenant_id = a.tenant_id AND l.entity_id = a.declaration_id::text AND l.action = 'declaration.approve' AND l.actor_id = $3
+        WHERE a.tenant_id = $1 AND a.declaration_id = ANY($2::uuid[])`,
+      [t.tenantId, ids, t.accounts.bureau.id],
+    );
+    expect(row).toEqual({ hours: ['3', '4', '5'], dated: true, audited: true });
+  });
+
   it('more than a page (50) is refused before anything is written', async () => {
     const ids = Array.from({ length: 51 }, () => '00000000-0000-4000-8000-000000000000');
     const r = await app.gql(BULK, { ids }, t.accounts.unitA1.token);
