@@ -5,6 +5,7 @@ import { DeclarationCountsOnce1733400000000 } from '../../migrations/17334000000
 import { DeclarationFiles1733450000000 } from '../../migrations/1733450000000-declaration-files';
 import { NoEmployer1733460000000 } from '../../migrations/1733460000000-no-employer';
 import { ReviewQueueIndexes1733500000000 } from '../../migrations/1733500000000-review-queue-indexes';
+import { DecisionsByDeclaration1733510000000 } from '../../migrations/1733510000000-decisions-by-declaration';
 import { systemClock } from '../platform/clock';
 import type { CapabilityModule } from '../platform/module';
 import { DeclarationReviewService } from './declaration-review.service';
@@ -42,7 +43,14 @@ export const declarationsModule: CapabilityModule = {
   createLoaders: createDeclarationLoaders,
   // declarations, their append-only decisions, and the activity's link to its declaration;
   // counts once: the keys a person's live declarations must differ by; the files each names (who
-  // may read them); the employer type a review route may name; the queues' indexes
-  migrations: [Declarations1733100000000, DeclarationCountsOnce1733400000000, DeclarationFiles1733450000000, NoEmployer1733460000000, ReviewQueueIndexes1733500000000],
+  // may read them); the employer type a review route may name; the queues' indexes; decisions by declaration
+  migrations: [
+    Declarations1733100000000,
+    DeclarationCountsOnce1733400000000,
+    DeclarationFiles1733450000000,
+    NoEmployer1733460000000,
+    ReviewQueueIndexes1733500000000,
+    DecisionsByDeclaration1733510000000,
+  ],
   errors: declarationError.catalog,
 };
