@@ -11,7 +11,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { SELECT_DECLARATION } from '../server/declarations/declarations.repository';
+import { SELECT_DECLARATION } from '../server/declarations/declaration-row';
 import { loadPolicyFiles, publishInitialPolicy } from '../server/policy/initial-policies';
 import type { PolicyDocument } from '../server/engine';
 import { pgQueryable, queryRows } from '../server/platform/sql';

@@ -14,6 +14,7 @@ import { createDeclarationLoaders } from './declarations.loaders';
 import { ChainEntries } from './chain-entry';
 import { CountsOnce } from './counts-once.service';
 import { DeclarationContents } from './declaration-content';
+import { DeclarationPreviews } from './declaration-previews';
 import { DeclarationsRepository } from './declarations.repository';
 import { ReviewQueueRepository } from './review-queue.repository';
 import { ReviewerAids } from './reviewer-aids';
@@ -25,6 +26,7 @@ declare module '../platform/module' {
     declarations: DeclarationsService;
     declarationReview: DeclarationReviewService;
     reviewerAids: ReviewerAids;
+    declarationPreviews: DeclarationPreviews;
   }
 }
 
@@ -34,11 +36,16 @@ export const declarationsModule: CapabilityModule = {
   createServices: (_deps, { professionals, policies, activities, completion, evidence, audit }) => {
     const repo = new DeclarationsRepository();
     const contents = new DeclarationContents(activities, evidence, systemClock);
-    const declarations = new DeclarationsService(repo, professionals, policies, activities, completion, contents, new CountsOnce(), audit, new ChainEntries(repo, policies));
+    const declarations = new DeclarationsService(repo, professionals, policies, activities, contents, new CountsOnce(), audit, new ChainEntries(repo, policies));
     // reviewers on a declaration's chain may read the evidence it names
     const reviewerAids = new ReviewerAids(policies);
     evidence.addReadRule((ctx, fileId) => reviewerAids.canReadFile(ctx, fileId));
-    return { declarations, reviewerAids, declarationReview: new DeclarationReviewService(repo, new ReviewQueueRepository(), declarations, policies, audit) };
+    return {
+      declarations,
+      declarationPreviews: new DeclarationPreviews(completion),
+      reviewerAids,
+      declarationReview: new DeclarationReviewService(repo, new ReviewQueueRepository(), declarations, policies, audit),
+    };
   },
   createLoaders: createDeclarationLoaders,
   // declarations, their append-only decisions, and the activity's link to its declaration;

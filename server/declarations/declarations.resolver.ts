@@ -8,6 +8,7 @@ import { PageArgs } from '../platform/pagination';
 import { Professional } from '../professionals/professionals.types';
 import type { DeclarationReviewService } from './declaration-review.service';
 import type { DeclarationsService } from './declarations.service';
+import type { DeclarationPreviews } from './declaration-previews';
 import type { ReviewerAids } from './reviewer-aids';
 import {
   AdjustDeclarationArgs,
@@ -36,9 +37,11 @@ const previews = new WeakMap<Context, DataLoader<Declaration, DeclarationPreview
 export class DeclarationsResolver {
   private readonly service: DeclarationsService;
   private readonly aids: ReviewerAids;
+  private readonly previews: DeclarationPreviews;
   constructor(services: Services) {
     this.service = services.declarations;
     this.aids = services.reviewerAids;
+    this.previews = services.declarationPreviews;
   }
 
   @Authorized()
@@ -100,7 +103,7 @@ export class DeclarationsResolver {
     let loader = previews.get(ctx);
     if (!loader) {
       // batching only: a mutation later in the request may record activities that change a preview
-      loader = new DataLoader((ds) => this.service.previewMany(ctx, ds), { cache: false, maxBatchSize: 500 });
+      loader = new DataLoader((ds) => this.previews.previewMany(ctx, ds), { cache: false, maxBatchSize: 500 });
       previews.set(ctx, loader);
     }
     return loader.load(d);

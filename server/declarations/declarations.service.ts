@@ -7,8 +7,7 @@
 // Nothing counts until the chain's last level records it (declaration-review.service.ts).
 import type { AuditService } from '../audit/audit.service';
 import type { ActivitiesService, DeclaredActivity } from '../hours/activities.service';
-import type { CompletionService } from '../hours/completion.service';
-import type { HoursEvaluation, RecordActivityInput } from '../hours/hours.types';
+import type { RecordActivityInput } from '../hours/hours.types';
 import { requireAccount, requireOfficial, requireTenant } from '../platform/access';
 import type { AccountActor } from '../platform/actor';
 import type { Context } from '../platform/context';
@@ -28,13 +27,12 @@ import {
   type CreateDeclarationInput,
   type Declaration,
   type DeclarationDecisionView,
-  type DeclarationPreview,
   type DeclarationStatus,
   type EvidenceInput,
   type UpdateDeclarationInput,
 } from './declarations.types';
 import { type ChainEntries, type Entry } from './chain-entry';
-import { snapshot, toEngineActivity } from './declaration-views';
+import { snapshot } from './declaration-views';
 import { RECORDED_STEP } from './review-chain';
 
 /** Submissions of one declaration (the first and the resubmissions after rejections). */
@@ -47,7 +45,6 @@ export class DeclarationsService {
     private readonly professionals: ProfessionalsService,
     private readonly policies: PoliciesService,
     private readonly activities: ActivitiesService,
-    private readonly completion: CompletionService,
     private readonly contents: DeclarationContents,
     private readonly once: CountsOnce,
     private readonly audit: AuditService,
@@ -98,36 +95,6 @@ export class DeclarationsService {
 
   async decisions(ctx: Context, d: Declaration): Promise<DeclarationDecisionView[]> {
     return canSeeDeclaration(ctx.actor, d) ? ctx.loaders.declarationDecisions.load(d.id) : [];
-  }
-
-  /**
-   * What the policy would give: this declaration's line (hours, rule, source, caps, notes) and
-   * the person's year with it counted, by the same evaluation as `previewHours` and
-   * `completionStatus` (recorded activities plus this one; a recorded one is already among them).
-   */
-  async preview(ctx: Context, d: Declaration): Promise<DeclarationPreview> {
-    if (!canSeeDeclaration(ctx.actor, d)) throw declarationError('DECLARATION_NOT_FOUND', 'id');
-    const extra = d.status === 'RECORDED' ? [] : [toEngineActivity(d)];
-    const year = await this.completion.evaluateById(ctx, d.professionalId, d.year, extra);
-    return previewOf(d, year);
-  }
-
-  /**
-   * The previews of a page of declarations in a few set-based reads whatever its size (a
-   * queue page asks for each row's), each the same answer as `preview`; an Error where it throws.
-   */
-  async previewMany(ctx: Context, ds: readonly Declaration[]): Promise<(DeclarationPreview | Error)[]> {
-    const visible = ds.filter((d) => canSeeDeclaration(ctx.actor, d));
-    const years = await this.completion.evaluateManyById(
-      ctx,
-      visible.map((d) => ({ professionalId: d.professionalId, year: d.year, extra: d.status === 'RECORDED' ? [] : [toEngineActivity(d)] })),
-    );
-    const byDeclaration = new Map(visible.map((d, i) => [d, years[i]!]));
-    return ds.map((d) => {
-      const year = byDeclaration.get(d);
-      if (!year) return declarationError('DECLARATION_NOT_FOUND', 'id');
-      return year instanceof Error ? year : previewOf(d, year);
-    });
   }
 
   /** A professional declares for themself: a draft, or submitted at once. */
@@ -311,13 +278,6 @@ function toDeclared(d: Declaration, recordedBy: AccountActor): DeclaredActivity 
     submittedAt: d.submittedAt ?? new Date(),
     adjusted: d.adjusted,
   };
-}
-
-/** This declaration's line of its year's evaluation (none when the year has no line for it), and the year. */
-function previewOf(d: Declaration, year: HoursEvaluation): DeclarationPreview {
-  const line = year.activities.find((a) => a.activityId === d.id);
-  const hours = line ?? { activityId: d.id, kind: d.kind, kindName: d.kindName, publicHours: 0, professionalHours: 0, rule: '', source: '', cappedBy: [], notes: [] };
-  return { hours, year };
 }
 
 function isWithdrawable(d: Declaration): boolean {

@@ -5,7 +5,7 @@ import type { ReviewLevel } from '../engine';
 import type { TitleSeries } from '../engine/titles';
 import { queryOne, queryRows } from '../platform/sql';
 import type { Declaration, ReviewQueueStatus } from './declarations.types';
-import { type DeclarationRow, SELECT_DECLARATION, toDeclaration } from './declarations.repository';
+import { type DeclarationRow, SELECT_DECLARATION, toDeclaration } from './declaration-row';
 import { RECORDED_STEP } from './review-chain';
 
 /** A review queue: the declarations whose chain holds `nodeId` at `level`, seen from that level. */

@@ -131,8 +131,8 @@ describe('a batched preview', () => {
     const { single, batched } = await as(t.accounts.bureau.token, async (ctx) => {
       const ds = (await ctx.loaders.declaration.loadMany(ids)) as Declaration[];
       const one: unknown[] = [];
-      for (const d of ds) one.push(await services.declarations.preview(ctx, d));
-      return { single: one, batched: await services.declarations.previewMany(ctx, ds) };
+      for (const d of ds) one.push(await services.declarationPreviews.preview(ctx, d));
+      return { single: one, batched: await services.declarationPreviews.previewMany(ctx, ds) };
     });
     expect(batched).toHaveLength(ids.length);
     expect(batched).toEqual(single);
@@ -145,7 +145,7 @@ describe('a batched preview', () => {
 
   it('a declaration out of the caller’s sight answers DECLARATION_NOT_FOUND in its place, the others their previews', async () => {
     const ds = (await as(t.accounts.bureau.token, (ctx) => ctx.loaders.declaration.loadMany([waiting[0]!, waiting[waiting.length - 1]!]))) as Declaration[];
-    const results = await as(firstPersonToken, (ctx) => services.declarations.previewMany(ctx, ds));
+    const results = await as(firstPersonToken, (ctx) => services.declarationPreviews.previewMany(ctx, ds));
     expect(results.map((r) => (r instanceof Error ? (r as Error & { code?: string }).code : 'preview'))).toEqual(['preview', 'DECLARATION_NOT_FOUND']);
   });
 });
