@@ -33,6 +33,8 @@ describe('bad input is refused with its code and field, and nothing is written',
     ['an impossible date', 'BAD_USER_INPUT', 'date', { date: '2024-02-30' }],
     ['a certificate issued in the future', 'DECLARATION_ISSUED_IN_FUTURE', 'evidence.issuedOn', { evidence: { issuedOn: `${THIS_YEAR + 1}-01-01` } }],
     ['a blank issuer', 'BAD_USER_INPUT', 'evidence.issuer', { evidence: { issuer: '   ' } }],
+    ['a blank result title', 'BAD_USER_INPUT', 'evidence.resultTitle', { evidence: { resultTitle: '  ' } }],
+    ['a result title over 200 characters', 'BAD_USER_INPUT', 'evidence.resultTitle', { evidence: { resultTitle: '题'.repeat(201) } }],
     ['an evidence file id that is not a file', 'EVIDENCE_NOT_FOUND', 'evidence.fileIds', { evidence: { fileIds: ['00000000-0000-4000-8000-000000000000'] } }],
   ])('createDeclaration with %s → %s on %s', async (_what, code, field, change) => {
     const rows = await writtenRows(app, t.tenantId);
