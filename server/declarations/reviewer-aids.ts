@@ -22,6 +22,8 @@ export class ReviewerAids {
   async warnings(ctx: Context, d: Declaration): Promise<DeclarationWarning[]> {
     if (!canSeeDeclaration(ctx.actor, d) || !d.evidence.resultTitle) return [];
     const declarants = await ctx.loaders.declarationDeclarants.load(d.id);
+    // one declarant is within any author count: the policy is read only for the rare shared result
+    if (declarants < 2) return [];
     const version = versionForYear((await this.policies.current(ctx)).document, d.year);
     const authorsParam = version && Object.hasOwn(version.kinds, d.kind) ? version.kinds[d.kind]!.split?.authorsParam : undefined;
     const authors = authorsParam ? Number(d.params[authorsParam]) : NaN;
