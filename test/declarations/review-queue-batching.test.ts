@@ -67,11 +67,13 @@ beforeAll(async () => {
       const records = [0, 1, 2, 3].map((i) => ({ kind: 'selfStudy', params: { category: 'courseClass', school: `夜大${i}` } }));
       if (year === 2023) for (const title of ['旧成果1', '旧成果2', '旧成果3']) records.push({ kind: 'researchResult', params: { category: 'award', title } as never });
       for (const r of records) {
-        recorded.push(ok<{ id: string }>(await app.gql(RECORD, { i: { professionalId: person.id, year, ...r } }, t.accounts.bureau.token), 'recordActivity').id);
+        // dated before the declarations below: caps are credited in date order (ties by id would make the cut random)
+        const date = `${year}-02-01`;
+        recorded.push(ok<{ id: string }>(await app.gql(RECORD, { i: { professionalId: person.id, year, date, ...r } }, t.accounts.bureau.token), 'recordActivity').id);
       }
       for (let i = 0; i < 5; i++) {
         const [kind, params] = i % 2 ? ['researchResult', { category: 'award', title: `成果${i}-${year}` }] : ['selfStudy', { category: 'selfTaughtExam', school: `大学${i + p}` }];
-        const d = ok<{ id: string }>(await app.gql(CREATE, { i: { kind, year, params, submit: true } }, person.token), 'createDeclaration');
+        const d = ok<{ id: string }>(await app.gql(CREATE, { i: { kind, year, date: `${year}-06-01`, params, submit: true } }, person.token), 'createDeclaration');
         waiting.push(d.id);
       }
     }
