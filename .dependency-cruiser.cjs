@@ -61,12 +61,26 @@ module.exports = {
       from: { path: '^migrations/' },
       to: { path: '^(server/(?!platform/)|bench/|test/)' },
     },
+    {
+      name: 'console-speaks-only-graphql',
+      severity: 'error',
+      comment: 'The console (admin/) reaches the server only through GraphQL over HTTP: it imports nothing of server/, migrations, benchmarks or tests.',
+      from: { path: '^admin/' },
+      to: { path: '^(server|migrations|bench|test)/' },
+    },
+    {
+      name: 'server-never-imports-console',
+      severity: 'error',
+      comment: 'The server serves the built console as files; it never imports its code.',
+      from: { path: '^(server|migrations)/' },
+      to: { path: '^admin/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '^(dist|node_modules)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.d.ts'] },
   },
 };

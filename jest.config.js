@@ -1,7 +1,8 @@
 /**
- * Two projects: `pure` (engine, policy files, ID numbers; no database) and
- * `db` (everything else, browser tests included; real PostgreSQL, embedded
- * unless DATABASE_URL is set).
+ * Three projects: `pure` (engine, policy files, ID numbers, the console's
+ * messages; no database), `db` (everything else; real PostgreSQL, embedded
+ * unless DATABASE_URL is set) and `browser` (the console in Chromium against
+ * the real product).
  */
 const transform = {
   '^.+\\.ts$': [
@@ -18,7 +19,7 @@ const transform = {
 // jose is published as ESM only; jest (on Node 20) needs it compiled to CommonJS.
 transform['^.+\\.m?js$'] = ['@swc/jest', { jsc: { target: 'es2022' } }];
 const transformIgnorePatterns = ['/node_modules/(?!(jose)/)'];
-const pure = ['<rootDir>/test/engine/', '<rootDir>/test/policy/', '<rootDir>/test/pure/', '<rootDir>/test/demo/demo-activities.test.ts'];
+const pure = ['<rootDir>/test/engine/', '<rootDir>/test/admin/', '<rootDir>/test/policy/', '<rootDir>/test/pure/', '<rootDir>/test/demo/demo-activities.test.ts'];
 
 module.exports = {
   testTimeout: 60000,
@@ -40,9 +41,20 @@ module.exports = {
       setupFiles: ['reflect-metadata', '<rootDir>/test/support/graphql-fast-checks.ts'],
       roots: ['<rootDir>/test'],
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: pure,
+      testPathIgnorePatterns: [...pure, '<rootDir>/test/e2e/console/'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      // the console in Chromium against the real product (test/e2e/console/support/global-setup.ts)
+      displayName: 'browser',
+      testEnvironment: 'node',
+      transform,
+      transformIgnorePatterns,
+      roots: ['<rootDir>/test'],
+      testMatch: ['<rootDir>/test/e2e/console/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/e2e/console/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/e2e/console/support/global-teardown.ts',
     },
   ],
 };

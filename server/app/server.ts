@@ -18,6 +18,7 @@ import { AppError } from '../platform/errors';
 import { createRequestLogger, requestLogFields, type Logger, type RequestLogFields } from '../platform/logger';
 import { authenticate, readCredentials } from './authenticate';
 import type { Context } from '../platform/context';
+import { createConsoleRouter } from './console';
 import { createExplorerRouter } from './explorer';
 import { createFormatError } from './format-error';
 import { nulBytePlugin } from './input-guard';
@@ -110,10 +111,9 @@ export async function startServer(options: {
   });
 
   // off in production unless configured on (EXPLORER): then /explorer is an unknown path
-  if (config.EXPLORER) {
-    app.use(createExplorerRouter({ endpoint: '/graphql' }));
-    app.get('/', (_req, res) => res.redirect('/explorer'));
-  }
+  if (config.EXPLORER) app.use(createExplorerRouter({ endpoint: '/graphql' }));
+  // the console at /admin/ (and / leads there)
+  app.use(createConsoleRouter(config.CONSOLE_DIR));
 
   // Authenticates a request (a bearer token or an API key) and builds its context: for
   // /graphql and for the modules' own routes alike. Credentials presented and not valid

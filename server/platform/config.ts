@@ -48,6 +48,8 @@ const schema = z.object({
   GRAPHQL_INTROSPECTION: bool.optional(),
   /** "Did you mean …" suggestions in validation errors. Default: on, except in production. */
   GRAPHQL_FIELD_SUGGESTIONS: bool.optional(),
+  /** The built console (`npm run build:admin`), served at /admin/. */
+  CONSOLE_DIR: z.string().min(1).default('admin/dist'),
   /** Serve the GraphQL explorer at /explorer. Default: on, except in production. */
   EXPLORER: bool.optional(),
   // Uploaded evidence files (POST /uploads): where they are kept, how large one may be, and

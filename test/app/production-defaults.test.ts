@@ -94,8 +94,9 @@ describe('in production, by default', () => {
     expect(explorer.status).toBe(404);
     const page = await explorer.text();
     expect(page).not.toContain('/explorer"');
+    // the root leads to the console, never to the explorer
     const root = await fetch(`${app.url}/`, { redirect: 'manual' });
-    expect(root.status).toBe(404);
+    expect(root.headers.get('location')).toBe('/admin/');
     expect((await fetch(`${app.url}/explorer/assets/explorer.js`)).status).toBe(404);
   });
 

@@ -1,0 +1,61 @@
+// Sign-in: region code, user name (a professional's is their ID number) and
+// password; platform operators sign in without a region.
+import { useState } from 'react';
+import { Box, Button, Card, CardContent, Checkbox, FormControlLabel, TextField, Typography } from '@mui/material';
+import { useLogin, useNotify, useTranslate } from 'ra-core';
+import { LocalesMenuButton } from 'react-admin';
+
+const LAST_TENANT = 'ce.lastTenant';
+
+export function LoginPage() {
+  const translate = useTranslate();
+  const login = useLogin();
+  const notify = useNotify();
+  const [tenantCode, setTenantCode] = useState(() => localStorage.getItem(LAST_TENANT) ?? '');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [operator, setOperator] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      if (!operator) localStorage.setItem(LAST_TENANT, tenantCode.trim());
+      await login({ tenantCode, username, password, operator });
+    } catch (error) {
+      notify(error instanceof Error ? error.message : 'app.login.failed', { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: 'grey.100', p: 2 }}>
+      <Card sx={{ width: '100%', maxWidth: 420 }}>
+        <CardContent>
+          <Box sx={{ display: 'flex', justifyContent: 'flex-end' }}>
+            <LocalesMenuButton />
+          </Box>
+          <Typography variant="h5" component="h1" gutterBottom>
+            {translate('app.login.title')}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" gutterBottom>
+            {translate('app.login.subtitle')}
+          </Typography>
+          <Box component="form" onSubmit={submit} sx={{ display: 'flex', flexDirection: 'column', gap: 2, mt: 2 }}>
+            {!operator && (
+              <TextField name="tenantCode" label={translate('app.login.tenant')} helperText={translate('app.login.tenant_hint')} value={tenantCode} onChange={(e) => setTenantCode(e.target.value)} required autoComplete="organization" />
+            )}
+            <TextField name="username" label={translate('app.login.username')} helperText={operator ? undefined : translate('app.login.username_hint')} value={username} onChange={(e) => setUsername(e.target.value)} required autoComplete="username" />
+            <TextField name="password" type="password" label={translate('app.login.password')} value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="current-password" />
+            <FormControlLabel control={<Checkbox name="operator" checked={operator} onChange={(e) => setOperator(e.target.checked)} />} label={translate('app.login.operator')} />
+            <Button type="submit" variant="contained" size="large" disabled={busy}>
+              {translate('app.login.submit')}
+            </Button>
+          </Box>
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}

@@ -1,0 +1,5 @@
+// Every resource of the console, in menu order. A resource is a folder named as
+// the resource (admin/src/<name>/index.ts); adding one is one line here.
+import type { ConsoleResource } from './console';
+
+export const resources: readonly ConsoleResource[] = [];

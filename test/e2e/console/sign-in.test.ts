@@ -1,0 +1,61 @@
+// Signing in to the console: each role lands on its home page with the menu its
+// role allows; the first load after sign-in is measured with the Performance API.
+import type { Page } from 'playwright-core';
+import { type ConsoleBrowser, launchBrowser, shot, signInAs } from './support/browser';
+
+let browser: ConsoleBrowser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function menuEntries(page: Page): Promise<string[]> {
+  return page.locator('[data-menu]').evaluateAll((els) => els.map((e) => e.getAttribute('data-menu') ?? ''));
+}
+
+describe('signing in', () => {
+  it('a bureau official reaches the home page in Chinese, within 2 s of signing in', async () => {
+    const page = await browser.newPage();
+    await signInAs(page, 'linyi', 'BUREAU_OFFICIAL');
+    await page.getByTestId('welcome').waitFor();
+    expect(await page.getByTestId('welcome').textContent()).toMatch(/^欢迎/);
+    // a fresh load of the console with the session in place, timed by the browser itself
+    await page.reload();
+    await page.getByTestId('welcome').waitFor();
+    const loadMs = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return performance.now() - nav.startTime;
+    });
+    // the figure for the closing note; the assertion is the issue's bound
+    console.log(`console first load after sign-in: ${Math.round(loadMs)} ms`);
+    expect(loadMs).toBeLessThan(2000);
+    await shot(page, __filename, 'bureau-home');
+  });
+
+  it('a wrong password is refused with a Chinese message and no session', async () => {
+    const page = await browser.newPage();
+    await page.goto('/admin/#/login');
+    await page.locator('input[name="tenantCode"]').fill('linyi');
+    await page.locator('input[name="username"]').fill('nobody');
+    await page.locator('input[name="password"]').fill('wrong-password-1');
+    await page.locator('button[type="submit"]').click();
+    await page.getByText(/用户名或密码|登录失败|不正确/).first().waitFor();
+    expect(page.url()).toContain('#/login');
+    expect(await page.evaluate(() => localStorage.getItem('ce.session'))).toBeNull();
+    await shot(page, __filename, 'refused');
+  });
+
+  it('the menu differs by role', async () => {
+    const page = await browser.newPage();
+    await signInAs(page, 'linyi', 'PROFESSIONAL');
+    await page.getByTestId('welcome').waitFor();
+    const professional = await menuEntries(page);
+    const officialPage = await browser.newPage();
+    await signInAs(officialPage, 'linyi', 'UNIT_OFFICIAL');
+    await officialPage.getByTestId('welcome').waitFor();
+    const unit = await menuEntries(officialPage);
+    expect(professional).not.toEqual(unit);
+  });
+});

@@ -1,0 +1,125 @@
+// Driving the console in Debian's Chromium (playwright-core), against the product
+// that global-setup.ts started. Screenshots go to test/e2e/screenshots/ (git-ignored).
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const SCREENSHOTS = path.resolve(__dirname, '../../screenshots');
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export type DemoRole = 'BUREAU_OFFICIAL' | 'DEPARTMENT_OFFICIAL' | 'UNIT_OFFICIAL' | 'PROFESSIONAL' | 'OPERATOR';
+
+export interface DemoAccount {
+  tenant: string;
+  role: string;
+  username: string;
+  password?: string;
+  displayName?: string;
+  organisation?: string;
+  [key: string]: unknown;
+}
+
+export function consoleUrl(): string {
+  const url = process.env.CONSOLE_URL;
+  if (!url) throw new Error('CONSOLE_URL is not set: run through jest (the browser project starts the product)');
+  return url;
+}
+
+/** Every demo account the product wrote at its first start (with their passwords). */
+export function demoAccounts(): DemoAccount[] {
+  const dir = process.env.CONSOLE_DATA_DIR;
+  if (!dir) throw new Error('CONSOLE_DATA_DIR is not set: run through jest');
+  return JSON.parse(readFileSync(path.join(dir, 'demo-accounts.json'), 'utf8')) as DemoAccount[];
+}
+
+export function demoAccount(tenant: string, role: DemoRole, nth = 0): DemoAccount & { password: string } {
+  const found = demoAccounts().filter((a) => (role === 'OPERATOR' ? a.tenant === '-' : a.tenant === tenant && a.role === role))[nth];
+  if (!found?.password) throw new Error(`no demo ${role} account with a password in ${tenant}`);
+  return found as DemoAccount & { password: string };
+}
+
+export interface ConsoleBrowser {
+  browser: Browser;
+  newPage(options?: { width?: number; height?: number; locale?: string }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<ConsoleBrowser> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS, headless: true });
+  const contexts: BrowserContext[] = [];
+  return {
+    browser,
+    async newPage(options = {}) {
+      const context = await browser.newContext({
+        viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+        locale: options.locale ?? 'zh-CN',
+        baseURL: consoleUrl(),
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15000);
+      return page;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+    },
+  };
+}
+
+/** Signs in through the sign-in page and waits for the console's home page. */
+export async function signIn(page: Page, account: { tenant: string; username: string; password: string }, operator = false): Promise<void> {
+  await page.goto('/admin/#/login');
+  if (operator) await page.locator('input[name="operator"]').check();
+  else await page.locator('input[name="tenantCode"]').fill(account.tenant);
+  await page.locator('input[name="username"]').fill(account.username);
+  await page.locator('input[name="password"]').fill(account.password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.hash.startsWith('#/login'), { timeout: 20000 });
+}
+
+/** Signs in as a demo account of `tenant` with `role`. */
+export async function signInAs(page: Page, tenant: string, role: DemoRole, nth = 0): Promise<DemoAccount & { password: string }> {
+  const account = demoAccount(tenant, role, nth);
+  await signIn(page, { tenant, username: account.username, password: account.password }, role === 'OPERATOR');
+  return account;
+}
+
+/** Saves a full-page screenshot as <file>-<name>.png for a reviewer to look at. */
+export async function shot(page: Page, file: string, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${path.basename(file).replace(/\.test\.ts$/, '')}-${name}.png`), fullPage: true });
+}
+
+/** A GraphQL request with a token (for a test's setup and checks, never instead of the console). */
+export async function api<T = Record<string, unknown>>(query: string, variables: object = {}, token?: string): Promise<T> {
+  const res = await fetch(`${consoleUrl()}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (body.errors?.length) throw new Error(`${body.errors[0]!.extensions?.code}: ${body.errors[0]!.message}`);
+  return body.data;
+}
+
+/** A demo account's token, through the sign-in mutation. */
+export async function tokenOf(tenant: string, role: DemoRole, nth = 0): Promise<string> {
+  const a = demoAccount(tenant, role, nth);
+  if (role === 'OPERATOR') {
+    const d = await api<{ operatorSignIn: { token: string } }>(`mutation($i: OperatorSignInInput!) { operatorSignIn(input: $i) { token } }`, { i: { username: a.username, password: a.password } });
+    return d.operatorSignIn.token;
+  }
+  const d = await api<{ signIn: { token: string } }>(`mutation($i: SignInInput!) { signIn(input: $i) { token } }`, { i: { tenantCode: tenant, username: a.username, password: a.password } });
+  return d.signIn.token;
+}

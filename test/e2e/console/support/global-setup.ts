@@ -1,0 +1,42 @@
+// The browser tests' product: the real server (`node dist/server/main.js`, what
+// `npm start` runs) with its embedded PostgreSQL in a fresh folder, the five demo
+// tenants seeded, and the built console at /admin/. One for all browser test
+// files; each file works in its own demo tenant (or makes its own records), so
+// files pass alone and in any order. `npm test` builds the server and the console
+// first (CONSOLE_PREBUILT=1); a file run on its own builds them here.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../../support/global-setup';
+import { startProduct, waitFor, type Started } from '../../../support/product-process';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+
+export interface ConsoleProduct {
+  started: Started;
+  dataDir: string;
+}
+
+export default async function consoleGlobalSetup(): Promise<void> {
+  if (process.env.CONSOLE_PREBUILT !== '1') {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync('npm', ['run', '--silent', 'build:admin'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ce-console-'));
+  const port = await freePort();
+  const started = startProduct(
+    {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+      CONSOLE_DIR: path.join(ROOT, 'admin/dist'),
+    },
+    [],
+  );
+  await waitFor(started, 'Press Ctrl-C to stop.', 240000);
+  process.env.CONSOLE_URL = `http://127.0.0.1:${port}`;
+  process.env.CONSOLE_DATA_DIR = dataDir;
+  (globalThis as { __consoleProduct?: ConsoleProduct }).__consoleProduct = { started, dataDir };
+}
