@@ -3,7 +3,7 @@ import { IsInt } from 'class-validator';
 import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { OrgKind } from '../organisations/organisations.types';
 
-const PARTIAL = '（complete 为 false 时只含已检查的人员）';
+const PARTIAL = '（CompletionStatistics.complete 为 false 时只含已检查的人员）';
 
 @ObjectType('OrganisationCompletion', { description: `统计范围内一个下级机构（单位统计时为该单位本身）的完成情况${PARTIAL}` })
 export class OrganisationCompletion {
@@ -45,7 +45,7 @@ export class CompletionStatistics {
   @Field(() => [ShortfallBucket], { description: '缺口分布：0（已完成）、1–10、11–30、31–60、61–90 学时；无继续教育要求者不计入' })
   shortfallDistribution: ShortfallBucket[];
   @Field(() => Int, { description: '本次检查的人数' }) scanned: number;
-  @Field(() => Int, { description: '统计范围内的在职专业技术人员总数' }) total: number;
+  @Field(() => Int, { description: '统计范围内的在职专业技术人员总数（全部人员，不受检查人数上限影响）' }) total: number;
   @Field({ description: '是否检查了范围内的全部人员；为 false 时各项数字只含已检查的部分（按单位顺序的前 scanned 人）' }) complete: boolean;
 }
 
