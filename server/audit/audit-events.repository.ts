@@ -66,7 +66,8 @@ export class AuditEventsRepository {
     const clauses = where(q, params);
     if (after) clauses.push(`(at, id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::bigint)`);
     const filter = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-    return queryRows<AuditEventRow>(db, `SELECT ${COLUMNS} FROM audit_log ${filter} ORDER BY at DESC, id DESC LIMIT $${params.push(limit)}`, params);
+    // qualified: the output column `id` is text, and ORDER BY id would sort by it
+    return queryRows<AuditEventRow>(db, `SELECT ${COLUMNS} FROM audit_log a ${filter} ORDER BY a.at DESC, a.id DESC LIMIT $${params.push(limit)}`, params);
   }
 
   /** How many match, counted up to `limit` + 1 (more than `limit` when it answers that). */
