@@ -1,4 +1,5 @@
-// Hours: recorded activities, completion of a year, title eligibility, certified years.
+// Hours: recorded activities, completion of a year, title eligibility, certified years, and
+// what a policy change would do to them (policy impact preview).
 import { Hours1732400000000 } from '../../migrations/1732400000000-hours';
 import { systemClock } from '../platform/clock';
 import type { CapabilityModule } from '../platform/module';
@@ -9,6 +10,9 @@ import { EligibilityService } from './eligibility.service';
 import { hoursError } from './hours.errors';
 import { HoursRepository } from './hours.repository';
 import { ApplicationEligibilityResolver, HoursResolver } from './hours.resolver';
+import { PolicyImpactRepository } from './policy-impact.repository';
+import { PolicyImpactResolver } from './policy-impact.resolver';
+import { PolicyImpactService } from './policy-impact.service';
 import { ShortfallService } from './shortfall.service';
 
 declare module '../platform/module' {
@@ -18,13 +22,14 @@ declare module '../platform/module' {
     eligibility: EligibilityService;
     certification: CertificationService;
     shortfalls: ShortfallService;
+    policyImpact: PolicyImpactService;
   }
 }
 
 export const hoursModule: CapabilityModule = {
   name: 'hours',
-  resolvers: [HoursResolver, ApplicationEligibilityResolver],
-  createServices: (_deps, { policies, professionals, audit, titleApplications, calendar, integrity }) => {
+  resolvers: [HoursResolver, ApplicationEligibilityResolver, PolicyImpactResolver],
+  createServices: ({ config }, { policies, professionals, audit, titleApplications, calendar, integrity }) => {
     const repo = new HoursRepository();
     const completion = new CompletionService(repo, policies, systemClock, calendar);
     return {
@@ -33,6 +38,7 @@ export const hoursModule: CapabilityModule = {
       eligibility: new EligibilityService(repo, policies, titleApplications, systemClock, calendar, integrity),
       certification: new CertificationService(repo, completion, policies, professionals, audit),
       shortfalls: new ShortfallService(repo, policies, systemClock, calendar),
+      policyImpact: new PolicyImpactService(repo, new PolicyImpactRepository(), policies, systemClock, calendar, config.POLICY_IMPACT_MAX_PEOPLE),
     };
   },
   // policy revisions, activities, certified years and the integrity record (its service: integrity/)
