@@ -1,7 +1,6 @@
 // GraphQL types of the policy impact preview (政策调整影响预估).
-import { IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { ArgsType, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { PublishPolicyVersionInput } from '../policy/policy.types';
 import { YearStatusEnum, type YearStatus } from './hours.types';
 
 @ObjectType('PolicyImpactVerdict', { description: '某人某年度的结论及计入学时' })
@@ -38,12 +37,9 @@ export class PolicyImpact {
   @Field(() => [PolicyImpactChange], { description: '将会改变的人员，按人员 ID 顺序的前 first 名' }) changes: PolicyImpactChange[];
 }
 
+/** `year` and `first` of policyImpact; `input` is an argument of its own, validated as publishPolicyVersion's (the same fields in errors). */
 @ArgsType()
 export class PolicyImpactArgs {
-  @Field(() => PublishPolicyVersionInput, { description: '拟发布的调整，与 publishPolicyVersion 的 input 相同（同样校验，同样的错误）' })
-  @ValidateNested()
-  input: PublishPolicyVersionInput;
-
   @Field(() => Int, { description: '预估哪一年度' }) @IsInt() year: number;
 
   @Field(() => Int, { defaultValue: 20, description: '列出的变化人员数（1–100）' })
