@@ -18,8 +18,8 @@ export class PolicyImpactResolver {
   })
   policyImpact(
     @Ctx() ctx: Context,
-    @Arg('input', { description: '拟发布的调整，与 publishPolicyVersion 的 input 相同（同样校验，同样的错误）' }) input: PublishPolicyVersionInput,
     @Args() { year, first }: PolicyImpactArgs,
+    @Arg('input', { description: '拟发布的调整，与 publishPolicyVersion 的 input 相同（同样校验，同样的错误）' }) input: PublishPolicyVersionInput,
   ) {
     return this.impacts.impact(ctx, input, year, first);
   }
