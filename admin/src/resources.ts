@@ -2,5 +2,6 @@
 // the resource (admin/src/<name>/index.ts); adding one is one line here.
 import type { ConsoleResource } from './console';
 import { declarations } from './declarations';
+import { reviews } from './reviews';
 
-export const resources: readonly ConsoleResource[] = [declarations];
+export const resources: readonly ConsoleResource[] = [declarations, reviews];

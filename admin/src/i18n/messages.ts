@@ -3,8 +3,9 @@
 import { appMessages } from './app-messages';
 import { mergeMessages, type MessageTree } from './merge';
 import { declarationsMessages } from '../declarations/messages';
+import { reviewsMessages } from '../reviews/messages';
 
-const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages, declarationsMessages];
+const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages, declarationsMessages, reviewsMessages];
 
 export const consoleMessages = {
   zh: mergeMessages(...trees.map((t) => t.zh)),
