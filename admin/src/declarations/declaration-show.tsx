@@ -2,7 +2,7 @@
 // hours it would give, the evidence, each decision; and what I may still do with
 // it: change and resubmit, submit a draft, withdraw (after a confirmation).
 import { useState } from 'react';
-import { Alert, AlertTitle, Box, Button, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Button, LinearProgress, Typography } from '@mui/material';
 import EditIcon from '@mui/icons-material/Edit';
 import SendIcon from '@mui/icons-material/Send';
 import UndoIcon from '@mui/icons-material/Undo';
@@ -73,7 +73,8 @@ function Actions() {
 function Body() {
   const translate = useTranslate();
   const record = useRecordContext<DeclarationRecord>();
-  if (!record) return null;
+  // the list's row is shown while the full record loads: it lacks the details
+  if (!record?.evidence || !record.decisions) return <LinearProgress sx={{ m: 2 }} />;
   return (
     <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>

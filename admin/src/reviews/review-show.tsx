@@ -1,7 +1,7 @@
 // Reviewing one declaration: the evidence in view beside what was declared, the
 // hours the engine computes with its explanation, warnings, the chain and earlier
 // decisions; the decision buttons when the declaration waits at my level.
-import { Box, Typography } from '@mui/material';
+import { Box, LinearProgress, Typography } from '@mui/material';
 import { ListButton, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { ActivitySection, type DeclarationRecord, EvidenceFields, HoursSection, Line, ReviewSection, Section, WarningsSection } from '../declarations/declaration-details';
 import { EvidencePreview } from '../declarations/evidence-preview';
@@ -11,7 +11,8 @@ import { ReviewActions } from './review-actions';
 function Body() {
   const translate = useTranslate();
   const record = useRecordContext<DeclarationRecord>();
-  if (!record) return null;
+  // the list's row is shown while the full record loads: it lacks the details
+  if (!record?.evidence || !record.decisions) return <LinearProgress sx={{ m: 2 }} />;
   return (
     <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
