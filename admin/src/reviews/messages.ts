@@ -16,7 +16,7 @@ export const reviewsMessages = {
           status: '状态',
         },
         tabs: { WAITING: '待本级审核', FORWARDED: '已转上级', RECORDED: '已记录', REJECTED: '已退回', WITHDRAWN: '已撤回', REVOKED: '已撤销' },
-        filters: { submitted: '提交时间', month: '本月', year: '今年', last_year: '去年' },
+        filters: { submitted: '提交时间', month: '本月', year: '今年', last_year: '去年', from: '提交日期自', to: '提交日期至' },
         sections: { declarant: '申报人' },
         actions: { approve: '通过', reject: '退回', adjust: '调整学时' },
         dialog: {
@@ -57,7 +57,7 @@ export const reviewsMessages = {
           status: 'Status',
         },
         tabs: { WAITING: 'Waiting for me', FORWARDED: 'Forwarded', RECORDED: 'Recorded', REJECTED: 'Rejected', WITHDRAWN: 'Withdrawn', REVOKED: 'Revoked' },
-        filters: { submitted: 'Submitted', month: 'This month', year: 'This year', last_year: 'Last year' },
+        filters: { submitted: 'Submitted', month: 'This month', year: 'This year', last_year: 'Last year', from: 'Submitted from', to: 'Submitted until' },
         sections: { declarant: 'Declarant' },
         actions: { approve: 'Approve', reject: 'Reject', adjust: 'Adjust hours' },
         dialog: {

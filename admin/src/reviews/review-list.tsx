@@ -1,19 +1,21 @@
 // The review queue of my level: a tab per queue status with its count, a filter
 // sidebar (activity kind, when it was submitted), pages of 10 or 20, and approving
 // the selected rows at once after a confirmation.
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactElement, useCallback, useEffect, useState } from 'react';
 import { Box, Card, CardContent, Divider, Tab, Tabs, type Theme, useMediaQuery } from '@mui/material';
 import CategoryIcon from '@mui/icons-material/Category';
 import EventIcon from '@mui/icons-material/Event';
 import {
   Datagrid,
   DateField,
+  DateInput,
   FilterList,
   FilterListItem,
   FunctionField,
   List,
   NumberField,
   Pagination,
+  SelectInput,
   TextField,
   useListContext,
   useTranslate,
@@ -35,14 +37,20 @@ function periods() {
   ];
 }
 
-function FilterSidebar() {
-  const translate = useTranslate();
+function useKinds(): ActivityKind[] {
   const [kinds, setKinds] = useState<ActivityKind[]>([]);
   useEffect(() => {
     activityKinds(new Date().getFullYear()).then(setKinds, () => setKinds([]));
   }, []);
+  return kinds;
+}
+
+/** Wide screens: the filters as a sidebar of one-click choices (as the react-admin demo's). */
+function FilterSidebar() {
+  const translate = useTranslate();
+  const kinds = useKinds();
   return (
-    <Card sx={{ order: -1, mr: 2, mt: 2, width: 220, flexShrink: 0, display: { xs: 'none', sm: 'block' } }} data-testid="review-filters">
+    <Card sx={{ order: -1, mr: 2, mt: 2, width: 220, flexShrink: 0 }} data-testid="review-filters">
       <CardContent>
         <FilterList label="resources.reviews.filters.submitted" icon={<EventIcon />}>
           {periods().map((p) => (
@@ -57,6 +65,16 @@ function FilterSidebar() {
       </CardContent>
     </Card>
   );
+}
+
+/** Narrow screens (a tablet): the same filters as inputs above the list, leaving the width to the rows. */
+function useNarrowFilters(): ReactElement[] {
+  const kinds = useKinds();
+  return [
+    <SelectInput key="kind" source="kind" label="resources.reviews.fields.kindName" choices={kinds.map((k) => ({ id: k.code, name: k.name }))} alwaysOn sx={{ minWidth: 200 }} />,
+    <DateInput key="from" source="from" label="resources.reviews.filters.from" alwaysOn />,
+    <DateInput key="to" source="to" label="resources.reviews.filters.to" alwaysOn />,
+  ];
 }
 
 function countText(counts: QueueCounts | null, status: QueueStatus): string {
@@ -87,14 +105,20 @@ function TabbedQueue() {
   const onTab = useCallback((_: unknown, value: QueueStatus) => setFilters({ ...filterValues, status: value }, displayedFilters), [displayedFilters, filterValues, setFilters]);
   return (
     <>
-      <Tabs value={status} onChange={onTab} variant="scrollable" scrollButtons="auto" indicatorColor="primary">
+      {/* width 0 / min-width 100%: the tabs scroll within the page's width instead of widening it on a tablet */}
+      <Tabs value={status} onChange={onTab} variant="scrollable" scrollButtons="auto" indicatorColor="primary" sx={{ width: 0, minWidth: '100%' }}>
         {QUEUE_STATUSES.map((s) => (
           <Tab key={s} value={s} data-tab={s} label={`${translate(`resources.reviews.tabs.${s}`)}（${countText(counts, s)}）`} />
         ))}
       </Tabs>
       <Divider />
-      <Datagrid rowClick="show" bulkActionButtons={status === 'WAITING' ? <BulkApproveButton /> : false} key={status}>
-        <DateField source="submittedAt" showTime sortable={false} />
+      <Datagrid
+        rowClick="show"
+        bulkActionButtons={status === 'WAITING' ? <BulkApproveButton /> : false}
+        key={status}
+        sx={{ '& .RaDatagrid-tableWrapper': { overflowX: 'auto' } }}
+      >
+        <DateField source="submittedAt" showTime={wide} sortable={false} />
         <FunctionField
           source="professionalName"
           sortable={false}
@@ -102,7 +126,7 @@ function TabbedQueue() {
         />
         {wide && <TextField source="unitName" sortable={false} />}
         <TextField source="kindName" sortable={false} />
-        <NumberField source="year" sortable={false} options={{ useGrouping: false }} />
+        {wide && <NumberField source="year" sortable={false} options={{ useGrouping: false }} />}
         <FunctionField
           label="resources.reviews.fields.hours"
           render={(r: { preview: { hours: { publicHours: number; professionalHours: number } } }) => <HoursText {...r.preview.hours} />}
@@ -115,17 +139,20 @@ function TabbedQueue() {
 }
 
 export default function ReviewList() {
+  const wide = useMediaQuery<Theme>((theme) => theme.breakpoints.up('md'));
+  const narrowFilters = useNarrowFilters();
   return (
-    <Box>
+    <Box sx={{ minWidth: 0 }}>
       <List
+        filters={wide ? undefined : narrowFilters}
         filterDefaultValues={{ status: 'WAITING' }}
         perPage={10}
         pagination={<Pagination rowsPerPageOptions={[10, 20]} />}
-        aside={<FilterSidebar />}
+        aside={wide ? <FilterSidebar /> : undefined}
         actions={false}
         exporter={false}
         storeKey="reviews.queue"
-        sx={{ '& .RaList-main': { minWidth: 0 } }}
+        sx={{ '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { minWidth: 0 } }}
       >
         <TabbedQueue />
       </List>

@@ -35,14 +35,28 @@ export async function chooseOption(page: Page, select: Locator, option: string):
 
 /**
  * Opens the review queue's "waiting for my level" tab (narrowed to an activity
- * kind from the filter sidebar, when given) and the declaration's review screen.
+ * kind with the filters, when given) and the declaration's review screen.
  */
 export async function openInQueue(page: Page, declarationId: string, kindName?: string): Promise<void> {
   await page.goto('/admin/#/reviews');
   await page.locator('[data-tab="WAITING"]').click();
-  if (kindName) await page.getByTestId('review-filters').getByText(kindName, { exact: true }).click();
+  if (kindName) {
+    // wide screens have the filter sidebar; a tablet has the same filter as a select above the rows
+    const sidebar = page.getByTestId('review-filters');
+    if (await sidebar.isVisible()) await sidebar.getByText(kindName, { exact: true }).click();
+    else await chooseOption(page, page.getByRole('combobox', { name: /^学习形式/ }), kindName);
+  }
   const row = page.locator(`tr:has([data-declaration="${declarationId}"])`);
-  await row.waitFor();
-  await row.click();
-  await page.waitForURL(new RegExp(`#/reviews/${encodeURIComponent(declarationId)}/show`));
+  const shown = new RegExp(`#/reviews/${encodeURIComponent(declarationId)}/show`);
+  // a click while the filtered page replaces the rows can land on a row on its way out: click again
+  for (let attempt = 1; ; attempt++) {
+    await row.waitFor();
+    await row.locator('td').nth(1).click();
+    try {
+      await page.waitForURL(shown, { timeout: 5000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
