@@ -134,5 +134,5 @@ describe('a declaration approved up the chain', () => {
     await page.locator('[data-decision="APPROVED"][data-level="BUREAU"]').waitFor();
     expect(await page.locator('[data-decision="APPROVED"]').count()).toBe(3);
     await shot(page, __filename, 'professional-recorded');
-  });
+  }, 240000); // several sign-ins and page loads on a shared 2-core machine
 });

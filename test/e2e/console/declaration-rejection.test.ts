@@ -93,5 +93,5 @@ describe('a rejected declaration', () => {
       await tokenOf(TENANT, 'UNIT_OFFICIAL'),
     );
     expect(check.declaration).toMatchObject({ status: 'SUBMITTED', round: 2, currentLevel: 'UNIT', params: { hours: 6 } });
-  });
+  }, 240000); // several sign-ins and page loads on a shared 2-core machine
 });
