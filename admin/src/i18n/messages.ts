@@ -2,8 +2,10 @@
 // its messages.ts here (one import, one line in each list).
 import { appMessages } from './app-messages';
 import { mergeMessages, type MessageTree } from './merge';
+import { declarationsMessages } from '../declarations/messages';
+import { reviewsMessages } from '../reviews/messages';
 
-const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages];
+const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages, declarationsMessages, reviewsMessages];
 
 export const consoleMessages = {
   zh: mergeMessages(...trees.map((t) => t.zh)),
