@@ -1,5 +1,9 @@
 // Every resource of the console, in menu order. A resource is a folder named as
 // the resource (admin/src/<name>/index.ts); adding one is one line here.
 import type { ConsoleResource } from './console';
+import { professionals } from './professionals';
+import { shortfalls } from './shortfalls';
+import { organisations } from './organisations';
+import { accounts } from './accounts';
 
-export const resources: readonly ConsoleResource[] = [];
+export const resources: readonly ConsoleResource[] = [professionals, shortfalls, organisations, accounts];

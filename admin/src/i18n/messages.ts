@@ -2,8 +2,12 @@
 // its messages.ts here (one import, one line in each list).
 import { appMessages } from './app-messages';
 import { mergeMessages, type MessageTree } from './merge';
+import { professionalsMessages } from '../professionals/messages';
+import { organisationsMessages } from '../organisations/messages';
+import { accountsMessages } from '../accounts/messages';
+import { shortfallsMessages } from '../shortfalls/messages';
 
-const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages];
+const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages, professionalsMessages, organisationsMessages, accountsMessages, shortfallsMessages];
 
 export const consoleMessages = {
   zh: mergeMessages(...trees.map((t) => t.zh)),
