@@ -2,7 +2,7 @@
 // depth-first list with MUI List/Collapse (no tree-view package). Bureau
 // officials act on a node through its menu; departments only look.
 import { Fragment, useMemo, useState } from 'react';
-import { Loading, Title, useGetList, useTranslate } from 'react-admin';
+import { Loading, Title, useGetList, useRequireAccess, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { Alert, Box, Button, Card, CardContent, Chip, Collapse, IconButton, List, ListItem, ListItemIcon, ListItemText, Menu, MenuItem, Stack, Tooltip } from '@mui/material';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
@@ -23,7 +23,9 @@ export default function OrganisationTree() {
   const translate = useTranslate();
   const navigate = useNavigate();
   const bureau = readSession()?.role === 'BUREAU_OFFICIAL';
-  const { data, isPending, error, refetch } = useGetList<OrganisationRecord>('organisations', { pagination: { page: 1, perPage: 5000 }, sort: { field: 'path', order: 'ASC' } });
+  // a custom list page has no list controller to check access, so it asks itself (and sends the refused to access-denied)
+  const { isPending: checking } = useRequireAccess({ action: 'list', resource: 'organisations' });
+  const { data, isPending, error, refetch } = useGetList<OrganisationRecord>('organisations', { pagination: { page: 1, perPage: 5000 }, sort: { field: 'path', order: 'ASC' } }, { enabled: !checking });
   const all = useMemo(() => data ?? [], [data]);
   const children = useMemo(() => {
     const map = new Map<string | null, OrganisationRecord[]>();
@@ -41,7 +43,7 @@ export default function OrganisationTree() {
   const [menu, setMenu] = useState<{ anchor: HTMLElement; org: OrganisationRecord } | null>(null);
   const [action, setAction] = useState<{ action: OrgAction; org: OrganisationRecord } | null>(null);
 
-  if (isPending) return <Loading />;
+  if (checking || isPending) return <Loading />;
   if (error) return <Alert severity="error">{(error as Error).message}</Alert>;
 
   const setAll = (value: boolean) => setOpen(Object.fromEntries(all.map((o) => [o.id, value])));
