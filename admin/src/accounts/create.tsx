@@ -6,7 +6,7 @@ import { createOfficialAccount, type IssuedCode } from './data';
 import { KIND_OF_ROLE, MAY_CREATE, roleChoices } from './roles';
 import { readSession } from '../providers/session';
 import { OneTimeCodeDialog } from '../professionals/activation-button';
-import { ApiError } from '../providers/graphql';
+import { asIs, fieldErrorsOf, messageOf } from '../professionals/errors';
 import { forgetCursors } from '../providers/pagination';
 
 export default function AccountCreate() {
@@ -22,10 +22,9 @@ export default function AccountCreate() {
       notify('resources.accounts.hints.created', { type: 'success' });
       setIssued(result);
     } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      notify(error.message, { type: 'error' });
+      notify(messageOf(error), asIs(messageOf(error)));
       // the field the server names shows its message under that field
-      return (error.body as { errors?: Record<string, string> } | undefined)?.errors;
+      return fieldErrorsOf(error);
     }
   };
 

@@ -8,7 +8,7 @@ import { type AccountRecord, type IssuedCode, resetAccount } from './data';
 import { MAY_CREATE, RANK, roleChoices, statusChoices } from './roles';
 import { readSession } from '../providers/session';
 import { OneTimeCodeDialog } from '../professionals/activation-button';
-import { ApiError } from '../providers/graphql';
+import { asIs, messageOf } from '../professionals/errors';
 
 function ResetButton() {
   const record = useRecordContext<AccountRecord>();
@@ -24,7 +24,7 @@ function ResetButton() {
     try {
       setIssued(await resetAccount(record.id));
     } catch (error) {
-      notify(error instanceof ApiError ? error.message : String(error), { type: 'error' });
+      notify(messageOf(error), asIs(messageOf(error)));
     } finally {
       setBusy(false);
       setAsking(false);

@@ -6,7 +6,7 @@ import { useNotify, useTranslate } from 'react-admin';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, TextField } from '@mui/material';
 import { moveOrganisation, type OrganisationRecord, renameOrganisation, setEmployerType } from './data';
 import { EMPLOYER_TYPES, PARENT_KIND } from './choices';
-import { ApiError } from '../providers/graphql';
+import { messageOf } from '../professionals/errors';
 
 export type OrgAction = 'rename' | 'move' | 'employer';
 
@@ -66,7 +66,7 @@ export function OrganisationDialog({ action, org, all, onClose, onDone }: Props)
       onDone();
     } catch (e) {
       setConfirming(false);
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(messageOf(e));
     } finally {
       setBusy(false);
     }

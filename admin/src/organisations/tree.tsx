@@ -113,7 +113,7 @@ export default function OrganisationTree() {
   const roots = children.get(null) ?? [];
   return (
     <Card sx={{ mt: 2 }}>
-      <Title title={`${R}.name`} />
+      <Title title={translate(`${R}.name`, { smart_count: 2 })} />
       <CardContent>
         {!bureau && (
           <Alert severity="info" sx={{ mb: 2 }}>

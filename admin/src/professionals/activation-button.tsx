@@ -5,7 +5,7 @@ import { Confirm, useNotify, useRecordContext, useTranslate } from 'react-admin'
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Typography } from '@mui/material';
 import KeyIcon from '@mui/icons-material/Key';
 import { type ActivationCode, issueActivationCode, type ProfessionalRecord } from './data';
-import { ApiError } from '../providers/graphql';
+import { asIs, messageOf } from './errors';
 
 export function ActivationButton() {
   const record = useRecordContext<ProfessionalRecord>();
@@ -21,7 +21,7 @@ export function ActivationButton() {
     try {
       setIssued(await issueActivationCode(record.id));
     } catch (error) {
-      notify(error instanceof ApiError ? error.message : String(error), { type: 'error' });
+      notify(messageOf(error), asIs(messageOf(error)));
     } finally {
       setBusy(false);
       setAsking(false);

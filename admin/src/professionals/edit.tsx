@@ -6,7 +6,7 @@ import { Edit, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, required
 import { Alert, AlertTitle, Button } from '@mui/material';
 import { statusChoices, titleLevelChoices, titleSeriesChoices } from './choices';
 import type { ProfessionalRecord } from './data';
-import { ApiError } from '../providers/graphql';
+import { asIs, codeOf, messageOf } from './errors';
 
 function TitleInputs() {
   const record = useRecordContext<ProfessionalRecord>();
@@ -45,8 +45,8 @@ export default function ProfessionalEdit() {
   const refresh = useRefresh();
   const [conflict, setConflict] = useState(false);
   const onError = (error: unknown) => {
-    if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') setConflict(true);
-    else notify(error instanceof Error ? error.message : String(error), { type: 'error' });
+    if (codeOf(error) === 'VERSION_CONFLICT') setConflict(true);
+    else notify(messageOf(error), asIs(messageOf(error)));
   };
   const reload = () => {
     setConflict(false);

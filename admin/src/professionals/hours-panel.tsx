@@ -24,7 +24,7 @@ import {
 } from '@mui/material';
 import { fetchYear, type HoursEvaluation, type ProfessionalRecord } from './data';
 import { recentYears } from './choices';
-import { ApiError } from '../providers/graphql';
+import { messageOf } from './errors';
 
 const H = 'resources.professionals.hours';
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
@@ -40,7 +40,7 @@ export function HoursPanel() {
     let live = true;
     fetchYear(record.idNumber, year).then(
       (evaluation) => live && setState({ year, evaluation }),
-      (error: unknown) => live && setState({ year, error: error instanceof ApiError ? error.message : String(error) }),
+      (error: unknown) => live && setState({ year, error: messageOf(error) }),
     );
     return () => {
       live = false;

@@ -8,7 +8,7 @@ import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { type ProfessionalRecord, recordTitle, removeTitleRecord, type TitleInput, type TitleRecord } from './data';
 import { titleLevelChoices, titleSeriesChoices } from './choices';
-import { ApiError } from '../providers/graphql';
+import { asIs, fieldErrorsOf, messageOf } from './errors';
 
 const T = 'resources.professionals.titles';
 
@@ -23,7 +23,7 @@ export function TitleHistory() {
   if (!record) return null;
   const history = record.titleHistory ?? [];
 
-  const fail = (error: unknown) => notify(error instanceof ApiError ? error.message : String(error), { type: 'error' });
+  const fail = (error: unknown) => notify(messageOf(error), asIs(messageOf(error)));
 
   const add = async (values: Record<string, unknown>) => {
     setBusy(true);
@@ -35,7 +35,7 @@ export function TitleHistory() {
     } catch (error) {
       fail(error);
       // a field the server names shows under that field
-      if (error instanceof ApiError && error.field) return (error.body as { errors?: Record<string, string> } | undefined)?.errors;
+      return fieldErrorsOf(error);
     } finally {
       setBusy(false);
     }

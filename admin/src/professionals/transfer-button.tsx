@@ -5,7 +5,7 @@ import { AutocompleteInput, Confirm, DateInput, Form, ReferenceInput, SaveButton
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { type ProfessionalRecord, transferProfessional } from './data';
-import { ApiError } from '../providers/graphql';
+import { asIs, messageOf } from './errors';
 import { todayIso } from './dates';
 
 interface Choice {
@@ -34,7 +34,7 @@ export function TransferButton() {
       setOpen(false);
       refresh();
     } catch (error) {
-      notify(error instanceof ApiError ? error.message : String(error), { type: 'error' });
+      notify(messageOf(error), asIs(messageOf(error)));
       setChoice(null);
     } finally {
       setBusy(false);
