@@ -3,5 +3,9 @@
 import type { ConsoleResource } from './console';
 import { declarations } from './declarations';
 import { reviews } from './reviews';
+import { professionals } from './professionals';
+import { shortfalls } from './shortfalls';
+import { organisations } from './organisations';
+import { accounts } from './accounts';
 
-export const resources: readonly ConsoleResource[] = [declarations, reviews];
+export const resources: readonly ConsoleResource[] = [declarations, reviews, professionals, shortfalls, organisations, accounts];

@@ -4,8 +4,20 @@ import { appMessages } from './app-messages';
 import { mergeMessages, type MessageTree } from './merge';
 import { declarationsMessages } from '../declarations/messages';
 import { reviewsMessages } from '../reviews/messages';
+import { professionalsMessages } from '../professionals/messages';
+import { organisationsMessages } from '../organisations/messages';
+import { accountsMessages } from '../accounts/messages';
+import { shortfallsMessages } from '../shortfalls/messages';
 
-const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages, declarationsMessages, reviewsMessages];
+const trees: { zh: MessageTree; en: MessageTree }[] = [
+  appMessages,
+  declarationsMessages,
+  reviewsMessages,
+  professionalsMessages,
+  organisationsMessages,
+  accountsMessages,
+  shortfallsMessages,
+];
 
 export const consoleMessages = {
   zh: mergeMessages(...trees.map((t) => t.zh)),

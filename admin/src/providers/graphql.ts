@@ -21,6 +21,9 @@ export class ApiError extends HttpError {
   ) {
     const lastField = field?.split('.').pop();
     super(message, status, lastField ? { errors: { [lastField]: message, root: { serverError: message } } } : undefined);
+    // ra-core's HttpError resets the prototype to its own, which would make every `instanceof ApiError` false
+    Object.setPrototypeOf(this, new.target.prototype);
+    this.name = 'ApiError';
   }
 }
 

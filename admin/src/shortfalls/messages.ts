@@ -1,0 +1,61 @@
+// Words of the shortfall list (resources.shortfalls.*), Chinese first.
+export const shortfallsMessages = {
+  zh: {
+    resources: {
+      shortfalls: {
+        name: '学时未达标人员 |||| 学时未达标人员',
+        fields: {
+          year: '年度',
+          name: '姓名',
+          idNumber: '身份证号码',
+          unitId: '单位',
+          unitName: '单位',
+          titleLevel: '职称级别',
+          titleSeries: '职称系列',
+          deadline: '截止日期',
+          daysLeft: '剩余天数',
+          publicShortfall: '公需科目缺口',
+          professionalShortfall: '专业科目缺口',
+          targetLevel: '申报职称',
+        },
+        days_left: '%{days} 天',
+        overdue: '已过 %{days} 天',
+        applicant: '职称申报人',
+        certified: '已认定',
+        credited: '已计入 %{hours}',
+        deadline_reason: '截止日期依据',
+        reasons: '未达标原因',
+        hint: '本年度学时未达标的人员。职称申报人按截止日期由近及远排在前面；点击一行查看此人的学时情况。',
+      },
+    },
+  },
+  en: {
+    resources: {
+      shortfalls: {
+        name: 'Short of hours |||| Short of hours',
+        fields: {
+          year: 'Year',
+          name: 'Name',
+          idNumber: 'ID number',
+          unitId: 'Unit',
+          unitName: 'Unit',
+          titleLevel: 'Title level',
+          titleSeries: 'Title series',
+          deadline: 'Deadline',
+          daysLeft: 'Days left',
+          publicShortfall: 'Public short',
+          professionalShortfall: 'Professional short',
+          targetLevel: 'Applying for',
+        },
+        days_left: '%{days} days',
+        overdue: '%{days} days overdue',
+        applicant: 'Title applicant',
+        certified: 'Certified',
+        credited: '%{hours} credited',
+        deadline_reason: 'Why this deadline',
+        reasons: 'Why short',
+        hint: 'People short of hours this year. Title applicants come first, nearest deadline first; click a row to see the person’s hours.',
+      },
+    },
+  },
+};
