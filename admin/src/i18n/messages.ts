@@ -2,8 +2,9 @@
 // its messages.ts here (one import, one line in each list).
 import { appMessages } from './app-messages';
 import { mergeMessages, type MessageTree } from './merge';
+import { tenantsMessages } from '../tenants/messages';
 
-const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages];
+const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages, tenantsMessages];
 
 export const consoleMessages = {
   zh: mergeMessages(...trees.map((t) => t.zh)),
