@@ -3,8 +3,10 @@
 import { appMessages } from './app-messages';
 import { mergeMessages, type MessageTree } from './merge';
 import { tenantsMessages } from '../tenants/messages';
+import { myMessages } from '../my/messages';
+import { dashboardMessages } from '../dashboard/messages';
 
-const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages, tenantsMessages];
+const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages, tenantsMessages, myMessages, dashboardMessages];
 
 export const consoleMessages = {
   zh: mergeMessages(...trees.map((t) => t.zh)),
