@@ -21,6 +21,9 @@ export class ApiError extends HttpError {
   ) {
     const lastField = field?.split('.').pop();
     super(message, status, lastField ? { errors: { [lastField]: message, root: { serverError: message } } } : undefined);
+    // HttpError's constructor resets the prototype to HttpError's, which would make `instanceof ApiError` always false
+    Object.setPrototypeOf(this, new.target.prototype);
+    this.name = 'ApiError';
   }
 }
 
