@@ -2,7 +2,7 @@
 // asks the server (validatePolicyFile) and marks each problem at its line before
 // anything is created; a create that fails on the file shows the same problems.
 import { useState } from 'react';
-import { Alert, Box, Button, CircularProgress } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, Typography } from '@mui/material';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Create, required, SimpleForm, TextInput, Title, useInput, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
@@ -62,6 +62,10 @@ function PolicyInput({ problems, setProblems, check, setCheck }: PolicyState) {
 
   return (
     <Box sx={{ width: '100%', mb: 2 }}>
+      <Typography variant="subtitle2">{translate('resources.tenants.fields.policy')} *</Typography>
+      <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
+        {translate('resources.tenants.hints.policy')}
+      </Typography>
       <PolicyEditor value={String(field.value ?? '')} onChange={change} problems={problems} fileName={fileName} error={fieldState.error?.message ? translate(fieldState.error.message, { _: fieldState.error.message }) : undefined} />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mt: 1 }}>
         <Button variant="outlined" onClick={validate} disabled={check.state === 'busy'} startIcon={check.state === 'busy' ? <CircularProgress size={16} /> : <FactCheckIcon />} data-testid="validate-policy">
