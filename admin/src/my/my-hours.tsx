@@ -7,7 +7,7 @@ import CalculateIcon from '@mui/icons-material/Calculate';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { fmt, loadYear, loadYears, recentYears } from './data';
+import { fmt, loadYear, loadYears, recentYears, type SubjectStatus } from './data';
 import { ActivityTable, Explanation } from './evaluation';
 import { StatusChip, YearSummary } from './year-summary';
 
@@ -38,11 +38,13 @@ function YearDetail({ year }: { year: number }) {
 
 export default function MyHours() {
   const translate = useTranslate();
+  // a subject met another way (a deemed-complete activity) says so instead of showing 0/60
+  const hoursOf = (s: SubjectStatus) => (s.deemed ? translate('app.my.deemed') : `${fmt(s.credited)}/${fmt(s.required)}`);
   const years = recentYears();
   const [year, setYear] = useState(years[0]!);
   const overview = useQuery({ queryKey: ['my', 'years', years.join()], queryFn: () => loadYears(years) });
   return (
-    <Box sx={{ mt: 2, display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '340px 1fr' }, alignItems: 'start' }}>
+    <Box sx={{ mt: 2, display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '460px 1fr' }, alignItems: 'start' }}>
       <Title title={translate('app.pages.myHours')} />
       <Card>
         <CardContent>
@@ -52,7 +54,7 @@ export default function MyHours() {
           {overview.isPending ? (
             <Loading />
           ) : (
-            <Table size="small" data-testid="years">
+            <Table size="small" data-testid="years" sx={{ '& th': { whiteSpace: 'nowrap' } }}>
               <TableHead>
                 <TableRow>
                   <TableCell>{translate('app.common.year')}</TableCell>
@@ -68,8 +70,8 @@ export default function MyHours() {
                     <TableRow key={y} hover selected={y === year} onClick={() => setYear(y)} sx={{ cursor: 'pointer' }} data-year={y}>
                       <TableCell>{y}</TableCell>
                       <TableCell>{e ? <StatusChip status={e.status} /> : '—'}</TableCell>
-                      <TableCell align="right">{e ? `${fmt(e.public.credited)}/${fmt(e.public.required)}` : '—'}</TableCell>
-                      <TableCell align="right">{e ? `${fmt(e.professional.credited)}/${fmt(e.professional.required)}` : '—'}</TableCell>
+                      <TableCell align="right">{e ? hoursOf(e.public) : '—'}</TableCell>
+                      <TableCell align="right">{e ? hoursOf(e.professional) : '—'}</TableCell>
                     </TableRow>
                   );
                 })}
