@@ -1,6 +1,8 @@
 // Every resource of the console, in menu order. A resource is a folder named as
 // the resource (admin/src/<name>/index.ts); adding one is one line here.
 import type { ConsoleResource } from './console';
+import { declarations } from './declarations';
+import { reviews } from './reviews';
 import { tenants } from './tenants';
 
-export const resources: readonly ConsoleResource[] = [tenants];
+export const resources: readonly ConsoleResource[] = [declarations, reviews, tenants];

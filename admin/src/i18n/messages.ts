@@ -2,11 +2,13 @@
 // its messages.ts here (one import, one line in each list).
 import { appMessages } from './app-messages';
 import { mergeMessages, type MessageTree } from './merge';
+import { declarationsMessages } from '../declarations/messages';
+import { reviewsMessages } from '../reviews/messages';
 import { tenantsMessages } from '../tenants/messages';
 import { myMessages } from '../my/messages';
 import { dashboardMessages } from '../dashboard/messages';
 
-const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages, tenantsMessages, myMessages, dashboardMessages];
+const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages, declarationsMessages, reviewsMessages, tenantsMessages, myMessages, dashboardMessages];
 
 export const consoleMessages = {
   zh: mergeMessages(...trees.map((t) => t.zh)),
