@@ -7,5 +7,6 @@ import { professionals } from './professionals';
 import { shortfalls } from './shortfalls';
 import { organisations } from './organisations';
 import { accounts } from './accounts';
+import { tenants } from './tenants';
 
-export const resources: readonly ConsoleResource[] = [declarations, reviews, professionals, shortfalls, organisations, accounts];
+export const resources: readonly ConsoleResource[] = [declarations, reviews, professionals, shortfalls, organisations, accounts, tenants];

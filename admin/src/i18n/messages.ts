@@ -8,6 +8,9 @@ import { professionalsMessages } from '../professionals/messages';
 import { organisationsMessages } from '../organisations/messages';
 import { accountsMessages } from '../accounts/messages';
 import { shortfallsMessages } from '../shortfalls/messages';
+import { tenantsMessages } from '../tenants/messages';
+import { myMessages } from '../my/messages';
+import { dashboardMessages } from '../dashboard/messages';
 
 const trees: { zh: MessageTree; en: MessageTree }[] = [
   appMessages,
@@ -17,6 +20,9 @@ const trees: { zh: MessageTree; en: MessageTree }[] = [
   organisationsMessages,
   accountsMessages,
   shortfallsMessages,
+  tenantsMessages,
+  myMessages,
+  dashboardMessages,
 ];
 
 export const consoleMessages = {

@@ -21,7 +21,8 @@ export interface ConsoleProduct {
 export default async function consoleGlobalSetup(): Promise<void> {
   if (process.env.CONSOLE_PREBUILT !== '1') {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-    execFileSync('npm', ['run', '--silent', 'build:admin'], { cwd: ROOT, stdio: 'inherit' });
+    // jest sets NODE_ENV=test, which would make Vite bundle React's development build
+    execFileSync('npm', ['run', '--silent', 'build:admin'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ce-console-'));
   const port = await freePort();

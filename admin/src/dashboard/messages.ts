@@ -1,0 +1,51 @@
+// The home page's overviews: officials' statistics and charts, the operator's tenant count.
+export const dashboardMessages = {
+  zh: {
+    app: {
+      dashboard: {
+        total: '专业技术人员',
+        complete: '已完成',
+        rate: '完成率',
+        short: '有缺口',
+        hours: '学时',
+        people: '人数',
+        rate_title: '各下级机构完成率',
+        rate_hint: '点击主管部门的柱形可查看其下属单位',
+        kinds_title: '各学习形式计入的学时',
+        shortfall_title: '学时缺口分布',
+        bucket_none: '无缺口',
+        bucket: '缺 %{from}–%{to} 学时',
+        whole_scope: '全部管理范围',
+        partial: '人数较多，仅统计了前 %{scanned} 人（共 %{total} 人）',
+        empty: '暂无数据',
+        tenants: '租户数',
+        suspended: '已暂停',
+        manage_tenants: '管理租户',
+      },
+    },
+  },
+  en: {
+    app: {
+      dashboard: {
+        total: 'Professionals',
+        complete: 'Complete',
+        rate: 'Completion rate',
+        short: 'With a shortfall',
+        hours: 'Hours',
+        people: 'People',
+        rate_title: 'Completion rate by organisation',
+        rate_hint: 'Click a department’s bar to see its units',
+        kinds_title: 'Hours by kind of activity',
+        shortfall_title: 'Shortfall distribution',
+        bucket_none: 'None',
+        bucket: '%{from}–%{to} h short',
+        whole_scope: 'Whole scope',
+        partial: 'Many people: only the first %{scanned} of %{total} were counted',
+        empty: 'No data yet',
+        tenants: 'Tenants',
+        suspended: 'Suspended',
+        manage_tenants: 'Manage tenants',
+      },
+    },
+  },
+};
