@@ -21,7 +21,7 @@ afterAll(async () => {
 /** The professional's declaration, filled in and submitted through the API with an uploaded PDF. */
 async function submittedDeclaration(token: string): Promise<string> {
   const form = new FormData();
-  form.append('file', new Blob([minimalPdf('Qingdao public course certificate')], { type: 'application/pdf' }), 'public-course.pdf');
+  form.append('file', new Blob([new Uint8Array(minimalPdf('Qingdao public course certificate'))], { type: 'application/pdf' }), 'public-course.pdf');
   const upload = await fetch(`${consoleUrl()}/uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   const file = (await upload.json()) as { id: string };
   expect(upload.status).toBeLessThan(300);
