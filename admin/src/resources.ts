@@ -1,5 +1,7 @@
 // Every resource of the console, in menu order. A resource is a folder named as
 // the resource (admin/src/<name>/index.ts); adding one is one line here.
 import type { ConsoleResource } from './console';
+import { apiClients } from './apiClients';
+import { auditEvents } from './auditEvents';
 
-export const resources: readonly ConsoleResource[] = [];
+export const resources: readonly ConsoleResource[] = [auditEvents, apiClients];

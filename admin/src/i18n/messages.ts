@@ -1,9 +1,11 @@
 // Every message tree of the console, merged per language. A resource folder adds
 // its messages.ts here (one import, one line in each list).
 import { appMessages } from './app-messages';
+import { apiClientsMessages } from '../apiClients/messages';
+import { auditEventsMessages } from '../auditEvents/messages';
 import { mergeMessages, type MessageTree } from './merge';
 
-const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages];
+const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages, auditEventsMessages, apiClientsMessages];
 
 export const consoleMessages = {
   zh: mergeMessages(...trees.map((t) => t.zh)),
