@@ -3,9 +3,10 @@
 import { appMessages } from './app-messages';
 import { apiClientsMessages } from '../apiClients/messages';
 import { auditEventsMessages } from '../auditEvents/messages';
+import { policyMessages } from '../policy/messages';
 import { mergeMessages, type MessageTree } from './merge';
 
-const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages, auditEventsMessages, apiClientsMessages];
+const trees: { zh: MessageTree; en: MessageTree }[] = [appMessages, policyMessages, auditEventsMessages, apiClientsMessages];
 
 export const consoleMessages = {
   zh: mergeMessages(...trees.map((t) => t.zh)),
