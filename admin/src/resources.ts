@@ -3,5 +3,8 @@
 import type { ConsoleResource } from './console';
 import { apiClients } from './apiClients';
 import { auditEvents } from './auditEvents';
+import { integrityRecords } from './integrityRecords';
+import { spotChecks } from './spotChecks';
+import { trainingProjects } from './trainingProjects';
 
-export const resources: readonly ConsoleResource[] = [auditEvents, apiClients];
+export const resources: readonly ConsoleResource[] = [spotChecks, integrityRecords, trainingProjects, apiClients, auditEvents];
