@@ -1,7 +1,7 @@
 // The bureau's API clients: who may call the API with a key, with what scopes;
 // a client is revoked (after a confirmation), never edited or deleted.
 import { useState } from 'react';
-import { Chip, Stack } from '@mui/material';
+import { Chip, Stack, useMediaQuery, type Theme } from '@mui/material';
 import BlockIcon from '@mui/icons-material/Block';
 import { Button, Confirm, CreateButton, DataTable, DateField, FunctionField, List, TopToolbar, useNotify, useRecordContext, useRefresh, useTranslate, useUpdate } from 'react-admin';
 import type { ApiClientRecord } from './data';
@@ -68,11 +68,13 @@ function RevokeButton() {
 
 export default function ApiClientList() {
   const translate = useTranslate();
+  // at tablet width the key ID, creation and last use give way to what decides (scopes, status, revoke)
+  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'));
   return (
-    <List actions={<TopToolbar><CreateButton /></TopToolbar>}>
+    <List actions={<TopToolbar><CreateButton /></TopToolbar>} sx={{ '& .RaList-content': { overflowX: 'auto' } }}>
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="name" disableSort />
-        <DataTable.Col source="keyId" disableSort />
+        {wide && <DataTable.Col source="keyId" disableSort />}
         <DataTable.Col source="scopes" disableSort>
           <ScopeChips />
         </DataTable.Col>
@@ -84,15 +86,19 @@ export default function ApiClientList() {
             }}
           />
         </DataTable.Col>
-        <DataTable.Col source="createdAt" disableSort>
-          <DateField source="createdAt" showTime />
-        </DataTable.Col>
+        {wide && (
+          <DataTable.Col source="createdAt" disableSort>
+            <DateField source="createdAt" showTime />
+          </DataTable.Col>
+        )}
         <DataTable.Col source="expiresAt" disableSort>
           <DateField source="expiresAt" showTime emptyText={translate('resources.apiClients.no_expiry')} />
         </DataTable.Col>
-        <DataTable.Col source="lastUsedAt" disableSort>
-          <DateField source="lastUsedAt" showTime emptyText={translate('resources.apiClients.never')} />
-        </DataTable.Col>
+        {wide && (
+          <DataTable.Col source="lastUsedAt" disableSort>
+            <DateField source="lastUsedAt" showTime emptyText={translate('resources.apiClients.never')} />
+          </DataTable.Col>
+        )}
         <DataTable.Col label="" disableSort>
           <RevokeButton />
         </DataTable.Col>

@@ -128,7 +128,7 @@ describe('policy impact preview and publication', () => {
 
     // the publication in the audit log, filtered by its action
     await page.goto('/admin/#/auditEvents');
-    const action = page.locator('input[name="action"]');
+    const action = page.getByLabel('动作', { exact: true });
     await action.click();
     await action.fill('发布政策');
     await page.getByRole('option', { name: /发布政策/ }).click();
