@@ -10,13 +10,16 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY server ./server
 COPY migrations ./migrations
-RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+# the console: a static bundle in admin/dist (its build tools are dev dependencies)
+COPY admin ./admin
+RUN npm run build && npm run build:admin && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 DATA_DIR=/data
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/admin/dist ./admin/dist
 COPY --from=build /app/package.json ./package.json
 # read at run time: each tenant's initial policy (POLICY_DIR)
 COPY tenants ./tenants

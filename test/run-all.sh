@@ -25,6 +25,8 @@ results=$(mktemp)
     npx eslint server bench migrations test --max-warnings 0 &&
     echo "› tsc -p admin/tsconfig.json (the console)" &&
     npx tsc -p admin/tsconfig.json &&
+    echo "› tsc -p test/e2e/console/tsconfig.json (the browser tests)" &&
+    npx tsc -p test/e2e/console/tsconfig.json &&
     echo "› dependency-cruiser (layers, cycles, engine purity)" &&
     npx depcruise server bench migrations admin/src --config .dependency-cruiser.cjs
 ) >"$checks_log" 2>&1 &

@@ -125,6 +125,10 @@ const CODE_ALIASES: Readonly<Record<string, string>> = {
 };
 // Extensions that would tell a client about our internals.
 const HIDDEN_EXTENSIONS = new Set(['stacktrace', 'http', 'exception', 'validationErrors']);
+// What an AppError may add to `extensions` besides its code and field, each allowed on purpose
+// (anything else it carries stays on the server): `problems`, a policy file's problems with
+// their line and column (POLICY_FILE_INVALID).
+const ALLOWED_EXTENSIONS = ['problems'] as const;
 
 interface Formatted {
   response: GraphQLFormattedError;
@@ -150,7 +154,8 @@ function toResponse(formatted: GraphQLFormattedError, error: unknown, catalog: R
   if (original instanceof AppError) {
     if (!isErrorCode(original.code)) return internal();
     const message = CJK.test(original.message) ? original.message : catalog.get(original.code)!;
-    return { response: { message, ...at, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } } };
+    const extra = Object.fromEntries(ALLOWED_EXTENSIONS.filter((key) => original.extensions?.[key] !== undefined).map((key) => [key, original.extensions![key]]));
+    return { response: { message, ...at, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...extra } } };
   }
   if (original instanceof ArgumentValidationError) {
     const v = firstViolation(original.extensions.validationErrors);

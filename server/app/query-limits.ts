@@ -95,6 +95,10 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Query.integrityRecords': 20, // a person's entries: MAX_LISTED (one or two in practice)
   'SpotCheck.departments': 50, // a city's departments (the sampling groups); stored at the draw
   'SpotCheck.departmentIds': 50, // the departments a draw was limited to (at most 200 accepted)
+  'CompletionStatistics.byOrganisation': 50, // the children of one organisation: a city's departments, or a department's units
+  'CompletionStatistics.hoursByKind': 20, // as Query.activityKinds
+  'CompletionStatistics.shortfallDistribution': 5, // the fixed buckets
+  'PolicyFileCheck.problems': 50, // what a policy file check reports (MAX_PROBLEMS)
 };
 /** A list field added without an entry above still costs something like a list. */
 export const DEFAULT_LIST_SIZE = 10;

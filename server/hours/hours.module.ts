@@ -1,4 +1,5 @@
-// Hours: recorded activities, completion of a year, title eligibility, certified years.
+// Hours: recorded activities, completion of a year, title eligibility, certified years,
+// who is short and the completion statistics of an official's scope.
 import { Hours1732400000000 } from '../../migrations/1732400000000-hours';
 import { systemClock } from '../platform/clock';
 import type { CapabilityModule } from '../platform/module';
@@ -10,6 +11,9 @@ import { hoursError } from './hours.errors';
 import { HoursRepository } from './hours.repository';
 import { ApplicationEligibilityResolver, HoursResolver } from './hours.resolver';
 import { ShortfallService } from './shortfall.service';
+import { StatisticsRepository } from './statistics.repository';
+import { StatisticsResolver } from './statistics.resolver';
+import { StatisticsService } from './statistics.service';
 
 declare module '../platform/module' {
   interface Services {
@@ -18,13 +22,14 @@ declare module '../platform/module' {
     eligibility: EligibilityService;
     certification: CertificationService;
     shortfalls: ShortfallService;
+    statistics: StatisticsService;
   }
 }
 
 export const hoursModule: CapabilityModule = {
   name: 'hours',
-  resolvers: [HoursResolver, ApplicationEligibilityResolver],
-  createServices: (_deps, { policies, professionals, audit, titleApplications, calendar, integrity }) => {
+  resolvers: [HoursResolver, ApplicationEligibilityResolver, StatisticsResolver],
+  createServices: ({ config }, { policies, professionals, audit, titleApplications, calendar, integrity, organisations }) => {
     const repo = new HoursRepository();
     const completion = new CompletionService(repo, policies, systemClock, calendar);
     return {
@@ -33,6 +38,7 @@ export const hoursModule: CapabilityModule = {
       eligibility: new EligibilityService(repo, policies, titleApplications, systemClock, calendar, integrity),
       certification: new CertificationService(repo, completion, policies, professionals, audit),
       shortfalls: new ShortfallService(repo, policies, systemClock, calendar),
+      statistics: new StatisticsService(repo, new StatisticsRepository(), policies, organisations, systemClock, calendar, config.STATISTICS_MAX_PEOPLE),
     };
   },
   // policy revisions, activities, certified years and the integrity record (its service: integrity/)

@@ -44,6 +44,11 @@ const schema = z.object({
   MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
   MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(50),
   MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(1000000).default(5000),
+  /**
+   * People judged by one completion-statistics request at most (each is read and run through
+   * the engine); beyond it the answer says it covers only the part scanned.
+   */
+  STATISTICS_MAX_PEOPLE: z.coerce.number().int().min(1).max(1000000).default(20000),
   /** Answer introspection queries (__schema, __type). Default: on, except in production. */
   GRAPHQL_INTROSPECTION: bool.optional(),
   /** "Did you mean …" suggestions in validation errors. Default: on, except in production. */

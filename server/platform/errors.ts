@@ -11,10 +11,17 @@ export class AppError extends Error {
     message: string,
     readonly field?: string,
     readonly httpStatus?: number,
+    /** More for the client in `extensions`; the formatter passes on only the keys it allows (ALLOWED_EXTENSIONS). */
+    readonly extensions?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = 'AppError';
   }
+}
+
+/** The same error, carrying `extensions` for the client (such as the problems of a policy file, each at its line). */
+export function withExtensions(error: AppError, extensions: Readonly<Record<string, unknown>>): AppError {
+  return new AppError(error.code, error.message, error.field, error.httpStatus, { ...error.extensions, ...extensions });
 }
 
 /** Error codes and their Chinese messages (the messages describe the codes in the SDL). */

@@ -10,11 +10,17 @@ import { formatPath, validatePolicy } from './policy-validation';
 
 export { formatPath } from './policy-validation';
 
+/**
+ * How a policy file's YAML is read, here and where a file is checked with positions
+ * (policy-file-check.ts). Anchors and aliases let one file reuse a table (Binzhou repeats its
+ * tables in both regimes); a key given twice is an error, not the last one winning.
+ */
+export const POLICY_YAML_OPTIONS = { uniqueKeys: true, maxAliasCount: 1000 } as const;
+
 export function parsePolicy(text: string, fileName: string): PolicyDocument {
   let raw: unknown;
   try {
-    // Anchors and aliases let one file reuse a table (Binzhou repeats its tables in both regimes).
-    raw = parse(text, { uniqueKeys: true, maxAliasCount: 1000 });
+    raw = parse(text, POLICY_YAML_OPTIONS);
   } catch (err) {
     if (err instanceof YAMLParseError) {
       const line = err.linePos?.[0];
@@ -36,7 +42,7 @@ export function parsePolicy(text: string, fileName: string): PolicyDocument {
  * Top-level keys starting with "x-" only hold YAML anchors for reuse (tables, parameter
  * lists); their content is checked where it is referenced, so they are dropped here.
  */
-function withoutAnchorBlocks(raw: unknown): unknown {
+export function withoutAnchorBlocks(raw: unknown): unknown {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   return Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith('x-')));
 }

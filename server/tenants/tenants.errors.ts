@@ -6,4 +6,5 @@ export const tenantError = defineErrors({
   TENANT_SUSPENDED: '该地区（租户）已被平台暂停使用，请联系平台运营',
   TENANT_ALREADY_SUSPENDED: '该地区（租户）已处于暂停状态',
   TENANT_NOT_SUSPENDED: '该地区（租户）未被暂停，无需恢复',
+  POLICY_FILE_INVALID: '政策文件有误，未开通租户',
 });

@@ -1,7 +1,8 @@
-// Tenants: a city or the Corps, onboarded by platform operators.
+// Tenants: a city or the Corps, onboarded by platform operators (with their policy file).
 import { Foundation1732300000000 } from '../../migrations/1732300000000-foundation';
 import { TenantSuspension1732500000000 } from '../../migrations/1732500000000-tenant-suspension';
 import type { CapabilityModule } from '../platform/module';
+import { PolicyRepository } from '../policy/policy.repository';
 import { tenantError } from './tenants.errors';
 import { TenantsRepository } from './tenants.repository';
 import { TenantsResolver } from './tenants.resolver';
@@ -16,7 +17,7 @@ declare module '../platform/module' {
 export const tenantsModule: CapabilityModule = {
   name: 'tenants',
   resolvers: [TenantsResolver],
-  createServices: ({ runtime }, { audit }) => ({ tenants: new TenantsService(new TenantsRepository(), audit, runtime) }),
+  createServices: ({ runtime }, { audit }) => ({ tenants: new TenantsService(new TenantsRepository(), audit, runtime, new PolicyRepository()) }),
   // the foundation creates the tenant wall every capability's tables stand on;
   // the suspension migration adds the status look-up and API-key expiry/last use
   migrations: [Foundation1732300000000, TenantSuspension1732500000000],

@@ -3,7 +3,7 @@ import type { Context } from '../platform/context';
 import type { Services } from '../platform/module';
 import { PageArgs } from '../platform/pagination';
 import type { TenantsService } from './tenants.service';
-import { CreateTenantInput, Tenant, TenantConnection } from './tenants.types';
+import { CreateTenantInput, PolicyFileCheck, Tenant, TenantConnection } from './tenants.types';
 
 @Resolver()
 export class TenantsResolver {
@@ -19,7 +19,13 @@ export class TenantsResolver {
   }
 
   @Authorized('OPERATOR')
-  @Mutation(() => Tenant, { description: '开通新租户（平台运营）' })
+  @Query(() => PolicyFileCheck, { description: '检查政策文件（YAML 文本，最大 512 KB）能否用于开通代码为 code 的租户，列出各处问题及行列号；不保存任何数据（平台运营）' })
+  validatePolicyFile(@Ctx() ctx: Context, @Arg('policy') policy: string, @Arg('code') code: string) {
+    return this.tenantsService.checkPolicyFile(ctx, policy, code);
+  }
+
+  @Authorized('OPERATOR')
+  @Mutation(() => Tenant, { description: '开通新租户（平台运营）；提交政策文件时以其为该租户政策的第一个发布版本，文件有误则不开通' })
   createTenant(@Ctx() ctx: Context, @Arg('input') input: CreateTenantInput) {
     return this.tenantsService.create(ctx, input);
   }

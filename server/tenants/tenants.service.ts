@@ -1,18 +1,22 @@
-// Tenants (a city or the Corps). Platform operators onboard them; everyone
-// else sees only their own.
+// Tenants (a city or the Corps). Platform operators onboard them, with the
+// tenant's policy file as its first published revision when they have one;
+// everyone else sees only their own.
 import type { DataSource } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { requireOperator } from '../platform/access';
 import type { Context } from '../platform/context';
 import { type Connection, decodeCursor, type PageRequest, toConnection } from '../platform/pagination';
 import { uniqueViolation } from '../platform/pg-errors';
-import { commonError } from '../platform/errors';
+import { commonError, withExtensions } from '../platform/errors';
+import type { PolicyDocument } from '../engine';
+import { checkPolicyFile, MAX_POLICY_FILE_BYTES, type PolicyFileProblem } from '../policy/policy-file-check';
+import type { PolicyRepository } from '../policy/policy.repository';
 import { applySettings } from '../platform/transaction';
 import { isUuid } from '../platform/uuid';
 import { tenantStatusCache } from './tenant-status';
 import { tenantError } from './tenants.errors';
 import { provisionTenant, type TenantsRepository } from './tenants.repository';
-import { type CreateTenantInput, type Tenant, TenantStatus } from './tenants.types';
+import { type CreateTenantInput, type PolicyFileCheck, type Tenant, TenantStatus } from './tenants.types';
 
 export class TenantsService {
   constructor(
@@ -20,6 +24,8 @@ export class TenantsService {
     private readonly audit: AuditService,
     /** for lookups by code outside any tenant's transaction */
     private readonly runtime: DataSource,
+    /** the first revision of a tenant onboarded with its policy file */
+    private readonly policies: PolicyRepository,
   ) {}
 
   /** The request's tenant (or the one a public question was bound to). */
@@ -35,9 +41,15 @@ export class TenantsService {
     return toConnection(rows, page, (t) => [t.code], () => this.repo.count(em));
   }
 
-  /** A new tenant with its bureau at the root of its organisation tree. */
+  /**
+   * A new tenant with its bureau at the root of its organisation tree and, given its policy
+   * file, that policy as its first published revision. The file is checked before anything
+   * is written, and everything is written in the request's one transaction: a file with a
+   * problem creates nothing.
+   */
   async create(ctx: Context, input: CreateTenantInput): Promise<Tenant> {
     requireOperator(ctx);
+    const policy = input.policy != null ? policyOrThrow(input.policy, input.code) : null;
     const em = await ctx.db();
     let tenant: Tenant;
     try {
@@ -46,8 +58,19 @@ export class TenantsService {
       if (uniqueViolation(error) === 'tenant_code_key') throw tenantError('TENANT_CODE_TAKEN', 'code');
       throw error;
     }
-    await this.audit.record(ctx, { action: 'tenant.create', entityType: 'tenant', entityId: tenant.id, after: { code: tenant.code, name: tenant.name } }, { tenantId: tenant.id });
+    // provisionTenant left the transaction bound to the new tenant, as the revision's row needs
+    if (policy) await this.policies.insertInitial(em, tenant.id, policy, '初始版本（开通租户时提交的政策文件）');
+    const after = { code: tenant.code, name: tenant.name, ...(policy ? { policy: '初始版本' } : {}) };
+    await this.audit.record(ctx, { action: 'tenant.create', entityType: 'tenant', entityId: tenant.id, after }, { tenantId: tenant.id });
     return tenant;
+  }
+
+  /** What createTenant would say of this policy file for a tenant of this code; writes nothing. */
+  checkPolicyFile(ctx: Context, text: string, code: string): PolicyFileCheck {
+    requireOperator(ctx);
+    requireSize(text);
+    const result = checkPolicyFile(text, code);
+    return result.ok ? { ok: true, problems: [] } : { ok: false, problems: result.problems };
   }
 
   /**
@@ -98,6 +121,21 @@ export class TenantsService {
     const found = await this.repo.findIdByCode(this.runtime, code);
     return found?.status === TenantStatus.ACTIVE ? found.id : null;
   }
+}
+
+function requireSize(text: string): void {
+  if (Buffer.byteLength(text, 'utf8') > MAX_POLICY_FILE_BYTES) throw commonError('BAD_USER_INPUT', 'policy', '政策文件不能超过 512 KB');
+}
+
+/** The document of a valid policy file; POLICY_FILE_INVALID on `policy` with every problem at its line otherwise. */
+function policyOrThrow(text: string, code: string): PolicyDocument {
+  requireSize(text);
+  const result = checkPolicyFile(text, code);
+  if (result.ok) return result.document;
+  const [first] = result.problems as [PolicyFileProblem, ...PolicyFileProblem[]];
+  const more = result.problems.length > 1 ? `等 ${result.problems.length} 处问题` : '';
+  const detail = `第 ${first.line} 行第 ${first.column} 列${first.path ? `（${first.path}）` : ''}：${first.message}${more ? `；${more}` : ''}`;
+  throw withExtensions(tenantError('POLICY_FILE_INVALID', 'policy', detail), { problems: result.problems });
 }
 
 /** A tenant id argument: malformed is BAD_USER_INPUT on `id` (never a database error). */

@@ -141,6 +141,10 @@ describe('Dockerfile', () => {
     expect(final).toMatch(/^COPY --from=build \/app\/node_modules /m);
     expect(final).toMatch(/^COPY --from=build \/app\/dist /m);
     expect(final).toMatch(/^COPY tenants /m);
+    // the console: built in the build stage, served from admin/dist (CONSOLE_DIR's default)
+    expect(build).toMatch(/^COPY admin /m);
+    expect(build).toMatch(/npm run build:admin/);
+    expect(final).toMatch(/^COPY --from=build \/app\/admin\/dist \.\/admin\/dist$/m);
     expect(final).not.toMatch(/npm (ci|install)\b/);
     expect(final).toMatch(/^USER node$/m);
   });

@@ -58,4 +58,37 @@ describe('signing in', () => {
     const unit = await menuEntries(officialPage);
     expect(professional).not.toEqual(unit);
   });
+
+  it('an expired session leads to sign-in and back to the same page afterwards', async () => {
+    const page = await browser.newPage();
+    const account = await signInAs(page, 'linyi', 'UNIT_OFFICIAL');
+    await page.goto('/admin/#/professionals?page=1');
+    await page.locator('table').first().waitFor();
+    // the server no longer accepts the token (as after its 15 minutes)
+    await page.evaluate(() => {
+      const session = JSON.parse(localStorage.getItem('ce.session')!) as { token: string };
+      localStorage.setItem('ce.session', JSON.stringify({ ...session, token: `${session.token.slice(0, -4)}AAAA` }));
+    });
+    await page.locator('[aria-label="刷新"], [aria-label="Refresh"]').first().click();
+    await page.waitForURL((url) => url.hash.startsWith('#/login'));
+    await shot(page, __filename, 'expired');
+    await page.locator('input[name="tenantCode"]').fill('linyi');
+    await page.locator('input[name="username"]').fill(account.username);
+    await page.locator('input[name="password"]').fill(account.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => url.hash.startsWith('#/professionals'));
+    await page.locator('table').first().waitFor();
+  });
+
+  it('signing out clears the session and a reload stays on the sign-in page', async () => {
+    const page = await browser.newPage();
+    await signInAs(page, 'linyi', 'BUREAU_OFFICIAL');
+    await page.getByTestId('welcome').waitFor();
+    await page.locator('button[aria-label="个人中心"]').first().click();
+    await page.getByText('退出登录').click();
+    await page.waitForURL((url) => url.hash.startsWith('#/login'));
+    expect(await page.evaluate(() => localStorage.getItem('ce.session'))).toBeNull();
+    await page.reload();
+    await page.locator('input[name="username"]').waitFor();
+  });
 });
