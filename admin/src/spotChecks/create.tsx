@@ -14,7 +14,7 @@ export default function SpotCheckCreate() {
   useEffect(() => {
     loadDepartments().then(setDepartments, () => setDepartments([]));
   }, []);
-  const defaults = { year: new Date().getFullYear() - 1, percentage: 5, seed: randomSeed() };
+  const defaults = { year: new Date().getFullYear(), percentage: 5, seed: randomSeed() };
   return (
     <Create redirect="show">
       <SimpleForm defaultValues={defaults}>

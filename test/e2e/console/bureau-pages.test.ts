@@ -4,7 +4,8 @@
 import { api, type ConsoleBrowser, launchBrowser, shot, signInAs, tokenOf } from './support/browser';
 
 const TENANT = 'binzhou';
-const LAST_YEAR = new Date().getFullYear() - 1;
+// the demo's declarations (what a spot check draws from) are of the current year
+const YEAR = new Date().getFullYear();
 
 let browser: ConsoleBrowser;
 beforeAll(async () => {
@@ -37,7 +38,7 @@ describe('the bureau’s pages', () => {
     const page = await browser.newPage();
     await signInAs(page, TENANT, 'BUREAU_OFFICIAL');
     await page.goto('/admin/#/spotChecks/create');
-    await page.locator('input[name="year"]').fill(String(LAST_YEAR));
+    await page.locator('input[name="year"]').fill(String(YEAR));
     await page.locator('input[name="percentage"]').fill('10');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/#\/spotChecks\/[^/]+\/show/);
@@ -64,15 +65,28 @@ describe('the bureau’s pages', () => {
     await shot(page, __filename, 'training-project');
   });
 
-  it('finds a person’s integrity record by name (none in the demo data)', async () => {
+  it('finds the integrity record the demo’s fraudulent declaration left, by ID number', async () => {
     const token = await tokenOf(TENANT, 'BUREAU_OFFICIAL');
-    const d = await api<{ professionals: { nodes: { name: string }[] } }>(`{ professionals(first: 1) { nodes { name } } }`, {}, token);
+    const { auditEvents } = await api<{ auditEvents: { nodes: { entityId: string }[] } }>(
+      `{ auditEvents(first: 1, filter: { action: "declaration.mark_fraudulent" }) { nodes { entityId } } }`,
+      {},
+      token,
+    );
+    const { declaration } = await api<{ declaration: { professional: { idNumber: string; name: string } } }>(
+      `query($id: ID!) { declaration(id: $id) { professional { idNumber name } } }`,
+      { id: auditEvents.nodes[0]!.entityId },
+      token,
+    );
     const page = await browser.newPage();
     await signInAs(page, TENANT, 'BUREAU_OFFICIAL');
     await page.goto('/admin/#/integrityRecords');
     await page.getByText('请输入身份证号码或姓名').waitFor();
-    await page.locator('input[name="name"]').fill(d.professionals.nodes[0]!.name);
-    await page.getByText('所查人员没有诚信档案记录').waitFor();
+    await page.locator('input[name="idNumber"]').fill(declaration.professional.idNumber);
+    const row = page.locator('tbody tr', { hasText: declaration.professional.name });
+    await row.waitFor();
     await shot(page, __filename, 'integrity');
+    await row.click();
+    await page.waitForURL(/#\/integrityRecords\/[^/]+\/show/);
+    await page.getByText('证书系伪造').waitFor();
   });
 });
