@@ -1,7 +1,7 @@
 // The editor's inputs: requirement, group caps, and per kind its caps, fixed
 // hours and per-day limit. Each input is named by its path in the version, so
 // tests and server errors find it.
-import { Box, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
+import { Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { Version } from './data';
 import type { Draft } from './draft';
@@ -13,7 +13,7 @@ interface Props {
   onNumber(path: string, value: string): void;
 }
 
-function NumberCell({ path, draft, errors, onNumber, label, placeholder }: Omit<Props, 'version'> & { path: string; label: string; placeholder?: string }) {
+function NumberCell({ path, draft, errors, onNumber, label, placeholder, shown }: Omit<Props, 'version'> & { path: string; label: string; placeholder?: string; shown?: boolean }) {
   const translate = useTranslate();
   const error = errors[path];
   return (
@@ -26,8 +26,9 @@ function NumberCell({ path, draft, errors, onNumber, label, placeholder }: Omit<
       error={!!error}
       helperText={error ? translate(error, { _: error }) : undefined}
       placeholder={placeholder}
+      label={shown ? label : undefined}
       slotProps={{ htmlInput: { min: 0, step: 'any', 'aria-label': label, 'data-path': path } }}
-      sx={{ width: 110 }}
+      sx={{ width: shown ? 200 : 110 }}
     />
   );
 }
@@ -35,16 +36,10 @@ function NumberCell({ path, draft, errors, onNumber, label, placeholder }: Omit<
 export function RequirementFields(props: Props) {
   const translate = useTranslate();
   return (
-    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
-      {(['PUBLIC', 'PROFESSIONAL'] as const).map((s) => (
-        <Box key={s}>
-          <Box component="label" sx={{ display: 'block', fontSize: 12, color: 'text.secondary', mb: 0.5 }}>
-            {translate(s === 'PUBLIC' ? 'app.policy.fields.requiredPublic' : 'app.policy.fields.requiredProfessional')}
-          </Box>
-          <NumberCell {...props} path={`requirement.${s}`} label={translate(`app.policy.subject.${s}`)} />
-        </Box>
-      ))}
-    </Box>
+    <>
+      <NumberCell {...props} path="requirement.PUBLIC" label={translate('app.policy.fields.requiredPublic')} shown />
+      <NumberCell {...props} path="requirement.PROFESSIONAL" label={translate('app.policy.fields.requiredProfessional')} shown />
+    </>
   );
 }
 
