@@ -1,8 +1,8 @@
 // What one GraphQL request may ask for, checked before anything runs:
 //  - the cost estimator that `complexityPlugin` (plugins.ts) sums: every list
 //    field counts its size (a connection its `first`, default included; the
-//    batch its number of applicants; any other list a known bound);
-//  - batch fields at most once per operation;
+//    batch its number of applicants; a scan a fixed price; any other list a known bound);
+//  - batch and scan fields at most once per operation;
 //  - depth, aliases and directives (graphql-armor's validation rules) and the
 //    number of tokens (graphql-js's parser, through Apollo's `parseOptions`).
 // Every refusal answers QUERY_TOO_COMPLEX with a Chinese message.
@@ -58,6 +58,19 @@ export const BATCH_FIELDS: Readonly<Record<string, { input: string; perItem: num
 };
 
 /**
+ * Query fields whose work does not follow from their arguments: policyImpact judges every
+ * active professional of the tenant, up to POLICY_IMPACT_MAX_PEOPLE (20,000 by default),
+ * whatever `first` lists. Each may appear once per operation (aliases would multiply the
+ * scan) and costs `cost` on top of its page: a fifth of the default budget of 5,000.
+ */
+export const SCAN_FIELDS: Readonly<Record<string, { cost: number }>> = {
+  policyImpact: { cost: 1000 },
+};
+
+/** Root fields allowed once per operation: the batches and the scans. */
+const ONCE_FIELDS = new Set([...Object.keys(BATCH_FIELDS), ...Object.keys(SCAN_FIELDS)]);
+
+/**
  * The expected size of every list field that is neither a page (`first`),
  * a connection's `edges`/`nodes` (sized by the connection's `first`) nor a batch.
  * Bounds come from the policy files (tenants/*.yaml) and the engine.
@@ -88,6 +101,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Declaration.warnings': 1, // one per DeclarationWarningCode
   'Declaration.decisions': 30, // at most 3 levels × 10 rounds (MAX_ROUNDS)
   'ReviewQueueCounts.capped': 5, // the ReviewQueueStatus enum
+  'PolicyImpact.changes': 1, // at most policyImpact's `first`: priced as its page (SCAN_FIELDS)
   'Evidence.fileIds': 10, // MAX_FILES_PER_CALL
   'WorkingCalendarYear.holidays': 40, // statutory days off of one year: 33 at most (2015–2026)
   'WorkingCalendarYear.adjustedWorkdays': 12, // adjusted working weekends of one year: 12 at most
@@ -137,7 +151,8 @@ export const listEstimator: ComplexityEstimator = ({ type, field, args, childCom
     case 'page': {
       // getArgumentValues fills in the argument's default when `first` is omitted
       const first = typeof args.first === 'number' ? Math.max(0, args.first) : 0;
-      return 1 + first * each;
+      const scan = type.name === 'Query' && Object.hasOwn(SCAN_FIELDS, field.name) ? SCAN_FIELDS[field.name]!.cost : 0;
+      return 1 + scan + first * each;
     }
     case 'connection-items':
       return 1 + childComplexity;
@@ -152,7 +167,7 @@ export const listEstimator: ComplexityEstimator = ({ type, field, args, childCom
 function countBatchFields(context: ValidationContext, selectionSet: SelectionSetNode, seen: Set<string>, counts: Map<string, number>): void {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      if (Object.hasOwn(BATCH_FIELDS, selection.name.value)) counts.set(selection.name.value, (counts.get(selection.name.value) ?? 0) + 1);
+      if (ONCE_FIELDS.has(selection.name.value)) counts.set(selection.name.value, (counts.get(selection.name.value) ?? 0) + 1);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       countBatchFields(context, selection.selectionSet, seen, counts);
     } else {
@@ -166,7 +181,7 @@ function countBatchFields(context: ValidationContext, selectionSet: SelectionSet
   }
 }
 
-/** Each batch field (`BATCH_FIELDS`, root fields of Query or Mutation) at most once per operation, aliases and fragments included. */
+/** Each batch or scan field (`BATCH_FIELDS`, `SCAN_FIELDS`: root fields) at most once per operation, aliases and fragments included. */
 export const batchOnceRule: ValidationRule = (context) => ({
   OperationDefinition(operation) {
     if (operation.operation === OperationTypeNode.SUBSCRIPTION) return;
@@ -174,12 +189,9 @@ export const batchOnceRule: ValidationRule = (context) => ({
     countBatchFields(context, operation.selectionSet, new Set(), counts);
     for (const [field, count] of counts) {
       if (count <= 1) continue;
-      context.reportError(
-        limitError(`每个请求最多调用一次 ${field}（本请求调用了 ${count} 次），请把全部人员放进一次调用（每次最多 ${BATCH_FIELDS[field]!.max} 人）`, {
-          limit: 1,
-          found: count,
-        }),
-      );
+      const batch = Object.hasOwn(BATCH_FIELDS, field) ? BATCH_FIELDS[field]! : null;
+      const hint = batch ? `，请把全部人员放进一次调用（每次最多 ${batch.max} 人）` : '';
+      context.reportError(limitError(`每个请求最多调用一次 ${field}（本请求调用了 ${count} 次）${hint}`, { limit: 1, found: count }));
     }
   },
 });

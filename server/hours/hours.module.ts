@@ -1,5 +1,6 @@
 // Hours: recorded activities, completion of a year, title eligibility, certified years,
-// who is short and the completion statistics of an official's scope.
+// who is short, the completion statistics of an official's scope, and what a policy
+// change would do to them (policy impact preview).
 import { Hours1732400000000 } from '../../migrations/1732400000000-hours';
 import { systemClock } from '../platform/clock';
 import type { CapabilityModule } from '../platform/module';
@@ -10,6 +11,9 @@ import { EligibilityService } from './eligibility.service';
 import { hoursError } from './hours.errors';
 import { HoursRepository } from './hours.repository';
 import { ApplicationEligibilityResolver, HoursResolver } from './hours.resolver';
+import { PolicyImpactRepository } from './policy-impact.repository';
+import { PolicyImpactResolver } from './policy-impact.resolver';
+import { PolicyImpactService } from './policy-impact.service';
 import { ShortfallService } from './shortfall.service';
 import { StatisticsRepository } from './statistics.repository';
 import { StatisticsResolver } from './statistics.resolver';
@@ -23,12 +27,13 @@ declare module '../platform/module' {
     certification: CertificationService;
     shortfalls: ShortfallService;
     statistics: StatisticsService;
+    policyImpact: PolicyImpactService;
   }
 }
 
 export const hoursModule: CapabilityModule = {
   name: 'hours',
-  resolvers: [HoursResolver, ApplicationEligibilityResolver, StatisticsResolver],
+  resolvers: [HoursResolver, ApplicationEligibilityResolver, StatisticsResolver, PolicyImpactResolver],
   createServices: ({ config }, { policies, professionals, audit, titleApplications, calendar, integrity, organisations }) => {
     const repo = new HoursRepository();
     const completion = new CompletionService(repo, policies, systemClock, calendar);
@@ -39,6 +44,7 @@ export const hoursModule: CapabilityModule = {
       certification: new CertificationService(repo, completion, policies, professionals, audit),
       shortfalls: new ShortfallService(repo, policies, systemClock, calendar),
       statistics: new StatisticsService(repo, new StatisticsRepository(), policies, organisations, systemClock, calendar, config.STATISTICS_MAX_PEOPLE),
+      policyImpact: new PolicyImpactService(repo, new PolicyImpactRepository(), policies, systemClock, calendar, config.POLICY_IMPACT_MAX_PEOPLE),
     };
   },
   // policy revisions, activities, certified years and the integrity record (its service: integrity/)

@@ -39,7 +39,7 @@ interface ActivityRow {
   withdrawal_reason: string | null;
 }
 
-interface PersonRow {
+export interface PersonRow {
   id: string;
   id_number: string;
   name: string;
@@ -51,9 +51,11 @@ interface PersonRow {
 }
 
 const ACTIVITY_COLUMNS = `id, professional_id, kind, year, occurred_on::text AS occurred_on, params, source, declaration_id, recorded_at, withdrawn_at, withdrawal_reason`;
+/** A person's columns (PersonRow) from `professional p` joined to their unit `u`. */
+export const PERSON_COLUMNS = `p.id, p.id_number, p.name, p.unit_path, p.title_level, p.title_series,
+    p.title_obtained_on::text AS title_obtained_on, u.effective_employer_type AS employer_type`;
 /** A person with their unit's effective employer type (one primary-key join). */
-const PERSON_FROM = `SELECT p.id, p.id_number, p.name, p.unit_path, p.title_level, p.title_series,
-    p.title_obtained_on::text AS title_obtained_on, u.effective_employer_type AS employer_type
+const PERSON_FROM = `SELECT ${PERSON_COLUMNS}
   FROM professional p JOIN org_node u ON u.tenant_id = p.tenant_id AND u.id = p.unit_id`;
 
 function toActivityView(row: ActivityRow): ActivityView {
@@ -72,7 +74,7 @@ function toActivityView(row: ActivityRow): ActivityView {
   };
 }
 
-function toPerson(row: PersonRow): Person {
+export function toPerson(row: PersonRow): Person {
   return {
     id: row.id,
     idNumber: row.id_number,

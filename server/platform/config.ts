@@ -49,6 +49,11 @@ const schema = z.object({
    * the engine); beyond it the answer says it covers only the part scanned.
    */
   STATISTICS_MAX_PEOPLE: z.coerce.number().int().min(1).max(1000000).default(20000),
+  /**
+   * People one policyImpact request judges at most (twice each: current policy and draft); a
+   * tenant with more gets an answer over the first that many, marked incomplete.
+   */
+  POLICY_IMPACT_MAX_PEOPLE: z.coerce.number().int().min(1).max(1000000).default(20000),
   /** Answer introspection queries (__schema, __type). Default: on, except in production. */
   GRAPHQL_INTROSPECTION: bool.optional(),
   /** "Did you mean …" suggestions in validation errors. Default: on, except in production. */

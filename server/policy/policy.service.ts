@@ -138,22 +138,9 @@ export class PoliciesService {
   async publish(ctx: Context, input: PublishPolicyVersionInput): Promise<PolicyRevisionInfo> {
     const actor = requireOfficial(ctx, ['BUREAU_OFFICIAL']);
     const tenantId = requireTenant(ctx);
-    if (!input.version && !input.deadline && !input.sources?.length) {
-      throw policyError('POLICY_INVALID', 'version', '请提供新的政策版本、截止日期或引用文件');
-    }
     const db = await ctx.db();
-    await this.repo.lock(db, tenantId);
-    const current = await this.current(ctx);
-    if (input.expectedRevision != null && input.expectedRevision !== current.revision) {
-      throw policyError('REVISION_CONFLICT', 'expectedRevision', `当前为第${current.revision}版，您的修改基于第${input.expectedRevision}版`);
-    }
+    const { current, document } = await this.draft(ctx, input, () => this.repo.lock(db, tenantId));
     const version = input.version;
-    if (version) {
-      if (typeof version.fromYear !== 'number') throw policyError('POLICY_INVALID', 'version.fromYear', 'fromYear 必须为年份');
-      this.checkYear(version.fromYear, 'version.fromYear');
-    }
-    const document = this.validateDraft(current, input);
-    if (version) await this.checkKeptKinds(db, current.document, document, version.fromYear as number);
     const published = await this.repo.insert(db, tenantId, document, input.note ?? null, actor.id);
     await this.audit.record(ctx, {
       action: 'policy.publish',
@@ -169,6 +156,37 @@ export class PoliciesService {
       },
     });
     return { revision: published.revision, note: published.note, publishedAt: published.publishedAt };
+  }
+
+  /**
+   * The document publishing `input` would make, checked exactly as `publish` checks it (the
+   * same errors on the same fields), and the revision it builds on; publishes nothing and takes
+   * no lock (a later publication may still be refused for a revision published meanwhile).
+   */
+  async preview(ctx: Context, input: PublishPolicyVersionInput): Promise<{ current: PolicyRevision; document: PolicyDocument }> {
+    requireOfficial(ctx, ['BUREAU_OFFICIAL']);
+    requireTenant(ctx);
+    return this.draft(ctx, input, null);
+  }
+
+  /** The checks of a publication, in its order; `lock` runs before the current revision is read. */
+  private async draft(ctx: Context, input: PublishPolicyVersionInput, lock: (() => Promise<void>) | null): Promise<{ current: PolicyRevision; document: PolicyDocument }> {
+    if (!input.version && !input.deadline && !input.sources?.length) {
+      throw policyError('POLICY_INVALID', 'version', '请提供新的政策版本、截止日期或引用文件');
+    }
+    await lock?.();
+    const current = await this.current(ctx);
+    if (input.expectedRevision != null && input.expectedRevision !== current.revision) {
+      throw policyError('REVISION_CONFLICT', 'expectedRevision', `当前为第${current.revision}版，您的修改基于第${input.expectedRevision}版`);
+    }
+    const version = input.version;
+    if (version) {
+      if (typeof version.fromYear !== 'number') throw policyError('POLICY_INVALID', 'version.fromYear', 'fromYear 必须为年份');
+      this.checkYear(version.fromYear, 'version.fromYear');
+    }
+    const document = this.validateDraft(current, input);
+    if (version) await this.checkKeptKinds(await ctx.db(), current.document, document, version.fromYear as number);
+    return { current, document };
   }
 
   /** The document the publication makes, validated; problems named by their place in the input. */

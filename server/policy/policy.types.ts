@@ -82,7 +82,7 @@ export class PolicySourceInput {
   @Field(() => String, { nullable: true, description: '发文日期 YYYY-MM-DD（或 YYYY-MM、YYYY）' }) @IsOptional() @Length(4, 10) date?: string | null;
 }
 
-@InputType()
+@InputType({ description: '政策调整的内容：新的政策版本、截止日期和/或引用文件（至少一项）' })
 export class PublishPolicyVersionInput {
   @Field(() => GraphQLJSONObject, {
     nullable: true,
@@ -95,7 +95,7 @@ export class PublishPolicyVersionInput {
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   sources?: PolicySourceInput[] | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 500) note?: string | null;
+  @Field(() => String, { nullable: true, description: '发布说明（1–500 字）' }) @IsOptional() @Length(1, 500) note?: string | null;
   @Field(() => Int, {
     nullable: true,
     description: '修改所基于的发布序号；若政策已被他人更新（当前序号不同）则拒绝发布（REVISION_CONFLICT）',

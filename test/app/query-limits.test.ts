@@ -62,6 +62,14 @@ describe('the price of lists (from schema/schema.graphql)', () => {
     expect(cost(batch, { a: applicants(5000) })).toBe(1 + 2500 + 1);
     expect(cost(batch, { a: applicants(5000) })).toBeLessThanOrEqual(5000);
   });
+
+  it('prices policyImpact as a scan (a fixed 1,000) plus its page, which fits the budget at first: 100; auditEvents as a page', () => {
+    const changes = 'changes { professionalId name idNumber unitName before { complete totalHours } after { complete totalHours } }';
+    const impact = (first: number) => `query($i: PublishPolicyVersionInput!) { policyImpact(input: $i, year: 2025, first: ${first}) { changedCount ${changes} } }`;
+    expect(cost(impact(1), { i: {} })).toBe(1 + 1000 + 1 * (1 + 1 + 1 * (4 + 3 + 3)));
+    expect(cost(impact(100), { i: {} })).toBeLessThanOrEqual(5000);
+    expect(cost('{ auditEvents(first: 50) { nodes { id action before after } } }')).toBe(1 + 50 * (1 + 4));
+  });
 });
 
 describe('query limits against a running server', () => {
