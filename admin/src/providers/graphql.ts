@@ -21,6 +21,9 @@ export class ApiError extends HttpError {
   ) {
     const lastField = field?.split('.').pop();
     super(message, status, lastField ? { errors: { [lastField]: message, root: { serverError: message } } } : undefined);
+    // HttpError's constructor resets the prototype to its own, which would make
+    // `instanceof ApiError` false (and checkError miss a 401); restore the subclass's
+    Object.setPrototypeOf(this, new.target.prototype);
   }
 }
 

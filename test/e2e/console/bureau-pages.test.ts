@@ -45,9 +45,9 @@ describe('the bureau’s pages', () => {
     const items = page.getByTestId('spot-check-items');
     await items.waitFor();
     const first = items.locator('tbody tr').first();
-    await first.getByRole('button', { name: '通过' }).click();
+    await first.getByRole('button', { name: '通过', exact: true }).click();
     await page.getByText('已登记为通过').waitFor();
-    await page.getByRole('tab', { name: '通过' }).click();
+    await page.getByRole('tab', { name: '通过', exact: true }).click();
     await items.locator('tbody tr').first().waitFor();
     await shot(page, __filename, 'spot-check');
   });

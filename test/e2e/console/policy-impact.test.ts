@@ -58,6 +58,15 @@ async function verdicts(idNumbers: string[]): Promise<Map<string, Verdict>> {
   return out;
 }
 
+/** Waits until `check` holds (the list re-renders after its filter changes). */
+async function until(check: () => Promise<boolean>, timeoutMs = 15000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 const number = async (page: Page, testId: string) => Number(await page.getByTestId(testId).textContent());
 
 describe('policy impact preview and publication', () => {
@@ -128,15 +137,17 @@ describe('policy impact preview and publication', () => {
 
     // the publication in the audit log, filtered by its action
     await page.goto('/admin/#/auditEvents');
-    const action = page.getByLabel('动作', { exact: true });
+    const action = page.getByRole('combobox', { name: '动作' });
     await action.click();
     await action.fill('发布政策');
     await page.getByRole('option', { name: /发布政策/ }).click();
     await page.waitForURL(/policy\.publish/);
     const rows = page.locator('tbody tr');
-    await rows.first().filter({ hasText: '发布政策' }).waitFor();
-    const texts = await rows.allTextContents();
-    expect(texts.every((t) => t.includes('发布政策'))).toBe(true);
+    // the filtered page replaces the unfiltered one: every row is a publication
+    await until(async () => {
+      const texts = await rows.allTextContents();
+      return texts.length > 0 && texts.every((t) => t.includes('发布政策'));
+    });
     await rows.first().click();
     const change = page.getByTestId('audit-change');
     await change.waitFor();
