@@ -67,7 +67,8 @@ export function PolicyView({ policy, kinds, calendar }: { policy: Policy; kinds:
       </Section>
 
       <Section title={translate('app.policy.view.kinds')} testId="policy-kinds">
-        <Table size="small">
+        {/* eight columns: at tablet width the table scrolls instead of wrapping every word */}
+        <Table size="small" sx={{ minWidth: 960 }}>
           <TableHead>
             <TableRow>
               <TableCell>{translate('app.policy.fields.kind')}</TableCell>

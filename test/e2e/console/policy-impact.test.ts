@@ -160,7 +160,7 @@ describe('policy impact preview and publication', () => {
     await rows.first().click();
     const change = page.getByTestId('audit-change');
     await change.waitFor();
-    expect(await change.textContent()).toContain(note);
+    await change.getByText(note).waitFor(); // visible: the row has finished opening
     expect(await change.textContent()).toContain(String(policy.revision + 1));
     await shot(page, __filename, 'audit-log');
   });
