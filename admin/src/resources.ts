@@ -8,5 +8,10 @@ import { shortfalls } from './shortfalls';
 import { organisations } from './organisations';
 import { accounts } from './accounts';
 import { tenants } from './tenants';
+import { apiClients } from './apiClients';
+import { auditEvents } from './auditEvents';
+import { integrityRecords } from './integrityRecords';
+import { spotChecks } from './spotChecks';
+import { trainingProjects } from './trainingProjects';
 
-export const resources: readonly ConsoleResource[] = [declarations, reviews, professionals, shortfalls, organisations, accounts, tenants];
+export const resources: readonly ConsoleResource[] = [declarations, reviews, professionals, shortfalls, organisations, accounts, spotChecks, integrityRecords, trainingProjects, apiClients, auditEvents, tenants];
