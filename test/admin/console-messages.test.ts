@@ -15,8 +15,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 const variables = (text: string) => [...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]).sort();
-const zh = flatten(consoleMessages.zh as Tree);
-const en = flatten(consoleMessages.en as Tree);
+const zh = flatten(consoleMessages.zh);
+const en = flatten(consoleMessages.en);
 
 describe('the console’s messages', () => {
   it('has every Chinese key in English and every English key in Chinese', () => {

@@ -108,7 +108,7 @@ describe('a server killed with kill -9', () => {
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(second.output()).toContain('Stopped cleanly.');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('the embedded PostgreSQL killed under a running server', () => {
@@ -132,7 +132,7 @@ describe('the embedded PostgreSQL killed under a running server', () => {
     expect(await status(`${url}/readyz`)).toBe(200);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('/healthz with an external database (DATABASE_URL) that goes away', () => {
@@ -159,5 +159,5 @@ describe('/healthz with an external database (DATABASE_URL) that goes away', () 
 
     server.child.kill('SIGTERM');
     await server.exited;
-  }, 60_000);
+  }, 180_000);
 });

@@ -98,7 +98,7 @@ describe('onboarding a tenant from its policy file', () => {
     await openCreate();
     // an uploaded file fills the code and name it declares
     await page.getByTestId('policy-file-input').setInputFiles({ name: `${code}.yaml`, mimeType: 'text/yaml', buffer: Buffer.from(policyFile(code), 'utf8') });
-    await page.waitForFunction((c) => (document.querySelector('input[name="code"]') as HTMLInputElement | null)?.value === c, code);
+    await page.waitForFunction((c) => document.querySelector<HTMLInputElement>('input[name="code"]')?.value === c, code);
     await page.locator('input[name="name"]').fill(`${code}市`);
     await page.locator('input[name="bureauName"]').fill(`${code}市人力资源和社会保障局`);
     await page.getByTestId('validate-policy').click();
