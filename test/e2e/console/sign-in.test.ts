@@ -18,7 +18,7 @@ async function menuEntries(page: Page): Promise<string[]> {
 describe('signing in', () => {
   it('a bureau official reaches the home page in Chinese, within 2 s of signing in', async () => {
     const page = await browser.newPage();
-    await signInAs(page, 'linyi', 'BUREAU_OFFICIAL');
+    await signInAs(page, 'linyi', 'BUREAU_OFFICIAL', 0, { viaForm: true });
     await page.getByTestId('welcome').waitFor();
     expect(await page.getByTestId('welcome').textContent()).toMatch(/^欢迎/);
     // a fresh load of the console with the session in place, timed by the browser itself
@@ -49,11 +49,11 @@ describe('signing in', () => {
 
   it('the menu differs by role', async () => {
     const page = await browser.newPage();
-    await signInAs(page, 'linyi', 'PROFESSIONAL');
+    await signInAs(page, 'linyi', 'PROFESSIONAL', 0, { viaForm: true });
     await page.getByTestId('welcome').waitFor();
     const professional = await menuEntries(page);
     const officialPage = await browser.newPage();
-    await signInAs(officialPage, 'linyi', 'UNIT_OFFICIAL');
+    await signInAs(officialPage, 'linyi', 'UNIT_OFFICIAL', 0, { viaForm: true });
     await officialPage.getByTestId('welcome').waitFor();
     const unit = await menuEntries(officialPage);
     expect(professional).not.toEqual(unit);
@@ -61,7 +61,7 @@ describe('signing in', () => {
 
   it('an expired session leads to sign-in and back to the same page afterwards', async () => {
     const page = await browser.newPage();
-    const account = await signInAs(page, 'linyi', 'UNIT_OFFICIAL');
+    const account = await signInAs(page, 'linyi', 'UNIT_OFFICIAL', 0, { viaForm: true });
     await page.goto('/admin/#/professionals?page=1');
     await page.locator('table').first().waitFor();
     // the server no longer accepts the token (as after its 15 minutes)
@@ -82,7 +82,7 @@ describe('signing in', () => {
 
   it('signing out clears the session and a reload stays on the sign-in page', async () => {
     const page = await browser.newPage();
-    await signInAs(page, 'linyi', 'BUREAU_OFFICIAL');
+    await signInAs(page, 'linyi', 'BUREAU_OFFICIAL', 0, { viaForm: true });
     await page.getByTestId('welcome').waitFor();
     await page.locator('button[aria-label="个人中心"]').first().click();
     await page.getByText('退出登录').click();
