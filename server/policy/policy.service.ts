@@ -16,7 +16,7 @@ import { draftDocument, inputField } from './policy-draft';
 import { formatPath, validatePolicy } from './policy-validation';
 import { policyError } from './policy.errors';
 import type { PolicyRepository, PolicyRevision } from './policy.repository';
-import type { ActivityKind, PolicyRevisionInfo, PolicyView, PublishPolicyVersionInput } from './policy.types';
+import type { ActivityKind, PolicyRevisionInfo, PolicyView, PublishPolicyVersionInput, ReviewChainView } from './policy.types';
 
 export interface TenantRef {
   tenantId: string;
@@ -89,6 +89,9 @@ export class PoliciesService {
       requiredPublic: v.requirement.PUBLIC,
       requiredProfessional: v.requirement.PROFESSIONAL,
       deadline: rev.document.deadline.monthDay,
+      deadlineSource: rev.document.deadline.source,
+      review: reviewChainView(rev.document.review),
+      calendarClosures: (rev.document.calendar?.closures ?? []).map((c) => ({ from: c.from, to: c.to, name: c.name, source: c.source })),
       sources: Object.entries(rev.document.sources).map(([key, d]) => ({
         key,
         number: d.number ?? null,
@@ -230,4 +233,20 @@ export class PoliciesService {
       `${lines.join('；')}。如不再适用，请保留该学习形式并用 years 或 fromYear 限定其适用年度（已记录的学习随之不再计入，并在结果中说明原因）`,
     );
   }
+}
+
+/** The review chain as the policy states it; a policy without one has the default unit → department → bureau. */
+function reviewChainView(review: PolicyDocument['review']): ReviewChainView {
+  if (!review) return { levels: ['UNIT', 'DEPARTMENT', 'BUREAU'], source: null, routes: [] };
+  return {
+    levels: [...review.levels],
+    source: review.source,
+    routes: (review.routes ?? []).map((r) => ({
+      series: [...(r.when.series ?? [])],
+      kinds: [...(r.when.kinds ?? [])],
+      employerTypes: [...(r.when.employerTypes ?? [])],
+      departmentCode: r.department.code,
+      source: r.source,
+    })),
+  };
 }

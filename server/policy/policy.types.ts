@@ -41,6 +41,30 @@ export class PolicySourceView {
   @Field(() => String, { nullable: true, description: '发文日期（YYYY-MM-DD；只知年月或年份时为 YYYY-MM 或 YYYY）' }) date: string | null;
 }
 
+@ObjectType({ description: '申报的审核链：自单位起逐级审核的层级（某一分支缺少的层级跳过）及按行业的分流' })
+export class ReviewChainView {
+  @Field(() => [String], { description: '审核层级，自下而上：UNIT（用人单位）、DEPARTMENT（主管部门）、BUREAU（人社局）' }) levels: string[];
+  @Field(() => String, { nullable: true, description: '政策依据（未规定时为空：默认单位 → 主管部门 → 人社局）' }) source: string | null;
+  @Field(() => [ReviewRouteView], { description: '按行业、学习形式或单位性质分流到指定主管部门的规则' }) routes: ReviewRouteView[];
+}
+
+@ObjectType({ description: '审核分流规则：条件全部满足时由指定主管部门审核' })
+export class ReviewRouteView {
+  @Field(() => [String], { description: '职称系列（为空表示不限）' }) series: string[];
+  @Field(() => [String], { description: '学习形式代码（为空表示不限）' }) kinds: string[];
+  @Field(() => [String], { description: '单位性质（为空表示不限）' }) employerTypes: string[];
+  @Field({ description: '审核的主管部门（机构代码）' }) departmentCode: string;
+  @Field() source: string;
+}
+
+@ObjectType({ description: '本地区宣布的停止办公日期（不计入工作日），在国家法定节假日之外' })
+export class CalendarClosureView {
+  @Field({ description: '起始日 YYYY-MM-DD（含）' }) from: string;
+  @Field({ description: '结束日 YYYY-MM-DD（含）' }) to: string;
+  @Field() name: string;
+  @Field() source: string;
+}
+
 @ObjectType('Policy', { description: '某年度适用的政策版本' })
 export class PolicyView {
   @Field() tenantCode: string;
@@ -53,6 +77,9 @@ export class PolicyView {
   @Field(() => Float) requiredPublic: number;
   @Field(() => Float) requiredProfessional: number;
   @Field({ description: '年度完成截止日期（MM-DD）' }) deadline: string;
+  @Field({ description: '截止日期的政策依据' }) deadlineSource: string;
+  @Field(() => ReviewChainView, { description: '申报的审核链' }) review: ReviewChainView;
+  @Field(() => [CalendarClosureView], { description: '本地区的停止办公日期（工作日计算中排除）' }) calendarClosures: CalendarClosureView[];
   @Field(() => [PolicySourceView], { description: '政策引用的文件' }) sources: PolicySourceView[];
   @Field(() => GraphQLJSONObject, { description: '该版本的完整内容' }) version: Record<string, unknown>;
 }

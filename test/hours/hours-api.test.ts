@@ -131,6 +131,18 @@ describe('policy and activity kinds', () => {
     expect(award.params.find((p: { name: string }) => p.name === 'level').values.map((v: { value: string }) => v.value)).toContain('provincial');
   });
 
+  it('states the review chain, the deadline’s basis and the closures, as the console shows them', async () => {
+    const q = `{ policy(year: 2025) { deadline deadlineSource review { levels source routes { series kinds employerTypes departmentCode source } } calendarClosures { from to name source } } }`;
+    const binzhou = (await app.gql(q, {}, tenants.binzhou.accounts.bureau.token)).data.policy;
+    expect(binzhou.review.levels).toEqual(['UNIT', 'DEPARTMENT', 'BUREAU']);
+    expect(binzhou.review.source).toMatch(/^004 三、\(四\)/);
+    expect(binzhou.deadlineSource).toMatch(/^\d{3} /);
+    expect(binzhou.calendarClosures).toEqual([]);
+    const qingdao = (await app.gql(q, {}, tenants.qingdao.accounts.bureau.token)).data.policy;
+    expect(qingdao.review.routes.length).toBeGreaterThan(0);
+    expect(qingdao.review.routes[0].departmentCode).toMatch(/\S/);
+  });
+
   it('a signed-in caller cannot read another tenant’s policy by naming it', async () => {
     const r = await app.gql(`query($t: String) { policy(year: 2021, tenantCode: $t) { tenantCode } }`, { t: tenants.qingdao.code }, tenants.binzhou.accounts.bureau.token);
     expect(codes(r)).toEqual(['POLICY_TENANT_MISMATCH']);

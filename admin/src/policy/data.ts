@@ -72,8 +72,22 @@ export interface Policy {
   requiredPublic: number;
   requiredProfessional: number;
   deadline: string;
+  deadlineSource: string;
+  review: ReviewChain;
+  calendarClosures: CalendarClosure[];
   sources: PolicySource[];
   version: Version;
+}
+export interface ReviewChain {
+  levels: string[];
+  source: string | null;
+  routes: { series: string[]; kinds: string[]; employerTypes: string[]; departmentCode: string; source: string }[];
+}
+export interface CalendarClosure {
+  from: string;
+  to: string;
+  name: string;
+  source: string;
 }
 export interface ActivityKindInfo {
   code: string;
@@ -132,7 +146,8 @@ export interface PolicyImpact {
 }
 
 const POLICY = `query BureauPolicy($year: Int!) {
-  policy(year: $year) { tenantName revision publishedAt year fromYear regime requiredPublic requiredProfessional deadline
+  policy(year: $year) { tenantName revision publishedAt year fromYear regime requiredPublic requiredProfessional deadline deadlineSource
+    review { levels source routes { series kinds employerTypes departmentCode source } } calendarClosures { from to name source }
     sources { key number title issuer date } version }
   activityKinds(year: $year) { code name subject source }
 }`;

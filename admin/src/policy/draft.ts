@@ -58,7 +58,7 @@ export function initialDraft(policy: Policy): Draft {
     const value = get(policy.version, f.path);
     numbers[f.path] = typeof value === 'number' ? String(value) : '';
   }
-  return { fromYear: String(policy.fromYear), numbers, deadline: policy.deadline, deadlineSource: '', note: '' };
+  return { fromYear: String(policy.fromYear), numbers, deadline: policy.deadline, deadlineSource: policy.deadlineSource, note: '' };
 }
 
 /** Problems the console can see before asking the server, by field ("fromYear", a number's path, "deadline.source"). */

@@ -1,11 +1,13 @@
 // The version in force for a year, as tables: requirement and deadline, kinds
 // with their rules, per-day limits and caps, group caps, conversion tables, the
-// statutory working calendar and the documents cited.
+// review chain, the statutory working calendar with the tenant's closures and
+// the documents cited.
 import { Alert, Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { ConversionTables } from './conversion-tables';
 import type { ActivityKindInfo, Policy, WorkingCalendar } from './data';
 import { citeText, ruleText } from './rules';
+import { ClosuresSection, ReviewChainSection } from './review-chain';
 import { Section } from './section';
 import type { Loaded } from './use-load';
 
@@ -127,8 +129,14 @@ export function PolicyView({ policy, kinds, calendar }: { policy: Policy; kinds:
         <ConversionTables version={v} />
       </Section>
 
+      <Section title={translate('app.policy.review.title')}>
+        <ReviewChainSection review={policy.review} />
+      </Section>
+
       <Section title={translate('app.policy.view.calendar', { year: policy.year })}>
         <CalendarSection calendar={calendar} />
+        <Typography variant="subtitle2" sx={{ mt: 2 }}>{translate('app.policy.review.closures')}</Typography>
+        <ClosuresSection closures={policy.calendarClosures} />
       </Section>
 
       <Section title={translate('app.policy.view.sources')}>

@@ -12,7 +12,7 @@ const TENANT = 'bingtuan';
 const ASSETS = path.resolve(__dirname, '../../../admin/dist/assets');
 const files = readdirSync(ASSETS).filter((f) => f.endsWith('.js'));
 const gzipped = new Map(files.map((f) => [f, gzipSync(readFileSync(path.join(ASSETS, f))).length]));
-/** The charts chunk (recharts and d3, vite.config.ts's `charts` group). */
+/** The charts chunk (recharts and d3, vite.config.mts's `charts` group). */
 const chartsChunk = files.find((f) => f.startsWith('charts-'));
 /** The chunk holding the policy editor (found by its test id, whatever the bundler named it). */
 const editorChunk = files.find((f) => /["'`]policy-editor["'`]/.test(readFileSync(path.join(ASSETS, f), 'utf8')));

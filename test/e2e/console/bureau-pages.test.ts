@@ -24,6 +24,9 @@ describe('the bureau’s pages', () => {
       await page.getByTestId('policy-kinds').waitFor();
       expect(await page.getByTestId('policy-deadline').textContent()).toMatch(/^\d{2}-\d{2}$/);
       expect(await page.getByTestId('conversion-table').count()).toBeGreaterThan(0);
+      // binzhou's chain: unit → department → bureau, with its basis (004 三、(四))
+      expect(await page.getByTestId('policy-review-chain').textContent()).toMatch(/用人单位.*主管部门.*人社局.*004 三、\(四\)/);
+      await page.getByTestId('policy-closures').waitFor();
       // the page itself never scrolls sideways; wide tables scroll inside their card
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await shot(page, __filename, `policy-${width}`);

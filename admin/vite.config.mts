@@ -4,7 +4,7 @@
 import { defineConfig } from 'vite';
 
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: '/admin/',
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
@@ -20,7 +20,7 @@ export default defineConfig({
       },
       output: {
         // the framework in its own long-lived chunks; each resource's pages are split by their lazy imports
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'mui', test: /node_modules[\\/](@mui|@emotion)[\\/]/ },
