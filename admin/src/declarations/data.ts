@@ -139,39 +139,7 @@ export async function withdrawDeclaration(id: string, version: number): Promise<
   forgetCursors('declarations');
 }
 
-export interface ParamSpec {
-  name: string;
-  type: 'INT' | 'NUMBER' | 'STRING' | 'ENUM' | 'BOOL' | 'DATE';
-  label: string;
-  required: boolean;
-  values: { value: string; label: string }[] | null;
-  min: number | null;
-  max: number | null;
-}
-
-export interface ActivityKind {
-  code: string;
-  name: string;
-  subject: 'PUBLIC' | 'PROFESSIONAL' | 'SPLIT' | 'FLEXIBLE';
-  source: string;
-  params: ParamSpec[];
-}
-
-const kindsCache = new Map<number, Promise<ActivityKind[]>>();
-
-/** The kinds the tenant's policy offers for a year (kept for the session: policies change rarely). */
-export function activityKinds(year: number): Promise<ActivityKind[]> {
-  let kinds = kindsCache.get(year);
-  if (!kinds) {
-    kinds = gql<{ activityKinds: ActivityKind[] }>(
-      `query Kinds($year: Int!) { activityKinds(year: $year) { code name subject source params { name type label required values { value label } min max } } }`,
-      { year },
-    ).then((d) => d.activityKinds);
-    kinds.catch(() => kindsCache.delete(year));
-    kindsCache.set(year, kinds);
-  }
-  return kinds;
-}
+export { activityKinds, type ActivityKind, type ParamSpec } from '../shared/activity-kinds';
 
 export interface YearStatus {
   year: number;

@@ -87,28 +87,7 @@ export async function loadYears(years: number[]): Promise<Map<number, Pick<Evalu
   return out;
 }
 
-export interface ParamSpec {
-  name: string;
-  type: 'INT' | 'NUMBER' | 'STRING' | 'ENUM' | 'BOOL' | 'DATE';
-  label: string;
-  required: boolean;
-  values: { value: string; label: string }[] | null;
-  min: number | null;
-  max: number | null;
-}
-
-export interface ActivityKind {
-  code: string;
-  name: string;
-  subject: 'PUBLIC' | 'PROFESSIONAL' | 'SPLIT' | 'FLEXIBLE';
-  source: string;
-  params: ParamSpec[];
-}
-
-export async function loadKinds(year: number): Promise<ActivityKind[]> {
-  const d = await gql<{ activityKinds: ActivityKind[] }>(`query Kinds($year: Int!) { activityKinds(year: $year) { code name subject source params { name type label required values { value label } min max } } }`, { year });
-  return d.activityKinds;
-}
+export { activityKinds as loadKinds, type ActivityKind, type ParamSpec } from '../shared/activity-kinds';
 
 export interface PreviewInput {
   year: number;
