@@ -43,6 +43,7 @@ export class AccountsResolver {
     const viewer = Object.assign(new Viewer(), {
       kind: a.kind as ActorKind,
       label: a.kind === 'ANONYMOUS' ? '' : a.label,
+      displayName: null as string | null,
       role: a.kind === 'ACCOUNT' ? (a.role) : null,
       tenant: await this.tenantsService.current(ctx),
       organisation: null as Viewer['organisation'],
@@ -51,6 +52,7 @@ export class AccountsResolver {
       scopes: a.kind === 'API_CLIENT' ? (a.scopes as ApiScope[]) : [],
     });
     if (a.kind === 'ACCOUNT') {
+      viewer.displayName = await this.accountsService.ownDisplayName(ctx);
       viewer.organisation = await this.organisationsService.findOne(ctx, a.orgNodeId);
       viewer.professional = a.professionalId ? await this.professionalsService.findOne(ctx, a.professionalId) : null;
     }

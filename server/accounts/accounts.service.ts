@@ -48,6 +48,12 @@ export class AccountsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** The signed-in account's own display name (any role may read its own). */
+  async ownDisplayName(ctx: Context): Promise<string | null> {
+    const actor = requireAccount(ctx);
+    return (await this.repo.findOne(await ctx.db(), actor.id))?.displayName ?? null;
+  }
+
   /** An account an official may manage (its organisation is in their scope), or null. */
   async findOne(ctx: Context, id: string): Promise<Account | null> {
     const actor = requireAccount(ctx);

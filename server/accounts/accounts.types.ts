@@ -52,6 +52,7 @@ export class AccountConnection extends ConnectionType(Account, 'Account') {}
 export class Viewer {
   @Field(() => ActorKind) kind: ActorKind;
   @Field() label: string;
+  @Field(() => String, { nullable: true, description: '登录账号的显示名称（如“某某单位经办人”、专业技术人员的姓名）；其他调用者为空' }) displayName: string | null;
   @Field(() => AccountRole, { nullable: true }) role: AccountRole | null;
   @Field(() => Tenant, { nullable: true }) tenant: Tenant | null;
   @Field(() => Organisation, { nullable: true }) organisation: Organisation | null;

@@ -5,7 +5,7 @@ import { createTenantFixture, TenantFixture } from '../support/fixtures';
 const SIGN_IN = `mutation($i: SignInInput!) { signIn(input: $i) { token expiresAt account { id role username } } }`;
 const ACTIVATE = `mutation($i: ActivateAccountInput!) { activateAccount(input: $i) { token account { id status } } }`;
 const ISSUE = `mutation($i: IssueActivationCodeInput!) { issueActivationCode(input: $i) { activationCode expiresAt account { id username status } } }`;
-const ME = `{ me { kind role label } }`;
+const ME = `{ me { kind role label displayName } }`;
 
 let app: TestApp;
 let t: TenantFixture;
@@ -22,7 +22,7 @@ describe('sign-in', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data.signIn.account.role).toBe('BUREAU_OFFICIAL');
     const me = await app.gql(ME, {}, r.data.signIn.token);
-    expect(me.data.me).toMatchObject({ kind: 'ACCOUNT', role: 'BUREAU_OFFICIAL' });
+    expect(me.data.me).toMatchObject({ kind: 'ACCOUNT', role: 'BUREAU_OFFICIAL', displayName: 'bureau' });
   });
 
   it('a wrong password, an unknown user and an unknown tenant all get the same error', async () => {

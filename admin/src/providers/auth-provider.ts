@@ -15,12 +15,13 @@ export interface Credentials {
 
 const SIGN_IN = `mutation SignIn($input: SignInInput!) { signIn(input: $input) { token expiresAt } }`;
 const OPERATOR_SIGN_IN = `mutation OperatorSignIn($input: OperatorSignInInput!) { operatorSignIn(input: $input) { token expiresAt } }`;
-const ME = `query Me { me { kind label role tenant { code name } organisation { id name } professional { id } } }`;
+const ME = `query Me { me { kind label displayName role tenant { code name } organisation { id name } professional { id } } }`;
 
 interface MeData {
   me: {
     kind: 'ACCOUNT' | 'OPERATOR' | 'API_CLIENT';
     label: string;
+    displayName: string | null;
     role: Role | null;
     tenant: { code: string; name: string } | null;
     organisation: { id: string; name: string } | null;
@@ -41,7 +42,8 @@ export function createAuthProvider(resources: readonly ConsoleResource[], pages:
         token: result.token,
         expiresAt: result.expiresAt,
         role: me.kind === 'OPERATOR' ? 'OPERATOR' : (me.role ?? 'PROFESSIONAL'),
-        label: me.label,
+        // the account's own name (a unit's 经办人, a professional's name); the actor label for the operator
+        label: me.displayName ?? me.label,
         tenantCode: me.tenant?.code ?? null,
         tenantName: me.tenant?.name ?? null,
         organisationId: me.organisation?.id ?? null,

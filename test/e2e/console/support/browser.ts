@@ -105,8 +105,8 @@ export async function signInAs(page: Page, tenant: string, role: DemoRole, nth =
 /** The console's stored session (admin/src/providers/session.ts) for a demo account. */
 export async function sessionOf(tenant: string, role: DemoRole, nth = 0): Promise<Record<string, unknown>> {
   const token = await tokenOf(tenant, role, nth);
-  const { me } = await api<{ me: { kind: string; label: string; role: string | null; tenant: { code: string; name: string } | null; organisation: { id: string; name: string } | null; professional: { id: string } | null } }>(
-    `{ me { kind label role tenant { code name } organisation { id name } professional { id } } }`,
+  const { me } = await api<{ me: { kind: string; label: string; displayName: string | null; role: string | null; tenant: { code: string; name: string } | null; organisation: { id: string; name: string } | null; professional: { id: string } | null } }>(
+    `{ me { kind label displayName role tenant { code name } organisation { id name } professional { id } } }`,
     {},
     token,
   );
@@ -115,7 +115,7 @@ export async function sessionOf(tenant: string, role: DemoRole, nth = 0): Promis
     token,
     expiresAt: new Date(exp * 1000).toISOString(),
     role: me.kind === 'OPERATOR' ? 'OPERATOR' : me.role,
-    label: me.label,
+    label: me.displayName ?? me.label,
     tenantCode: me.tenant?.code ?? null,
     tenantName: me.tenant?.name ?? null,
     organisationId: me.organisation?.id ?? null,
