@@ -78,6 +78,12 @@ const ONCE_FIELDS = new Set([...Object.keys(BATCH_FIELDS), ...Object.keys(SCAN_F
 export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Query.activityKinds': 20, // kinds of one policy year: 16 at most today
   'Policy.sources': 10, // documents one policy cites: 1 today, a revision may add one
+  'Policy.calendarClosures': 10, // a tenant's own closures in its policy: none today
+  'ReviewChainView.levels': 3, // UNIT, DEPARTMENT, BUREAU
+  'ReviewChainView.routes': 10, // sector routes: 2 today (Qingdao)
+  'ReviewRouteView.series': 10, // title series of one route
+  'ReviewRouteView.kinds': 20, // activity kinds of one route
+  'ReviewRouteView.employerTypes': 5, // the EmployerType enum
   'ActivityKind.params': 8, // parameters of one kind: 6 at most today
   'ActivityParamSpec.values': 10, // options of an enum parameter
   'ApiClient.scopes': 2, // the ApiScope enum

@@ -34,7 +34,7 @@ export function Dashboard() {
       <Card sx={{ mt: 2 }}>
         <Title title={translate('app.menu.dashboard')} />
         <CardContent>
-          <Typography variant="h6" component="h2" data-testid="welcome">
+          <Typography variant="h6" component="p" data-testid="welcome">
             {translate('app.dashboard.welcome', { name: session?.label ?? '' })}
           </Typography>
           <Typography color="text.secondary">{translate('app.dashboard.role', { role: translate(`app.roles.${session?.role ?? 'PROFESSIONAL'}`) })}</Typography>

@@ -43,8 +43,14 @@ describe('a rejected declaration', () => {
     const official = await browser.newPage({ width: 768, height: 1024 });
     await signInAs(official, TENANT, 'UNIT_OFFICIAL');
     await openInQueue(official, id, KIND_NAME);
-    await official.getByTestId('evidence-pdf').waitFor();
+    // the PDF, or what stands in its place (still loading, or refused): a screenshot says which when it is not the PDF
+    const preview = official.locator('[data-testid="evidence-pdf"], [data-testid="evidence-image"], [data-testid="evidence-preview"] .MuiAlert-root');
+    await preview.first().waitFor({ timeout: 60000 }).catch(async (error: unknown) => {
+      await shot(official, __filename, 'unit-review-tablet-no-evidence');
+      throw error;
+    });
     await shot(official, __filename, 'unit-review-tablet');
+    expect(await official.getByTestId('evidence-pdf').count()).toBe(1);
     await official.getByTestId('reject').click();
     await official.getByTestId('decision-dialog').waitFor();
     // no reason, no rejection
