@@ -32,6 +32,10 @@ async function tenantCodes(): Promise<string[]> {
 async function openCreate(): Promise<void> {
   await page.goto('/admin/#/tenants/create');
   await page.getByTestId('policy-editor').waitFor();
+  // the form settles (its fields registered, nothing loading) before a file is chosen: under a loaded
+  // machine an upload that comes first had its prefilled code reset by the form's own start
+  await page.locator('input[name="code"]').waitFor();
+  await page.waitForLoadState('networkidle');
 }
 
 async function fillForm(code: string, policy: string): Promise<void> {
