@@ -100,7 +100,10 @@ describe('onboarding a tenant from its policy file', () => {
   it('a copy of bingtuan.yaml under a new code creates the sixth tenant, which appears in the list', async () => {
     const code = `e2e-${stamp}`;
     await openCreate();
-    // an uploaded file fills the code and name it declares
+    // an uploaded file fills the code and name it declares, into empty fields (jest --randomize may run
+    // this after a test that left its values in the shared page's form)
+    await page.locator('input[name="code"]').fill('');
+    await page.locator('input[name="name"]').fill('');
     await page.getByTestId('policy-file-input').setInputFiles({ name: `${code}.yaml`, mimeType: 'text/yaml', buffer: Buffer.from(policyFile(code), 'utf8') });
     await page.waitForFunction((c) => document.querySelector<HTMLInputElement>('input[name="code"]')?.value === c, code);
     await page.locator('input[name="name"]').fill(`${code}市`);
