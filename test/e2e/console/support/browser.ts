@@ -6,7 +6,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 
 export const SCREENSHOTS = path.resolve(__dirname, '../../screenshots');
 
-const FLAGS = [
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -54,8 +54,17 @@ export interface ConsoleBrowser {
   close(): Promise<void>;
 }
 
+/** Debian's Chromium, as every browser test starts it. */
+export const LAUNCH = { executablePath: '/usr/bin/chromium', args: FLAGS, headless: true };
+
+/**
+ * The run's one Chromium (global-setup.ts starts it and sets CONSOLE_BROWSER_WS),
+ * connected to; each file works in contexts of its own and closing disconnects.
+ * A start costs ~2.5 CPU-seconds, so one per run rather than one per file.
+ */
 export async function launchBrowser(): Promise<ConsoleBrowser> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS, headless: true });
+  const ws = process.env.CONSOLE_BROWSER_WS;
+  const browser = ws ? await chromium.connect(ws) : await chromium.launch(LAUNCH);
   const contexts: BrowserContext[] = [];
   return {
     browser,

@@ -8,14 +8,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { type BrowserServer, chromium } from 'playwright-core';
 import { freePort } from '../../../support/global-setup';
 import { startProduct, waitFor, type Started } from '../../../support/product-process';
+import { LAUNCH } from './browser';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
 export interface ConsoleProduct {
   started: Started;
   dataDir: string;
+  browser: BrowserServer;
 }
 
 export default async function consoleGlobalSetup(): Promise<void> {
@@ -24,6 +27,9 @@ export default async function consoleGlobalSetup(): Promise<void> {
     // jest sets NODE_ENV=test, which would make Vite bundle React's development build
     execFileSync('npm', ['run', '--silent', 'build:admin'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
+  // the run's one Chromium, started while the product starts (support/browser.ts connects to it)
+  const browser = chromium.launchServer(LAUNCH);
+  browser.catch(() => undefined); // awaited below, after the product started
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ce-console-'));
   const port = await freePort();
   const started = startProduct(
@@ -39,5 +45,7 @@ export default async function consoleGlobalSetup(): Promise<void> {
   await waitFor(started, 'Press Ctrl-C to stop.', 240000);
   process.env.CONSOLE_URL = `http://127.0.0.1:${port}`;
   process.env.CONSOLE_DATA_DIR = dataDir;
-  (globalThis as { __consoleProduct?: ConsoleProduct }).__consoleProduct = { started, dataDir };
+  const server = await browser;
+  process.env.CONSOLE_BROWSER_WS = server.wsEndpoint();
+  (globalThis as { __consoleProduct?: ConsoleProduct }).__consoleProduct = { started, dataDir, browser: server };
 }
