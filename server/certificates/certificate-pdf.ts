@@ -126,3 +126,31 @@ function drawVerification(doc: PDFKit.PDFDocument, code: string, verifyUrl: stri
     .text('扫描二维码或访问以下地址，核验本证明的真伪与状态：', textX, y + 40, { width: textWidth })
     .text(verifyUrl, textX, y + 56, { width: textWidth });
 }
+
+/** Draws a sample certificate once (font parsed, code paths compiled); the bytes are dropped. */
+export async function warmUp(): Promise<void> {
+  const line = { year: 2000, regime: 'HOURS' as const, publicHours: 30, professionalHours: 60, totalHours: 90, complete: true, policyRevision: 1 };
+  await renderCertificatePdf(
+    {
+      id: '',
+      professionalId: '',
+      unitPath: '',
+      code: '0'.repeat(26),
+      scope: 'YEAR',
+      title: '继续教育学时证明',
+      holderName: '样例',
+      idNumber: '0000**********0000',
+      years: [2000],
+      lines: [line],
+      issuingBody: '人力资源和社会保障局',
+      issuedOn: '2000-01-01',
+      policyRevisions: [1],
+      targetLevel: null,
+      applicationYear: null,
+      issuedBy: '',
+      createdAt: new Date(0),
+      revokedAt: null,
+    },
+    'http://localhost/verify/0',
+  );
+}

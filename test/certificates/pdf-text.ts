@@ -105,7 +105,8 @@ export function parseToUnicode(cmap: string): Map<string, string> {
   return out;
 }
 
-type Token = { kind: 'hex' | 'str' | 'name' | 'num' | 'op'; value: string } | { kind: 'open' | 'close' };
+type Operand = { kind: 'hex' | 'str' | 'name' | 'num'; value: string };
+type Token = Operand | { kind: 'op'; value: string } | { kind: 'open' } | { kind: 'close' };
 
 function* tokens(content: string): Generator<Token> {
   let i = 0;
@@ -113,9 +114,10 @@ function* tokens(content: string): Generator<Token> {
     const c = content[i]!;
     if (/\s/.test(c)) i++;
     else if (c === '%') i = content.indexOf('\n', i) < 0 ? content.length : content.indexOf('\n', i);
-    else if (c === '[') (yield { kind: 'open' }, i++);
-    else if (c === ']') (yield { kind: 'close' }, i++);
-    else if (c === '<' && content[i + 1] !== '<') {
+    else if (c === '[' || c === ']') {
+      yield { kind: c === '[' ? 'open' : 'close' };
+      i++;
+    } else if (c === '<' && content[i + 1] !== '<') {
       const end = content.indexOf('>', i);
       yield { kind: 'hex', value: content.slice(i + 1, end).replace(/\s+/g, '').toLowerCase() };
       i = end + 1;
@@ -140,7 +142,8 @@ function* tokens(content: string): Generator<Token> {
 function unescapeLiteral(s: string): string {
   const named: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
   return s.replace(/\\([nrtbf()\\]|[0-7]{1,3}|\r?\n)/g, (_, e: string) => {
-    if (named[e] !== undefined) return named[e]!;
+    const escape = named[e];
+    if (escape !== undefined) return escape;
     if (/^[0-7]+$/.test(e)) return String.fromCharCode(parseInt(e, 8));
     return e.startsWith('\n') || e.startsWith('\r') ? '' : e;
   });
@@ -169,8 +172,8 @@ export function extractText(pdf: Buffer): string {
     const content = refs.map((r) => ref(r)?.stream?.toString('latin1') ?? '').join('\n');
     let font: Map<string, string> | null = null;
     let line = '';
-    let operands: (Token & { kind: 'hex' | 'str' | 'name' | 'num' })[] = [];
-    let array: (Token & { kind: 'hex' | 'str' | 'name' | 'num' })[] | null = null;
+    let operands: Operand[] = [];
+    let array: Operand[] | null = null;
     let inArray = false;
     const show = (t: { kind: string; value: string }) => {
       if (t.kind === 'num') {
@@ -185,9 +188,10 @@ export function extractText(pdf: Buffer): string {
       }
     };
     for (const t of tokens(content)) {
-      if (t.kind === 'open') [array, inArray] = [[], true];
-      else if (t.kind === 'close') inArray = false;
-      else if (t.kind !== 'op') (inArray ? array! : operands).push(t);
+      if (t.kind === 'open' || t.kind === 'close') {
+        if (t.kind === 'open') array = [];
+        inArray = t.kind === 'open';
+      } else if (t.kind !== 'op') (inArray ? array! : operands).push(t);
       else {
         if (t.value === 'BT') line = '';
         else if (t.value === 'ET') {
