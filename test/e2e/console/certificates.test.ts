@@ -1,7 +1,8 @@
 // Certificates in the console (tenant jining, whose policy prints one certificate per year):
 // a professional issues a certificate of a certified year on "my certificates", downloads
 // the PDF (it opens and states their name and the year), and opens its public verification
-// page, which says it is valid and shows the masked ID number only.
+// page, which says it is valid and shows the masked ID number only; an official sees it on
+// the person's certificates tab.
 import { readFileSync } from 'node:fs';
 import { extractText } from '../../certificates/pdf-text';
 import { api, type ConsoleBrowser, launchBrowser, sessionOf, shot, tokenOf, useSession } from './support/browser';
@@ -62,5 +63,14 @@ describe('certificates', () => {
     expect(shown).toContain(`${professional.idNumber.slice(0, 4)}**********${professional.idNumber.slice(-4)}`);
     expect(shown).not.toContain(professional.idNumber);
     await shot(verification, __filename, 'verification-page');
+
+    // an official sees it on the person's page (the certificates tab), with the same state
+    const official = await browser.newPage();
+    await useSession(official, await sessionOf('jining', 'BUREAU_OFFICIAL'));
+    await official.goto(`/admin/#/professionals/${professionalId}/show/certificates`);
+    const listed = official.getByTestId('certificate-row').filter({ hasText: String(YEAR) }).first();
+    await listed.waitFor();
+    expect(await listed.getAttribute('data-status')).toBe('VALID');
+    await shot(official, __filename, 'staff-certificates-tab');
   });
 });
