@@ -104,6 +104,16 @@ describe('Jining: a per-year certificate from a certified year', () => {
     expect(entries[0]!.after).toMatchObject({ professionalId: t.people.a1[0].id, scope: 'YEAR', years: [Y], policyRevisions: [1] });
   });
 
+  it('two requests for the same year at once make one certificate (the certified year is locked while one is made)', async () => {
+    const person = t.people.a2[0];
+    await certify(app, t, person.id, Y);
+    const token = t.accounts.bureau.token;
+    const [a, b] = await Promise.all([issued(app, token, { professionalId: person.id, years: [Y] }), issued(app, token, { professionalId: person.id, years: [Y] })]);
+    expect(a.id).toBe(b.id);
+    const [{ n }] = await app.owner.query(`SELECT count(*)::int AS n FROM certificate WHERE tenant_id = $1 AND professional_id = $2`, [t.tenantId, person.id]);
+    expect(n).toBe(1);
+  });
+
   it('certificateOptions shows the policy’s rule, citing the notice, and the person’s certified years', async () => {
     const o = ok<{ scope: string; title: string; requireComplete: boolean; source: string; certifiedYears: { year: number; complete: boolean }[] }>(
       await app.gql(OPTIONS, {}, me()),
