@@ -5,26 +5,27 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { TITLE_LEVEL_LABELS } from '../engine/titles';
-import { certificateFonts } from './certificate-font';
+import { certificateFont } from './certificate-font';
 import { formatCertificateCode } from './certificate-code';
 import { chineseDate, formatHours, unitOf, yearRange } from './certificate-format';
 import type { CertificateLine, CertificateRecord } from './certificate-record';
 
 const PAGE = { width: 595.28, height: 841.89, margin: 64 };
 const INK = '#1a1a1a';
+/** Headings in the one weight: filled and stroked (text rendering mode 2), a faux bold. */
+const BOLD = { fill: true, stroke: true } as const;
 const MUTED = '#555555';
 
 /** The certificate's PDF; `verifyUrl` is the public page its QR code points at. */
 export function renderCertificatePdf(c: CertificateRecord, verifyUrl: string): Promise<Buffer> {
-  const fonts = certificateFonts();
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
     info: { Title: c.title, Author: c.issuingBody, Subject: `${c.holderName} ${yearRange(c.years)}`, CreationDate: c.createdAt },
   });
   // parsed once per process (certificate-font.ts): pdfkit accepts a parsed font in place of bytes
-  doc.registerFont('regular', fonts.regular as unknown as Buffer);
-  doc.registerFont('bold', fonts.bold as unknown as Buffer);
+  doc.registerFont('cjk', certificateFont() as unknown as Buffer);
+  doc.font('cjk');
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -34,12 +35,11 @@ export function renderCertificatePdf(c: CertificateRecord, verifyUrl: string): P
 
   const left = PAGE.margin;
   const width = PAGE.width - 2 * PAGE.margin;
-  doc.fillColor(INK).font('bold').fontSize(22).text(c.title, left, 96, { width, align: 'center' });
+  doc.lineWidth(0.6).strokeColor(INK).fillColor(INK).fontSize(22).text(c.title, left, 96, { width, align: 'center', ...BOLD });
   doc.moveDown(1.6);
 
   const purpose = c.targetLevel && c.applicationYear ? `，用于申报${c.applicationYear}年度${TITLE_LEVEL_LABELS[c.targetLevel]}职称评审` : '';
   doc
-    .font('regular')
     .fontSize(12)
     .text(`兹证明 ${c.holderName}（身份证号 ${c.idNumber}）${yearRange(c.years)}的继续教育学时经审核认定如下${purpose}：`, left, doc.y, {
       width,
@@ -49,12 +49,12 @@ export function renderCertificatePdf(c: CertificateRecord, verifyUrl: string): P
   drawTable(doc, c.lines, left, doc.y, width);
 
   doc.moveDown(1.2);
-  doc.font('regular').fontSize(10).fillColor(MUTED);
+  doc.fontSize(10).fillColor(MUTED);
   doc.text(`认定依据：政策第 ${c.policyRevisions.join('、')} 版。公需科目与专业科目分别计算；学时被撤销的，本证明自动失效。`, left, doc.y, { width, lineGap: 4 });
 
   const signY = doc.y + 36;
-  doc.fillColor(INK).font('bold').fontSize(13).text(c.issuingBody, left, signY, { width, align: 'right' });
-  doc.font('regular').fontSize(12).text(chineseDate(c.issuedOn), left, signY + 24, { width, align: 'right' });
+  doc.lineWidth(0.4).fillColor(INK).fontSize(13).text(c.issuingBody, left, signY, { width, align: 'right', ...BOLD });
+  doc.fontSize(12).text(chineseDate(c.issuedOn), left, signY + 24, { width, align: 'right' });
 
   drawVerification(doc, c.code, verifyUrl);
   doc.end();
@@ -65,15 +65,16 @@ function drawTable(doc: PDFKit.PDFDocument, lines: readonly CertificateLine[], x
   const headers = ['年度', '公需科目', '专业科目', '合计', '结论'];
   const widths = [0.16, 0.21, 0.21, 0.21, 0.21].map((f) => f * width);
   const rowHeight = 28;
-  const cells = (cols: readonly string[], top: number, font: 'regular' | 'bold') => {
+  const cells = (cols: readonly string[], top: number, bold: boolean) => {
     let left = x;
+    doc.lineWidth(0.3);
     cols.forEach((text, i) => {
-      doc.font(font).fontSize(12).fillColor(INK).text(text, left, top + 8, { width: widths[i]!, align: 'center' });
+      doc.fontSize(12).fillColor(INK).text(text, left, top + 8, { width: widths[i]!, align: 'center', ...(bold ? BOLD : {}) });
       left += widths[i]!;
     });
   };
   doc.rect(x, y, width, rowHeight).fill('#f0f0f0');
-  cells(headers, y, 'bold');
+  cells(headers, y, true);
   lines.forEach((line, i) => {
     const unit = unitOf(line);
     cells(
@@ -85,7 +86,7 @@ function drawTable(doc: PDFKit.PDFDocument, lines: readonly CertificateLine[], x
         line.complete ? '达标' : '未达标',
       ],
       y + rowHeight * (i + 1),
-      'regular',
+      false,
     );
   });
   const bottom = y + rowHeight * (lines.length + 1);
@@ -118,9 +119,8 @@ function drawVerification(doc: PDFKit.PDFDocument, code: string, verifyUrl: stri
   doc.fill(INK);
   const textX = x + size + 16;
   const textWidth = PAGE.width - PAGE.margin - textX;
-  doc.font('bold').fontSize(12).fillColor(INK).text(`验证码：${formatCertificateCode(code)}`, textX, y + 14, { width: textWidth });
+  doc.lineWidth(0.3).fontSize(12).fillColor(INK).text(`验证码：${formatCertificateCode(code)}`, textX, y + 14, { width: textWidth, ...BOLD });
   doc
-    .font('regular')
     .fontSize(9.5)
     .fillColor(MUTED)
     .text('扫描二维码或访问以下地址，核验本证明的真伪与状态：', textX, y + 40, { width: textWidth })

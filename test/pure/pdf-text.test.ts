@@ -3,7 +3,7 @@
 // (a CID font with a ToUnicode map), compressed or not, and hand-written CMaps in the forms
 // other writers use.
 import PDFDocument from 'pdfkit';
-import { certificateFonts } from '../../server/certificates/certificate-font';
+import { certificateFont } from '../../server/certificates/certificate-font';
 import { extractText, parseToUnicode, readObjects } from '../certificates/pdf-text';
 
 function pdfOf(draw: (doc: PDFKit.PDFDocument) => void, compress = true): Promise<Buffer> {
@@ -24,22 +24,22 @@ describe('PDF text extraction (test support)', () => {
     }
   });
 
-  it('reads Chinese text in the embedded CJK font through its ToUnicode map, line by line, across fonts and pages', async () => {
-    const fonts = certificateFonts();
+  it('reads Chinese text in the embedded CJK font through its ToUnicode map, line by line, across fonts, rendering modes and pages', async () => {
+    const font = certificateFont() as unknown as Buffer;
     const pdf = await pdfOf((doc) => {
-      doc.registerFont('r', fonts.regular as unknown as Buffer).registerFont('b', fonts.bold as unknown as Buffer);
-      doc.font('b').text('济宁市专业技术人员继续教育学时证明');
-      doc.font('r').text('兹证明 欧阳明（身份证号 3708**********1234）');
-      doc.addPage().font('r').text('公需科目 30 学时，专业科目 60.5 学时');
+      doc.registerFont('cjk', font);
+      doc.font('cjk').text('济宁市专业技术人员继续教育学时证明', { fill: true, stroke: true });
+      doc.font('Helvetica').text('ID 3708**********1234');
+      doc.font('cjk').text('兹证明 欧阳明（身份证号 3708**********1234）');
+      doc.addPage().font('cjk').text('公需科目 30 学时，专业科目 60.5 学时');
     });
-    expect(extractText(pdf).split('\n')).toEqual(['济宁市专业技术人员继续教育学时证明', '兹证明 欧阳明（身份证号 3708**********1234）', '公需科目 30 学时，专业科目 60.5 学时']);
+    expect(extractText(pdf).split('\n')).toEqual(['济宁市专业技术人员继续教育学时证明', 'ID 3708**********1234', '兹证明 欧阳明（身份证号 3708**********1234）', '公需科目 30 学时，专业科目 60.5 学时']);
     // the text is not in the file as plain bytes: only the map reads it
     expect(pdf.toString('utf8')).not.toContain('欧阳明');
   });
 
   it('a different text reads differently (the extractor does not echo a constant)', async () => {
-    const fonts = certificateFonts();
-    const pdf = await pdfOf((doc) => doc.font(fonts.regular as unknown as Buffer).text('张三 59 学时'));
+    const pdf = await pdfOf((doc) => doc.font(certificateFont() as unknown as Buffer).text('张三 59 学时'));
     expect(extractText(pdf)).toBe('张三 59 学时');
     expect(extractText(pdf)).not.toContain('60');
   });
