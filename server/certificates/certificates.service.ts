@@ -1,6 +1,6 @@
 // Certificates (学时证明 / 继续教育合格证): what a person may be issued, their certificates,
 // one certificate, and its PDF. Issuing is certificate-issue.service.ts; the public
-// verification page, verification.ts. A certificate follows its holder: the person sees
+// verification page, certificate-verify.service.ts. A certificate follows its holder: the person sees
 // theirs, officials those of the people in their scope (as they see the people).
 import { citationText, type CertificatePolicy, type PolicyDocument } from '../engine';
 import { canSeeProfessional, requireAccount } from '../platform/access';
