@@ -2,6 +2,7 @@
 import AccessTimeIcon from '@mui/icons-material/AccessTime';
 import CalculateIcon from '@mui/icons-material/Calculate';
 import GavelIcon from '@mui/icons-material/Gavel';
+import VerifiedIcon from '@mui/icons-material/Verified';
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import { BUREAU, type ConsolePage, PROFESSIONAL } from './console';
 import { lazyPage } from './layout/lazy';
@@ -10,10 +11,12 @@ const MyHours = lazyPage(() => import('./my/my-hours'));
 const HoursCalculator = lazyPage(() => import('./my/hours-calculator'));
 const MyTitleApplications = lazyPage(() => import('./my/title-applications'));
 const PolicyPage = lazyPage(() => import('./policy/policy-page'));
+const MyCertificates = lazyPage(() => import('./certificates/my-certificates'));
 
 export const pages: readonly ConsolePage[] = [
   { name: 'myHours', path: '/my-hours', element: <MyHours />, icon: AccessTimeIcon, roles: PROFESSIONAL, menu: true },
   { name: 'hoursCalculator', path: '/hours-calculator', element: <HoursCalculator />, icon: CalculateIcon, roles: PROFESSIONAL, menu: true },
   { name: 'myTitleApplications', path: '/my-title-applications', element: <MyTitleApplications />, icon: WorkspacePremiumIcon, roles: PROFESSIONAL, menu: true },
+  { name: 'myCertificates', path: '/my-certificates', element: <MyCertificates />, icon: VerifiedIcon, roles: PROFESSIONAL, menu: true },
   { name: 'policy', path: '/policy', element: <PolicyPage />, icon: GavelIcon, roles: BUREAU, menu: true },
 ];

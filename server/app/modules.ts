@@ -5,6 +5,7 @@ import { accountsModule } from '../accounts/accounts.module';
 import { apiClientsModule } from '../api-clients/api-clients.module';
 import { auditModule } from '../audit/audit.module';
 import { calendarModule } from '../calendar/calendar.module';
+import { certificatesModule } from '../certificates/certificates.module';
 import { declarationsModule } from '../declarations/declarations.module';
 import { evidenceModule } from '../evidence/evidence.module';
 import { hoursModule } from '../hours/hours.module';
@@ -36,4 +37,5 @@ export const modules: readonly CapabilityModule[] = [
   declarationsModule,
   providersModule,
   verificationModule,
+  certificatesModule,
 ];

@@ -119,6 +119,10 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'CompletionStatistics.hoursByKind': 20, // as Query.activityKinds
   'CompletionStatistics.shortfallDistribution': 5, // the fixed buckets
   'PolicyFileCheck.problems': 50, // what a policy file check reports (MAX_PROBLEMS)
+  'Certificate.years': 5, // one year, or a title window: 5 years at most in the policy files today
+  'Certificate.lines': 5, // one per year
+  'Certificate.policyRevisions': 5, // the revisions the years were certified under, and the current one
+  'CertificateOptions.certifiedYears': 50, // a career's certified years (the query stops at 50)
 };
 /** A list field added without an entry above still costs something like a list. */
 export const DEFAULT_LIST_SIZE = 10;

@@ -218,6 +218,21 @@ export interface PolicyDocument {
   providers?: ProviderPolicy;
   /** The integrity record's term (absent: marks are recorded and shown, and block nothing). */
   integrity?: IntegrityPolicy;
+  /** Which certificates the tenant issues (absent: a per-year hour certificate, product decision). */
+  certificates?: CertificatePolicy;
+}
+
+/**
+ * Certificates (issue 13): `YEAR` — one certificate per year (Jining's 学时证明, 002 四、(五));
+ * `TITLE_WINDOW` — one certificate covering exactly the years the title panel requires, never
+ * one a year (Binzhou's 继续教育合格证, 004 三、(四)). `requireComplete`: only complete years
+ * (a pass certificate) or any certified year (a record of hours). `title`: the printed name.
+ */
+export interface CertificatePolicy {
+  scope: 'YEAR' | 'TITLE_WINDOW';
+  title: string;
+  requireComplete: boolean;
+  source: string;
 }
 
 /**

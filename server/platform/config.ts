@@ -81,6 +81,16 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Path-style addressing (`endpoint/bucket/key`), which most S3-compatible servers need. Default: on with S3_ENDPOINT. */
   S3_FORCE_PATH_STYLE: bool.optional(),
+  /**
+   * Where the public reaches this server (`https://ce.example.gov.cn`): certificates' QR codes
+   * point at `<PUBLIC_BASE_URL>/verify/<code>`. Unset: the address the download was asked on.
+   */
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  /** Look-ups of the public certificate verification page one address may make a minute. */
+  VERIFY_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
 });
 
 /** Settings that default to on outside production and off in it. */

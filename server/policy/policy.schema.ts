@@ -229,6 +229,14 @@ export const policySchema = z
     review: reviewSchema.optional(),
     providers: z.strictObject({ filingLeadWorkingDays: positiveInt.max(60, { error: '备案提前期不超过 60 个工作日' }).optional(), source }).optional(),
     integrity: z.strictObject({ termYears: positiveInt.max(10, { error: '记录期限最多 10 年' }), source }).optional(),
+    certificates: z
+      .strictObject({
+        scope: z.enum(['YEAR', 'TITLE_WINDOW'], { error: '应为 YEAR（每年度一份）或 TITLE_WINDOW（按职称评审年限一份）' }),
+        title: text.max(100, { error: '证书名称最多 100 个字' }),
+        requireComplete: z.boolean({ error: '应为 true 或 false' }),
+        source,
+      })
+      .optional(),
   })
   .superRefine((doc, ctx) => {
     checkCitations(doc, ctx);

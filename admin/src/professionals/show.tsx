@@ -8,6 +8,7 @@ import { TransferButton } from './transfer-button';
 import { ActivationButton } from './activation-button';
 import { TitleHistory } from './title-history';
 import { HoursPanel } from './hours-panel';
+import { CertificatesPanel } from '../certificates/certificates-panel';
 
 function ShowActions() {
   return (
@@ -68,6 +69,11 @@ function Details() {
   );
 }
 
+function PersonCertificates() {
+  const record = useRecordContext<ProfessionalRecord>();
+  return record ? <CertificatesPanel professionalId={record.id} /> : null;
+}
+
 export default function ProfessionalShow() {
   return (
     <Show actions={<ShowActions />}>
@@ -82,6 +88,9 @@ export default function ProfessionalShow() {
           <Box sx={{ width: '100%' }}>
             <HoursPanel />
           </Box>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.certificates.tab" path="certificates">
+          <PersonCertificates />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>

@@ -79,3 +79,11 @@ export async function fetchEvidenceBlob(fileId: string): Promise<Blob> {
   if (!response.ok) throw new ApiError(describeError('EVIDENCE_NOT_FOUND', '证明材料无法读取'), response.status, 'EVIDENCE_NOT_FOUND', null);
   return response.blob();
 }
+
+/** A certificate's PDF (GET /certificates/:id/pdf with the token). */
+export async function fetchCertificatePdf(certificateId: string): Promise<Blob> {
+  const token = readSession()?.token;
+  const response = await fetch(`/certificates/${encodeURIComponent(certificateId)}/pdf`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) throw new ApiError(describeError('CERTIFICATE_NOT_FOUND', '证书无法下载'), response.status, 'CERTIFICATE_NOT_FOUND', null);
+  return response.blob();
+}
