@@ -5,8 +5,8 @@ import { enableTenantIsolation } from '../server/platform/rls';
  * Certificates (学时证明 / 继续教育合格证), issue 13:
  * - `certificate`: an immutable snapshot of what was certified (holder, the ID number already
  *   masked, years, hours per subject per year, issuing body, issue date, the policy revisions)
- *   with a random verification code, unique across tenants (the public page looks it up
- *   before any tenant is known). The runtime role may SELECT and INSERT; a trigger refuses
+ *   with a random verification code (130 random bits; unique within the tenant, and the public
+ *   page, which looks it up before any tenant is known, answers only for a code held once). The runtime role may SELECT and INSERT; a trigger refuses
  *   UPDATE and DELETE for everyone, the owner included.
  * - `certificate_basis`: the activities the certified years counted. A certificate is revoked
  *   from the moment one of them is withdrawn (`activity.withdrawn_at`, written once, by a
@@ -47,7 +47,10 @@ export class Certificates1733700000000 implements MigrationInterface {
         FOREIGN KEY (tenant_id, professional_id) REFERENCES professional (tenant_id, id),
         FOREIGN KEY (tenant_id, issued_by) REFERENCES account (tenant_id, id)
       );
-      CREATE UNIQUE INDEX certificate_code ON certificate (code);
+      -- unique within the tenant (a distributed table's unique keys lead with tenant_id); across
+      -- tenants 130 random bits make a repeat unthinkable, and the look-up below refuses one
+      CREATE UNIQUE INDEX certificate_code ON certificate (tenant_id, code);
+      CREATE INDEX certificate_by_code ON certificate (code);
       -- a person's certificates, newest first (keyset on created_at, id)
       CREATE INDEX certificate_by_professional ON certificate (tenant_id, professional_id, created_at, id);
 
@@ -82,7 +85,9 @@ export class Certificates1733700000000 implements MigrationInterface {
                  (SELECT min(a.withdrawn_at) FROM certificate_basis b
                     JOIN activity a ON a.tenant_id = b.tenant_id AND a.id = b.activity_id
                    WHERE b.tenant_id = c.tenant_id AND b.certificate_id = c.id AND a.withdrawn_at IS NOT NULL)
-            FROM certificate c WHERE c.code = p_code
+            FROM certificate c
+           WHERE c.code = p_code
+             AND (SELECT count(*) FROM certificate d WHERE d.code = p_code) = 1
         $f$;
       REVOKE ALL ON FUNCTION app_certificate_by_code(text) FROM PUBLIC;
       GRANT EXECUTE ON FUNCTION app_certificate_by_code(text) TO ce_runtime;
