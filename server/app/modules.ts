@@ -7,6 +7,7 @@ import { auditModule } from '../audit/audit.module';
 import { calendarModule } from '../calendar/calendar.module';
 import { declarationsModule } from '../declarations/declarations.module';
 import { evidenceModule } from '../evidence/evidence.module';
+import { exportsModule } from '../exports/exports.module';
 import { hoursModule } from '../hours/hours.module';
 import { integrityModule } from '../integrity/integrity.module';
 import { nodesModule } from '../nodes/nodes.module';
@@ -36,4 +37,5 @@ export const modules: readonly CapabilityModule[] = [
   declarationsModule,
   providersModule,
   verificationModule,
+  exportsModule,
 ];
