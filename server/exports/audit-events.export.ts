@@ -1,7 +1,7 @@
 // The audit log (审计日志) as the bureau lists it: `auditEvents(filter)`, newest first, read
 // a keyset page at a time through the list's own service, which masks every ID number in it.
 // Before and after are written as JSON text.
-import { AuditActorKindEnum, AuditEventFilter, type AuditActorKind, type AuditEvent } from '../audit/audit.types';
+import { AuditEventFilter, type AuditActorKind, type AuditEvent } from '../audit/audit.types';
 import type { AuditEventsService } from '../audit/audit-events.service';
 import type { Context } from '../platform/context';
 import type { ExportKind, PreparedExport } from './export-kind';

@@ -89,6 +89,8 @@ export class ExportsService {
       complete = true;
       return rows;
     } finally {
+      // the export's connection goes back before the audit row takes one: an export never waits for a second
+      await ctx.tx.finish(false);
       await this.record(ctx, kind, args, fileName, book.dataRows, complete);
     }
   }

@@ -123,6 +123,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   const s3Problems = config.EVIDENCE_STORE === 's3' ? s3SettingProblems(config) : [];
   if (s3Problems.length) throw new ConfigError(`Invalid configuration:\n${s3Problems.map((p) => `  ${p}`).join('\n')}`);
+  if (config.EXPORT_CONCURRENCY >= config.DB_POOL_SIZE) {
+    // an export holds a connection throughout and briefly takes a second (its rate limit)
+    throw new ConfigError('Invalid configuration:\n  EXPORT_CONCURRENCY: must be below DB_POOL_SIZE');
+  }
   if (config.NODE_ENV === 'production') {
     if (!config.JWT_SECRET) throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production');
     if (!config.DATABASE_URL) throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required in production');
