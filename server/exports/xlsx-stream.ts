@@ -84,15 +84,45 @@ export class StalledClientError extends Error {
   }
 }
 
-/** Resolves once `out` can take more; a client that reads nothing for `stallMs` fails the export. */
-async function drained(out: Writable, stallMs: number): Promise<void> {
+/** Bytes a sheet may hold ahead of the zip before the writer waits: the memory an export holds. */
+const AHEAD_BYTES = 1 << 20;
+
+/** A stream of the zip, with what it holds unprocessed (Node's and readable-stream 2's writables both keep `_writableState`). */
+interface ZipEntry extends NodeJS.EventEmitter {
+  _writableState?: { length?: number };
+}
+
+/**
+ * The zip entry exceljs feeds a sheet's XML into. exceljs 4 writes into it without heeding its
+ * backpressure (its StreamBuf ignores `write`'s answer), so a sheet produced faster than the
+ * zip deflates would pile up there: the writer waits on it itself. Null if exceljs changed.
+ */
+function zipEntryOf(sheet: ExcelJS.Worksheet): ZipEntry | null {
+  const pipes = (sheet as unknown as { stream?: { pipes?: unknown } }).stream?.pipes;
+  const entry: unknown = Array.isArray(pipes) ? pipes[0] : null;
+  return entry && typeof (entry as ZipEntry).once === 'function' && typeof (entry as ZipEntry)._writableState?.length === 'number' ? (entry as ZipEntry) : null;
+}
+
+/**
+ * Resolves once the zip has taken in the sheet's rows (all but AHEAD_BYTES) and `out` can take
+ * more; a client that reads nothing for `stallMs` fails the export.
+ */
+async function drained(out: Writable, entry: ZipEntry | null, stallMs: number): Promise<void> {
   if (out.destroyed) throw new StreamClosedError();
-  if (!out.writableNeedDrain) return;
+  const behind = () => (entry?._writableState?.length ?? 0) > AHEAD_BYTES || out.writableNeedDrain;
+  if (!behind()) {
+    // let the zip deflate what it holds before more comes
+    await new Promise((resolve) => setImmediate(resolve));
+    return;
+  }
   const ac = new AbortController();
   const stalled = delay(stallMs, undefined, { signal: ac.signal }).then(() => Promise.reject(new StalledClientError(stallMs)));
   stalled.catch(() => undefined);
   try {
-    await untilClosed(out, Promise.race([once(out, 'drain', { signal: ac.signal }), stalled]));
+    while (behind()) {
+      const progress = (entry?._writableState?.length ?? 0) > AHEAD_BYTES && entry ? once(entry, 'drain', { signal: ac.signal }) : once(out, 'drain', { signal: ac.signal });
+      await untilClosed(out, Promise.race([progress, stalled]));
+    }
   } finally {
     ac.abort();
   }
@@ -118,7 +148,7 @@ export class SheetWriter<Row> {
       this.sheet.addRow(this.columns.map((c) => toCell(c.value(row)))).commit();
       this.written++;
     }
-    await this.book.written(rows.length);
+    await this.book.written(rows.length, zipEntryOf(this.sheet));
   }
 
   /** A line under the rows, such as a note that the figures are partial. */
@@ -146,7 +176,8 @@ export class XlsxStream {
     private readonly out: Writable,
     private readonly stallMs: number,
   ) {
-    this.book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 6 } } });
+    // the fastest deflate: the zip is the slowest step, and a sheet's XML compresses well at any level
+    this.book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
     this.book.creator = '继续教育学时管理平台';
     this.book.created = new Date();
   }
@@ -169,10 +200,10 @@ export class XlsxStream {
     return this.rows;
   }
 
-  /** Counts a batch a sheet wrote, then waits while the client is behind. */
-  async written(rows: number): Promise<void> {
+  /** Counts a batch a sheet wrote, then waits while the zip (`entry`, the sheet's) or the client is behind. */
+  async written(rows: number, entry: ZipEntry | null): Promise<void> {
     this.rows += rows;
-    await drained(this.out, this.stallMs);
+    await drained(this.out, entry, this.stallMs);
   }
 
   /** Ends the workbook: the zip's directory is written and the stream ends. */
