@@ -38,6 +38,9 @@ const english: Readonly<Record<string, string>> = {
   ID_NUMBER_FORMAT: 'The ID number’s format is not valid.',
   EVIDENCE_TOO_LARGE: 'The file is too large.',
   EVIDENCE_TYPE_NOT_ALLOWED: 'This type of file is not accepted (PDF or image).',
+  EXPORT_TOO_MANY_ROWS: 'Too many rows to export at once. Narrow the filters and export again.',
+  EXPORT_RATE_LIMITED: 'Too many exports. Wait a while and try again.',
+  EXPORT_BUSY: 'The server is busy with other exports. Try again in a moment.',
   PASSWORD_TOO_WEAK: 'The password is too weak.',
   INTERNAL_SERVER_ERROR: 'The server failed. Please try again later.',
 };
