@@ -17,6 +17,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { parseArgs } from 'node:util';
+import { queryOne } from '../server/platform/sql';
 import { generateProfessionals } from '../server/tools/generator';
 import { benchOfficialToken, median, openBench, out, postgresVersion, requireRow, startBenchServer } from './bench-support';
 
@@ -81,6 +82,25 @@ async function main() {
     }
   }
   out(`  read back: ${rows - 1} data rows (${rows - 1 === gen.rows ? 'all' : `expected ${gen.rows}`}); header ${header.join(' | ')}`);
+
+  // a client that goes away after the first bytes: the export stops, and its audit row says so
+  const ac = new AbortController();
+  const res = await fetch(`${server.url}/exports/professionals.xlsx`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ filter: {} }),
+    signal: ac.signal,
+  });
+  await res.body!.getReader().read();
+  ac.abort();
+  // the audit row of the abandoned export is the (runs + 1)th, written once the server noticed
+  type Row = { after: { rows: number; complete: boolean } };
+  let audit: Row | null = null;
+  for (let i = 0; i < 300 && !audit; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    audit = await queryOne<Row>(dbs.owner, `SELECT after FROM audit_log WHERE tenant_id = $1 AND action = 'export.professionals' ORDER BY id OFFSET $2 LIMIT 1`, [gen.tenantId, runs]);
+  }
+  out(`  abandoned after the first bytes: audit row says complete=${audit?.after.complete}, ${audit?.after.rows} rows written`);
 
   await rm(folder, { recursive: true, force: true });
   await server.stop();

@@ -10,6 +10,7 @@ import type { Context } from '../platform/context';
 import { AppError, commonError } from '../platform/errors';
 import type { HttpRouteDeps, Services } from '../platform/module';
 import type { ExportsService } from './exports.service';
+import { StreamClosedError } from './xlsx-stream';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -45,7 +46,9 @@ async function download(service: ExportsService, http: HttpRouteDeps, req: Reque
     const rows = await started.stream(res);
     req.log.info({ rows }, 'export sent');
   } catch (error) {
-    if (res.headersSent) {
+    if (error instanceof StreamClosedError) {
+      req.log.info('export abandoned by the client');
+    } else if (res.headersSent) {
       // the file has begun: cut it short, so the client never mistakes it for a whole one
       req.log.warn({ err: error }, 'export stopped part-way');
       res.destroy();

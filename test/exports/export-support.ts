@@ -55,4 +55,4 @@ export function recordsOf(sheet: ExcelJS.Worksheet): Record<string, Cell>[] {
   return rows.map((row) => Object.fromEntries(header!.map((h, i) => [String(h), row[i] ?? null])));
 }
 
-export const isoDate = (d: Cell) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
+export const isoDate = (d: Cell | undefined) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
