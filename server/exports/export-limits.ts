@@ -7,7 +7,6 @@
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../platform/errors';
-import { exportError } from './exports.errors';
 
 const TABLE = 'export_limit';
 
@@ -41,8 +40,7 @@ export class ExportLimits {
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
       const minutes = Math.max(1, Math.ceil(error.msBeforeNext / 60000));
-      const refusal = exportError('EXPORT_RATE_LIMITED', undefined, `请 ${minutes} 分钟后再试`);
-      throw new AppError(refusal.code, refusal.message, undefined, 429, { retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) });
+      throw new AppError('EXPORT_RATE_LIMITED', `导出过于频繁，请 ${minutes} 分钟后再试`, undefined, 429, { retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) });
     }
   }
 }

@@ -32,10 +32,10 @@ export function createExportRoutes(services: Services, http: HttpRouteDeps): Rou
 async function download(service: ExportsService, http: HttpRouteDeps, req: Request, res: Response): Promise<void> {
   let ctx: Context | null = null;
   try {
+    ctx = await http.context(req, res);
     const kind = /^([a-z-]{1,40})\.xlsx$/.exec(String(req.params.file))?.[1] ?? '';
     const body: unknown = req.body ?? {};
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw commonError('BAD_REQUEST', undefined, '请求体须为 JSON 对象');
-    ctx = await http.context(req, res);
     const started = await service.start(ctx, kind, body as Record<string, unknown>);
     res.status(200).set({
       'Content-Type': XLSX,

@@ -77,7 +77,7 @@ export class ExportsService {
     const max = this.settings.maxRows;
     // a count may stop at max + 1: then it says "more than"
     const detail = rows > max + 1 ? `本次共 ${rows} 行` : `本次超过 ${max} 行`;
-    return new AppError('EXPORT_TOO_MANY_ROWS', `${exportError.catalog.EXPORT_TOO_MANY_ROWS}（上限 ${max} 行，${detail}）`, 'filter', 413);
+    return new AppError('EXPORT_TOO_MANY_ROWS', `${exportError.catalog.EXPORT_TOO_MANY_ROWS}（上限 ${max} 行，${detail}）`, 'filter', 400);
   }
 
   private async stream(ctx: Context, kind: ExportKind<unknown>, args: unknown, prepared: PreparedExport, fileName: string, out: Writable): Promise<number> {

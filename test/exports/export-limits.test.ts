@@ -41,20 +41,20 @@ const codeOf = (a: Awaited<ReturnType<typeof exportFile>>) => [a.status, a.error
 describe('the row cap (EXPORT_MAX_ROWS)', () => {
   it('refuses a list longer than the cap before sending anything, naming the cap; a narrower filter passes', async () => {
     const staff = await exportFile(app, t.accounts.bureau.token, 'professionals'); // nine people
-    expect(codeOf(staff)).toEqual([413, 'EXPORT_TOO_MANY_ROWS']);
+    expect(codeOf(staff)).toEqual([400, 'EXPORT_TOO_MANY_ROWS']);
     expect(staff.errors?.[0]).toMatchObject({ message: expect.stringContaining(`上限 ${MAX_ROWS} 行，本次共 9 行`), extensions: { field: 'filter' } });
     expect(staff.headers.get('content-disposition')).toBeNull();
     const unit = await exportFile(app, t.accounts.bureau.token, 'professionals', { filter: { unitId: t.nodes.unitA1 } });
     expect(recordsOf(bookOf(unit).worksheets[0]!)).toHaveLength(3);
     // six events, and the audit row of the export just sent
     const events = await exportFile(app, t.accounts.bureau.token, 'audit-events');
-    expect(codeOf(events)).toEqual([413, 'EXPORT_TOO_MANY_ROWS']);
+    expect(codeOf(events)).toEqual([400, 'EXPORT_TOO_MANY_ROWS']);
     expect(events.errors?.[0]?.message).toContain(`上限 ${MAX_ROWS} 行，本次共 7 行`);
   });
 
   it('bounds who is short by the people it would judge', async () => {
     const dept = await exportFile(app, t.accounts.deptA.token, 'shortfalls', { year: 2026 }); // six people in the department's two units
-    expect(codeOf(dept)).toEqual([413, 'EXPORT_TOO_MANY_ROWS']);
+    expect(codeOf(dept)).toEqual([400, 'EXPORT_TOO_MANY_ROWS']);
     const unit = await exportFile(app, t.accounts.deptA.token, 'shortfalls', { year: 2026, filter: { unitId: t.nodes.unitA1 } });
     expect(recordsOf(bookOf(unit).worksheets[0]!)).toHaveLength(3);
   });
@@ -66,6 +66,7 @@ describe('the rate limit (EXPORT_RATE_LIMIT per account)', () => {
     const fourth = await exportFile(app, t.accounts.bureau.token, 'completion-statistics', { year: 2026 });
     expect(codeOf(fourth)).toEqual([429, 'EXPORT_RATE_LIMITED']);
     expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(fourth.errors?.[0]?.message).toMatch(/^导出过于频繁，请 \d+ 分钟后再试$/);
     // input the list would refuse is not an export started: it costs nothing
     const bad = await exportFile(app, t.accounts.deptA.token, 'professionals', { filter: { titleLevel: 'BOSS' } });
     expect(codeOf(bad)).toEqual([400, 'BAD_USER_INPUT']);

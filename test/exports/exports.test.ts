@@ -132,6 +132,7 @@ describe('the staff list (professionals)', () => {
     expect(await refused(t.accounts.bureau.token, { filter: { salary: 1 } })).toEqual([400, 'BAD_USER_INPUT', 'filter.salary']);
     expect(await refused(t.accounts.bureau.token, { filter: { name: '长'.repeat(51) } })).toEqual([400, 'BAD_USER_INPUT', 'filter.name']);
     expect(await refused(t.accounts.bureau.token, {}, 'salaries')).toEqual([404, 'EXPORT_KIND_UNKNOWN', 'kind']);
+    expect(await refused(t.accounts.bureau.token, [])).toEqual([400, 'BAD_REQUEST', undefined]);
   });
 });
 
