@@ -82,16 +82,17 @@ export class ExportsService {
 
   private async stream(ctx: Context, kind: ExportKind<unknown>, args: unknown, prepared: PreparedExport, fileName: string, out: Writable): Promise<number> {
     const book = new XlsxStream(out, this.settings.statementTimeoutMs);
-    let complete = false;
+    let rows: number | null = null;
     try {
-      const rows = await prepared.write(book);
+      const written = await prepared.write(book);
       await book.finish();
-      complete = true;
+      rows = written;
       return rows;
     } finally {
       // the export's connection goes back before the audit row takes one: an export never waits for a second
       await ctx.tx.finish(false);
-      await this.record(ctx, kind, args, fileName, book.dataRows, complete);
+      // the list's rows when the file was sent whole, else the data rows written before it stopped
+      await this.record(ctx, kind, args, fileName, rows ?? book.dataRows, rows !== null);
     }
   }
 

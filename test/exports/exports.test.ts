@@ -140,7 +140,7 @@ describe('completion statistics', () => {
   it('has the page’s figures per organisation for the year, with a total, and the hours and shortfall sheets', async () => {
     const answer = await exportFile(app, t.accounts.bureau.token, 'completion-statistics', { year: Y });
     const book = bookOf(answer);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['各机构完成情况', '各学习形式学时', '学时缺口分布']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['各机构完成情况', '各单位完成情况', '各学习形式学时', '学时缺口分布']);
     const r = await app.gql(STATS, { y: Y }, t.accounts.bureau.token);
     const stats = r.data.completionStatistics;
     const rows = recordsOf(book.worksheets[0]!);
@@ -148,7 +148,19 @@ describe('completion statistics', () => {
       ...stats.byOrganisation.map((o: { name: string; headcount: number; complete: number; rate: number }) => [Y, o.name, o.headcount, o.complete, o.rate]),
       [Y, '合计', 10, 2, 0.2],
     ]);
-    expect(recordsOf(book.worksheets[2]!).map((x) => [x['缺口（学时）'], x['人数']])).toEqual(stats.shortfallDistribution.map((b: { label: string; count: number }) => [b.label, b.count]));
+    // every unit of the scope, in tree order, under its department
+    const units = recordsOf(book.worksheets[1]!).map((x) => [x['单位'], x['上级机构'], x['在职人数'], x['已完成人数'], x['完成率']]);
+    expect(units).toHaveLength(4);
+    expect(units).toEqual(
+      expect.arrayContaining([
+        ['甲一医院', '甲区人社局', 3, 1, 1 / 3],
+        ['甲二中学', '甲区人社局', 3, 0, 0],
+        [`'${EVIL}`, '甲区人社局', 1, 0, 0],
+        ['乙一医院', '乙区卫健委', 3, 1, 1 / 3],
+      ]),
+    );
+    expect(units.findIndex((u) => u[0] === '乙一医院')).toBe(3);
+    expect(recordsOf(book.worksheets[3]!).map((x) => [x['缺口（学时）'], x['人数']])).toEqual(stats.shortfallDistribution.map((b: { label: string; count: number }) => [b.label, b.count]));
     expect(book.worksheets[0]!.getCell('H2').numFmt).toBe('0.0%');
   });
 
