@@ -8,11 +8,11 @@ import type { XlsxStream } from './xlsx-stream';
 /** An export that passed every check and is ready to stream. */
 export interface PreparedExport {
   /**
-   * The rows it will write (for "who is short": the people it will judge), known before
-   * anything is written; checked against EXPORT_MAX_ROWS (a count may stop at `maxRows` + 1).
-   * Null: bounded by the list itself.
+   * The rows it will write (for "who is short": the people it will judge; for statistics:
+   * the units of its longest sheet), known before anything is written; checked against
+   * EXPORT_MAX_ROWS (a count may stop at `maxRows` + 1).
    */
-  readonly rows: number | null;
+  readonly rows: number;
   /** Writes the workbook's sheets, at most `maxRows` data rows (as `prepare` was given); answers the rows written. */
   write(book: XlsxStream): Promise<number>;
 }

@@ -64,7 +64,7 @@ export class ExportsService {
       const em = await ctx.db();
       await em.query(`SELECT set_config('statement_timeout', $1, true)`, [String(this.settings.statementTimeoutMs)]);
       const prepared = await kind.prepare(ctx, args, this.settings.maxRows);
-      if (prepared.rows !== null && prepared.rows > this.settings.maxRows) throw this.tooManyRows(prepared.rows);
+      if (prepared.rows > this.settings.maxRows) throw this.tooManyRows(prepared.rows);
       const fileName = `${kind.fileName(args, this.clock.today())}.xlsx`;
       handedOver = true;
       return { fileName, stream: (out) => this.stream(ctx, kind, args, prepared, fileName, out).finally(() => this.running--) };
