@@ -31,6 +31,8 @@ export function createExportRoutes(services: Services, http: HttpRouteDeps): Rou
 
 async function download(service: ExportsService, http: HttpRouteDeps, req: Request, res: Response): Promise<void> {
   let ctx: Context | null = null;
+  // once the workbook streams, its zip is piped into the response: nothing else may write there
+  let streaming = false;
   try {
     ctx = await http.context(req, res);
     const kind = /^([a-z-]{1,40})\.xlsx$/.exec(String(req.params.file))?.[1] ?? '';
@@ -43,12 +45,13 @@ async function download(service: ExportsService, http: HttpRouteDeps, req: Reque
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
     });
+    streaming = true;
     const rows = await started.stream(res);
     req.log.info({ rows }, 'export sent');
   } catch (error) {
     if (error instanceof StreamClosedError) {
       req.log.info('export abandoned by the client');
-    } else if (res.headersSent) {
+    } else if (streaming || res.headersSent) {
       // the file has begun: cut it short, so the client never mistakes it for a whole one
       req.log.warn({ err: error }, 'export stopped part-way');
       res.destroy();
