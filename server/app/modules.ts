@@ -8,6 +8,7 @@ import { calendarModule } from '../calendar/calendar.module';
 import { certificatesModule } from '../certificates/certificates.module';
 import { declarationsModule } from '../declarations/declarations.module';
 import { evidenceModule } from '../evidence/evidence.module';
+import { exportsModule } from '../exports/exports.module';
 import { hoursModule } from '../hours/hours.module';
 import { integrityModule } from '../integrity/integrity.module';
 import { nodesModule } from '../nodes/nodes.module';
@@ -38,4 +39,5 @@ export const modules: readonly CapabilityModule[] = [
   providersModule,
   verificationModule,
   certificatesModule,
+  exportsModule,
 ];

@@ -36,6 +36,12 @@ export class AuditEventsService {
     const count = async () => Math.min(AUDIT_COUNT_LIMIT, await this.repo.count(em, query, AUDIT_COUNT_LIMIT));
     return toConnection(rows.map(toAuditEvent), page, (e) => keys.get(e.id)!, count);
   }
+
+  /** How many events match the filter, counted up to `limit` + 1 (an export's bound: more than `limit` when it answers that). */
+  async countUpTo(ctx: Context, filter: AuditEventFilter | null, limit: number): Promise<number> {
+    requireOfficial(ctx, ['BUREAU_OFFICIAL']);
+    return this.repo.count(await ctx.db(), toQuery(filter), limit);
+  }
 }
 
 function toQuery(f: AuditEventFilter | null): AuditQuery {

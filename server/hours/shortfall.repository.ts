@@ -26,7 +26,7 @@ export interface Candidate {
   targetLevel: string | null;
 }
 
-function scopeWhere(q: CandidateQuery, params: unknown[]): string {
+function scopeWhere(q: Pick<CandidateQuery, 'path' | 'unitId' | 'titleSeries'>, params: unknown[]): string {
   const clauses: string[] = [`p.status = 'ACTIVE'`];
   const add = (sql: string, ...values: unknown[]) => {
     clauses.push(sql.replace(/\?/g, () => `$${params.push(values.shift())}`));
@@ -75,4 +75,11 @@ export async function othersPage(db: Queryable, q: CandidateQuery, after: [strin
       ORDER BY p.unit_path, p.id LIMIT $${params.push(limit)}`,
     params,
   );
+}
+
+/** Everyone a walk over the whole list judges: the active people in scope that match the filter (an export's bound). */
+export async function countCandidates(db: Queryable, q: Pick<CandidateQuery, 'path' | 'unitId' | 'titleSeries'>): Promise<number> {
+  const params: unknown[] = [];
+  const [row] = await queryRows<{ n: number }>(db, `SELECT count(*)::int AS n FROM professional p WHERE ${scopeWhere(q, params)}`, params);
+  return row?.n ?? 0;
 }

@@ -20,7 +20,7 @@ import { toEvaluationView } from './evaluation-view';
 import { profileOf } from './hours-subjects';
 import type { HoursRepository } from './hours.repository';
 import type { HoursEvaluation } from './hours.types';
-import { applicantsPage, type Candidate, type CandidateQuery, othersPage } from './shortfall.repository';
+import { applicantsPage, type Candidate, type CandidateQuery, countCandidates, othersPage } from './shortfall.repository';
 import type { Shortfall, ShortfallArgs, ShortfallConnection } from './shortfall.types';
 
 /** People judged by one request at most. */
@@ -81,6 +81,17 @@ export class ShortfallService {
     }
     const pageInfo = { hasNextPage: !exhausted, hasPreviousPage: !!args.after, startCursor: null, endCursor: cursor };
     return { nodes: found, pageInfo, scanned };
+  }
+
+  /** How many people walking the whole list (every page) judges: everyone active in the caller's scope that the filter keeps. */
+  async countCandidates(ctx: Context, args: Pick<ShortfallArgs, 'year' | 'filter'>): Promise<number> {
+    const actor = requireOfficial(ctx);
+    this.policies.checkYear(args.year, 'year');
+    this.policies.versionOrThrow((await this.policies.current(ctx)).document, args.year);
+    if (args.filter?.unitId && !isUuid(args.filter.unitId)) return 0;
+    const scope = scopeOf(actor);
+    const path = scope.kind === 'SUBTREE' ? scope.path : null;
+    return countCandidates(await ctx.db(), { path, unitId: args.filter?.unitId ?? null, titleSeries: args.filter?.titleSeries ?? null });
   }
 
   /** Each candidate's year (the certified result where there is one); the short ones as list entries. */

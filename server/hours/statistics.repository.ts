@@ -12,6 +12,14 @@ export interface StatisticsGroup {
   path: string;
 }
 
+/** A unit of a subtree, with the organisation it sits under. */
+export interface StatisticsUnit {
+  id: string;
+  name: string;
+  path: string;
+  parentName: string | null;
+}
+
 export interface ScannedPerson {
   id: string;
   unitPath: string;
@@ -21,6 +29,18 @@ export class StatisticsRepository {
   /** The direct children of an organisation, by name. */
   async children(db: Queryable, parentId: string): Promise<StatisticsGroup[]> {
     return queryRows<StatisticsGroup>(db, `SELECT id, name, kind, path FROM org_node WHERE parent_id = $1 ORDER BY name COLLATE "C", id`, [parentId]);
+  }
+
+  /** Every unit of a subtree, in tree order. */
+  async unitsUnder(db: Queryable, path: string): Promise<StatisticsUnit[]> {
+    return queryRows<StatisticsUnit>(
+      db,
+      `SELECT u.id, u.name, u.path, p.name AS "parentName"
+         FROM org_node u LEFT JOIN org_node p ON p.tenant_id = u.tenant_id AND p.id = u.parent_id
+        WHERE u.kind = 'UNIT' AND u.path >= $1 AND u.path < $2
+        ORDER BY u.path COLLATE "C"`,
+      [path, subtreeEnd(path)],
+    );
   }
 
   /** Active professionals of a subtree, by (unit path, id) after the keyset position. */

@@ -28,6 +28,19 @@ const BUCKET_TOPS = [10, 30, 60, 90] as const;
 
 type Verdict = Pick<HoursEvaluation, 'status' | 'public' | 'professional' | 'activities'>;
 
+/** One unit's figures (asked with `byUnit`: the Excel export lists every unit of the scope). */
+export interface UnitCompletion {
+  unitId: string;
+  name: string;
+  parentName: string | null;
+  headcount: number;
+  complete: number;
+  noRequirement: number;
+  rate: number;
+}
+
+type Counts = Pick<UnitCompletion, 'headcount' | 'complete' | 'noRequirement'>;
+
 export class StatisticsService {
   constructor(
     private readonly hours: HoursRepository,
@@ -39,7 +52,7 @@ export class StatisticsService {
     private readonly maxPeople: number,
   ) {}
 
-  async completionStatistics(ctx: Context, args: CompletionStatisticsArgs): Promise<CompletionStatistics> {
+  async completionStatistics(ctx: Context, args: CompletionStatisticsArgs, options: { byUnit?: boolean } = {}): Promise<CompletionStatistics & { byUnit?: UnitCompletion[] }> {
     const actor = requireOfficial(ctx);
     this.policies.checkYear(args.year, 'year');
     // out of scope, another tenant's or malformed: ORGANISATION_NOT_FOUND, as everywhere
@@ -48,7 +61,7 @@ export class StatisticsService {
     this.policies.versionOrThrow(policy.document, args.year);
     const em = await ctx.db();
     const groups = root.kind === 'UNIT' ? [{ id: root.id, name: root.name, kind: root.kind, path: root.path }] : await this.repo.children(em, root.id);
-    const tally = new Tally(groups, root.path);
+    const tally = new Tally(groups, root.path, options.byUnit ?? false);
     const total = await this.repo.countPeople(em, root.path);
     const calendar = await this.calendar.current(ctx);
     const today = this.clock.today();
@@ -79,8 +92,15 @@ export class StatisticsService {
       after = [last.unitPath, last.id];
       if (page.length < limit) break;
     }
-    return { year: args.year, organisationId: root.id, ...tally.result(), scanned, total, complete: scanned >= total };
+    const byUnit = options.byUnit ? (await this.repo.unitsUnder(em, root.path)).map((u) => withRate({ unitId: u.id, name: u.name, parentName: u.parentName, ...tally.unit(u.path) })) : undefined;
+    return { year: args.year, organisationId: root.id, ...tally.result(), scanned, total, complete: scanned >= total, ...(byUnit ? { byUnit } : {}) };
   }
+}
+
+/** Completion rate as the page counts it: complete ÷ (headcount − no requirement), 0 when nobody must complete. */
+function withRate<T extends Counts>(row: T): T & { rate: number } {
+  const judged = row.headcount - row.noRequirement;
+  return { ...row, rate: judged > 0 ? row.complete / judged : 0 };
 }
 
 /** The running sums of one request's statistics. */
@@ -89,11 +109,15 @@ class Tally {
   private readonly rows: OrganisationCompletion[];
   private readonly kinds = new Map<string, KindHours>();
   private readonly buckets: ShortfallBucket[];
+  /** per unit path, when asked for */
+  private readonly units: Map<string, Counts> | null;
 
   constructor(
     groups: readonly StatisticsGroup[],
     private readonly rootPath: string,
+    byUnit: boolean,
   ) {
+    this.units = byUnit ? new Map() : null;
     this.rows = groups.map((g) => ({ organisationId: g.id, name: g.name, kind: g.kind, headcount: 0, complete: 0, noRequirement: 0, rate: 0 }));
     groups.forEach((g, i) => this.byPath.set(g.path, this.rows[i]!));
     let from = 1;
@@ -105,8 +129,10 @@ class Tally {
   }
 
   add(unitPath: string, ev: Verdict): void {
-    const row = this.rowOf(unitPath);
-    if (row) {
+    let unit = this.units?.get(unitPath);
+    if (this.units && !unit) this.units.set(unitPath, (unit = { headcount: 0, complete: 0, noRequirement: 0 }));
+    for (const row of [this.rowOf(unitPath), unit]) {
+      if (!row) continue;
       row.headcount++;
       if (ev.status === 'COMPLETE') row.complete++;
       if (ev.status === 'NO_REQUIREMENT') row.noRequirement++;
@@ -122,11 +148,13 @@ class Tally {
     }
   }
 
+  /** A unit's counts (nobody judged: zeros). */
+  unit(unitPath: string): Counts {
+    return this.units?.get(unitPath) ?? { headcount: 0, complete: 0, noRequirement: 0 };
+  }
+
   result(): Pick<CompletionStatistics, 'byOrganisation' | 'hoursByKind' | 'shortfallDistribution'> {
-    for (const r of this.rows) {
-      const judged = r.headcount - r.noRequirement;
-      r.rate = judged > 0 ? r.complete / judged : 0;
-    }
+    for (const r of this.rows) r.rate = withRate(r).rate;
     const hoursByKind = [...this.kinds.values()]
       .map((k) => ({ ...k, hours: Math.round(k.hours * 100) / 100 }))
       .sort((a, b) => b.hours - a.hours || a.kind.localeCompare(b.kind));

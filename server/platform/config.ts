@@ -54,6 +54,16 @@ const schema = z.object({
    * tenant with more gets an answer over the first that many, marked incomplete.
    */
   POLICY_IMPACT_MAX_PEOPLE: z.coerce.number().int().min(1).max(1000000).default(20000),
+  // Excel exports (POST /exports/<kind>.xlsx): rows one export may hold at most (a larger
+  // one is refused before any work, naming the count), exports one account may start per
+  // window (counted in PostgreSQL before the work, shared by every server process), and the
+  // longest any one statement of an export may run (also how long a client may read nothing).
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1000000).default(200000),
+  EXPORT_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(20),
+  EXPORT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
+  EXPORT_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(30000),
+  /** Exports one server process streams at once (each holds a database connection throughout). */
+  EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
   /** Answer introspection queries (__schema, __type). Default: on, except in production. */
   GRAPHQL_INTROSPECTION: bool.optional(),
   /** "Did you mean …" suggestions in validation errors. Default: on, except in production. */
@@ -123,6 +133,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   const s3Problems = config.EVIDENCE_STORE === 's3' ? s3SettingProblems(config) : [];
   if (s3Problems.length) throw new ConfigError(`Invalid configuration:\n${s3Problems.map((p) => `  ${p}`).join('\n')}`);
+  if (config.EXPORT_CONCURRENCY >= config.DB_POOL_SIZE) {
+    // an export holds a connection throughout and briefly takes a second (its rate limit)
+    throw new ConfigError('Invalid configuration:\n  EXPORT_CONCURRENCY: must be below DB_POOL_SIZE');
+  }
   if (config.NODE_ENV === 'production') {
     if (!config.JWT_SECRET) throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production');
     if (!config.DATABASE_URL) throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required in production');

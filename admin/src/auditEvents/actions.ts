@@ -33,6 +33,10 @@ export const KNOWN_ACTIONS = [
   'apiClient.revoke',
   'training.file',
   'training.report',
+  'export.professionals',
+  'export.completion-statistics',
+  'export.shortfalls',
+  'export.audit-events',
 ] as const;
 
 export const KNOWN_ENTITIES = [
@@ -49,6 +53,7 @@ export const KNOWN_ENTITIES = [
   'api_client',
   'training_project',
   'training_report_batch',
+  'export',
 ] as const;
 
 /** A message key for a code with dots (polyglot reads dots as nesting). */

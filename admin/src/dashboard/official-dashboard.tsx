@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { KindHoursChart, RateChart, ShortfallChart } from './charts';
 import { type CompletionStatistics, loadStatistics } from './statistics';
+import { ExportExcelButton } from '../shared/export-button';
 
 function recentYears(count = 5): number[] {
   const now = new Date().getFullYear();
@@ -94,6 +95,9 @@ export default function OfficialDashboard({ compact = false }: { compact?: boole
             </Breadcrumbs>
           )}
           {data && <Figures stats={data} />}
+          <Box sx={{ ml: 'auto' }}>
+            <ExportExcelButton kind="completion-statistics" body={() => ({ year, under })} />
+          </Box>
         </CardContent>
       </Card>
       {isPending && <CircularProgress sx={{ justifySelf: 'center' }} />}

@@ -46,6 +46,9 @@ const english: Readonly<Record<string, string>> = {
   CERTIFICATE_YEAR_NOT_CERTIFIED: 'A year is not certified (or its certification was revoked), so no certificate can be issued for it.',
   CERTIFICATE_YEAR_NOT_COMPLETE: 'A year is not complete: here certificates certify complete years only.',
   EVIDENCE_TYPE_NOT_ALLOWED: 'This type of file is not accepted (PDF or image).',
+  EXPORT_TOO_MANY_ROWS: 'Too many rows to export at once. Narrow the filters and export again.',
+  EXPORT_RATE_LIMITED: 'Too many exports. Wait a while and try again.',
+  EXPORT_BUSY: 'The server is busy with other exports. Try again in a moment.',
   PASSWORD_TOO_WEAK: 'The password is too weak.',
   INTERNAL_SERVER_ERROR: 'The server failed. Please try again later.',
 };

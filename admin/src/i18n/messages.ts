@@ -18,6 +18,7 @@ import { tenantsMessages } from '../tenants/messages';
 import { myMessages } from '../my/messages';
 import { dashboardMessages } from '../dashboard/messages';
 import { certificatesMessages } from '../certificates/messages';
+import { exportMessages } from '../shared/export-messages';
 
 const trees: { zh: MessageTree; en: MessageTree }[] = [
   appMessages,
@@ -37,6 +38,7 @@ const trees: { zh: MessageTree; en: MessageTree }[] = [
   apiClientsMessages,
   auditEventsMessages,
   certificatesMessages,
+  exportMessages,
 ];
 
 export const consoleMessages = {

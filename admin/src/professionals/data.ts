@@ -44,8 +44,8 @@ const ISSUE_CODE = `mutation IssueActivationCode($input: IssueActivationCodeInpu
 
 const ID_NUMBER = /^\d{17}[\dXx]$/;
 
-/** The list's search box: a full ID number is matched exactly, anything else is a name prefix. */
-function toFilter(filter: GetListParams['filter']): Record<string, unknown> {
+/** The list's filter as ProfessionalFilter (also the Excel export's): a full ID number in the search box is matched exactly, anything else is a name prefix. */
+export function toFilter(filter: GetListParams['filter']): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of ['unitId', 'orgId', 'titleLevel', 'titleSeries', 'status'] as const) if (filter?.[key]) out[key] = filter[key];
   const q = typeof filter?.q === 'string' ? filter.q.trim() : '';

@@ -13,11 +13,14 @@ import {
   SelectInput,
   TextField,
   TopToolbar,
+  useListContext,
   useTranslate,
 } from 'react-admin';
 import { useMediaQuery, type Theme } from '@mui/material';
 import { statusChoices, titleLevelChoices, titleSeriesChoices } from './choices';
 import { readSession } from '../providers/session';
+import { ExportExcelButton } from '../shared/export-button';
+import { toFilter } from './data';
 
 function filters(translate: (key: string) => string) {
   const role = readSession()?.role;
@@ -37,10 +40,12 @@ function filters(translate: (key: string) => string) {
 }
 
 function ListActions() {
+  const { filterValues } = useListContext();
   return (
     <TopToolbar>
       <FilterButton />
       <CreateButton />
+      <ExportExcelButton kind="professionals" body={() => ({ filter: toFilter(filterValues) })} />
     </TopToolbar>
   );
 }

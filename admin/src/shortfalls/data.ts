@@ -33,12 +33,18 @@ const LIST = `query Shortfalls($year: Int!, $filter: ShortfallFilter, $first: In
   shortfalls(year: $year, filter: $filter, first: $first, after: $after) { nodes { ${FIELDS} } pageInfo { endCursor hasNextPage } }
 }`;
 
+/** The list's filter as the query's year and ShortfallFilter (also the Excel export's arguments). */
+export function shortfallArgs(values: Record<string, unknown> | undefined): { year: number; filter: Record<string, unknown> } {
+  const year = Number(values?.year) || new Date().getFullYear();
+  const filter: Record<string, unknown> = {};
+  if (values?.unitId) filter.unitId = values.unitId;
+  if (values?.titleSeries) filter.titleSeries = values.titleSeries;
+  return { year, filter };
+}
+
 export const shortfallsData: ResourceData = {
   async getList(params) {
-    const year = Number(params.filter?.year) || new Date().getFullYear();
-    const filter: Record<string, unknown> = {};
-    if (params.filter?.unitId) filter.unitId = params.filter.unitId;
-    if (params.filter?.titleSeries) filter.titleSeries = params.filter.titleSeries;
+    const { year, filter } = shortfallArgs(params.filter);
     return pageOf(listKey('shortfalls', params), params, async (first, after) => {
       const page = (await gql<{ shortfalls: Connection<Omit<ShortfallRecord, 'id'>> }>(LIST, { year, filter, first, after })).shortfalls;
       return { ...page, nodes: page.nodes.map((n) => ({ ...n, id: n.professionalId })) };

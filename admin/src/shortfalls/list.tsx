@@ -1,10 +1,11 @@
 // Who is short of hours: a year selector and the filters ShortfallFilter
 // allows; each row opens the person, and expands to the engine's reasons.
-import { AutocompleteInput, DataTable, List, ReferenceInput, SelectField, SelectInput, useRecordContext, useTranslate } from 'react-admin';
+import { AutocompleteInput, DataTable, List, ReferenceInput, SelectField, SelectInput, TopToolbar, useListContext, useRecordContext, useTranslate } from 'react-admin';
 import { Alert, Box, Chip, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
-import type { ShortfallRecord } from './data';
+import { shortfallArgs, type ShortfallRecord } from './data';
 import { recentYears, titleLevelChoices, titleSeriesChoices } from '../professionals/choices';
 import { readSession } from '../providers/session';
+import { ExportExcelButton } from '../shared/export-button';
 
 const S = 'resources.shortfalls';
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
@@ -83,6 +84,15 @@ function Reasons() {
   );
 }
 
+function ListActions() {
+  const { filterValues } = useListContext();
+  return (
+    <TopToolbar>
+      <ExportExcelButton kind="shortfalls" body={() => shortfallArgs(filterValues)} />
+    </TopToolbar>
+  );
+}
+
 export default function ShortfallList() {
   const translate = useTranslate();
   const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
@@ -91,7 +101,7 @@ export default function ShortfallList() {
       <Alert severity="info" sx={{ mt: 2 }}>
         {translate(`${S}.hint`)}
       </Alert>
-      <List filters={filters()} filterDefaultValues={{ year: new Date().getFullYear() }} perPage={25} actions={false} sort={{ field: 'deadline', order: 'ASC' }}>
+      <List filters={filters()} filterDefaultValues={{ year: new Date().getFullYear() }} perPage={25} actions={<ListActions />} sort={{ field: 'deadline', order: 'ASC' }}>
         <DataTable rowClick={(_id, _resource, record) => `/professionals/${(record as ShortfallRecord).professionalId}/show/hours`} bulkActionButtons={false} expand={<Reasons />} data-testid="shortfalls-list">
           <DataTable.Col source="name" disableSort>
             <Name />

@@ -42,12 +42,15 @@ async function bureauPage(width = 1280): Promise<Page> {
 }
 
 describe('staff screens', () => {
-  it('lists who is short of hours and opens a person’s year with the engine’s explanation', async () => {
+  it('lists who is short of hours, exports the list to Excel, and opens a person’s year with the engine’s explanation', async () => {
     const page = await bureauPage();
     await page.goto('/admin/#/shortfalls');
     const rows = page.locator('[data-testid="shortfalls-list"] tbody tr');
     await rows.first().waitFor();
     await shot(page, __filename, 'shortfalls-1280');
+    // the list's Excel export: a download under the server's Chinese file name
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-shortfalls').click()]);
+    expect(download.suggestedFilename()).toMatch(/^缺学时人员名单-\d{4}年-\d{4}-\d{2}-\d{2}\.xlsx$/);
     await page.setViewportSize({ width: 768, height: 1024 });
     await shot(page, __filename, 'shortfalls-768');
     await page.setViewportSize({ width: 1280, height: 800 });
