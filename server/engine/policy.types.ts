@@ -218,6 +218,18 @@ export interface PolicyDocument {
   providers?: ProviderPolicy;
   /** The integrity record's term (absent: marks are recorded and shown, and block nothing). */
   integrity?: IntegrityPolicy;
+  /** When the people short of hours are reminded (absent: no reminders). */
+  reminders?: ReminderPolicy;
+}
+
+/**
+ * Deadline reminders (issue 13): the days before the yearly deadline, and before a title
+ * applicant's own deadline (absent: the same days), on which whoever is short is reminded.
+ */
+export interface ReminderPolicy {
+  daysBefore: number[];
+  titleDaysBefore?: number[];
+  source: string;
 }
 
 /**

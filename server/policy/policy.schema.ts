@@ -6,6 +6,7 @@ import { EMPLOYER_TYPES, TITLE_LEVELS, TITLE_ROUTES, TITLE_SERIES } from '../eng
 import { isValidDate } from '../engine/working-days';
 import { checkVersionReferences } from './policy-references';
 import { checkCitations, citation, sourceKey, sourceRecord } from './policy-sources';
+import { remindersSchema } from './reminders.schema';
 import { checkReviewKinds, reviewSchema } from './review.schema';
 import { isReservedName, reservedNameMessage } from './reserved-names';
 
@@ -229,6 +230,7 @@ export const policySchema = z
     review: reviewSchema.optional(),
     providers: z.strictObject({ filingLeadWorkingDays: positiveInt.max(60, { error: '备案提前期不超过 60 个工作日' }).optional(), source }).optional(),
     integrity: z.strictObject({ termYears: positiveInt.max(10, { error: '记录期限最多 10 年' }), source }).optional(),
+    reminders: remindersSchema.optional(),
   })
   .superRefine((doc, ctx) => {
     checkCitations(doc, ctx);
