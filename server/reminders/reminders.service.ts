@@ -89,6 +89,10 @@ export class RemindersService {
     const lock = await this.repo.tryLock(this.runtime, tenantId);
     if (!lock) return { ...summary, skipped: 'BUSY' };
     try {
+      // e-mails that failed in earlier runs first: one failing now waits for the next run
+      const retried = await this.retryMail(tenantId, log);
+      summary.mailed += retried.mailed;
+      summary.mailFailed += retried.failed;
       const plan = await this.inTenant(tenantId, log, async (ctx) => {
         const through = await this.ledger.remindedThrough(await ctx.db(), tenantId);
         const window = runWindow(through, today);
@@ -103,9 +107,6 @@ export class RemindersService {
       } else {
         summary.skipped = plan ? 'NO_REMINDERS' : 'DONE';
       }
-      const retried = await this.retryMail(tenantId, log);
-      summary.mailed += retried.mailed;
-      summary.mailFailed += retried.failed;
       if (plan) await this.inTenantDb(tenantId, log, (db) => this.ledger.markRun(db, tenantId, today));
       log.info({ reminders: summary }, 'deadline reminders run');
       return summary;
