@@ -93,6 +93,11 @@ describe('reminder deadlines', () => {
     expect(rows.every((r) => r.days_before === 60 && r.deadline_kind === 'YEAR')).toBe(true);
   });
 
+  it('the bureau reads the reminder days on the policy: Binzhou’s applicants 30 and 7 days before their filing date', async () => {
+    const r = await app.gql(`query { policy(year: 2026) { deadline reminders { daysBefore titleDaysBefore source } } }`, {}, binzhou.accounts.bureau.token);
+    expect(r.data.policy.reminders).toEqual({ daysBefore: [60, 30, 7], titleDaysBefore: [30, 7], source: expect.stringMatching(/^004 三、\(三\)/) });
+  });
+
   it('a tenant whose policy sets no reminders is not reminded', async () => {
     const { reminders: _none, ...withoutReminders } = policies.get('qingdao')!;
     const plain = await createTenantFixture(app, 'remn');
