@@ -25,7 +25,11 @@ export interface ReminderJobOptions {
 }
 
 export class ReminderJobs implements RunningJobs {
-  private constructor(private readonly boss: PgBoss) {}
+  private constructor(
+    private readonly boss: PgBoss,
+    /** how long a stop waits for a running job */
+    private readonly graceMs: number,
+  ) {}
 
   /** Connects as the runtime role (its own pool of two), schedules the daily run and starts the workers. */
   static async start(reminders: RemindersService, runtimeUrl: string, config: Pick<Config, 'REMINDER_CRON' | 'SHUTDOWN_GRACE_MS'>, logger: Logger, options: ReminderJobOptions = {}): Promise<ReminderJobs> {
@@ -34,7 +38,7 @@ export class ReminderJobs implements RunningJobs {
     // an 'error' event without a listener would end the process
     boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
     await boss.start();
-    const jobs = new ReminderJobs(boss);
+    const jobs = new ReminderJobs(boss, config.SHUTDOWN_GRACE_MS);
     await boss.schedule(DAILY_QUEUE, config.REMINDER_CRON, {}, { tz: 'Asia/Shanghai' });
     const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 };
     await boss.work<DailyData>(DAILY_QUEUE, polling, async ([job]) => {
@@ -60,6 +64,6 @@ export class ReminderJobs implements RunningJobs {
   }
 
   async stop(): Promise<void> {
-    await this.boss.stop({ graceful: true, timeout: 10_000 });
+    await this.boss.stop({ graceful: true, timeout: this.graceMs });
   }
 }

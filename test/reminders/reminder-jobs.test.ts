@@ -67,6 +67,17 @@ describe('reminder jobs', () => {
     expect(runs.filter((r: { output: { reminded?: number } | null }) => r.output?.reminded === 9)).toHaveLength(1);
   });
 
+  it('the daily job’s list of tenants (an operator transaction) holds the active ones', async () => {
+    const services = createServices({ runtime: app.runtime, config: loadConfig({ NODE_ENV: 'test' }), jwtSecret: 'x'.repeat(40), clock });
+    expect(await services.reminders.activeTenants()).toContain(t.tenantId);
+    await app.owner.query(`UPDATE tenant SET status = 'SUSPENDED' WHERE id = $1`, [t.tenantId]);
+    try {
+      expect(await services.reminders.activeTenants()).not.toContain(t.tenantId);
+    } finally {
+      await app.owner.query(`UPDATE tenant SET status = 'ACTIVE' WHERE id = $1`, [t.tenantId]);
+    }
+  });
+
   it('the runtime role uses the queue but cannot change its schema', async () => {
     await expect(app.runtime.query(`CREATE TABLE pgboss.intruder (id int)`)).rejects.toThrow(/permission denied/);
     await expect(app.runtime.query(`DROP TABLE pgboss.job`)).rejects.toThrow(/must be owner/);

@@ -59,8 +59,8 @@ afterAll(async () => {
 
 const ledgerRows = async () =>
   (await app.owner.query(`SELECT count(*)::int AS n FROM reminder_ledger WHERE tenant_id = $1`, [t.tenantId]))[0].n as number;
-const notificationsOf = async (accountId: string) =>
-  (await app.owner.query(`SELECT kind, title, body FROM notification WHERE tenant_id = $1 AND account_id = $2 ORDER BY no`, [t.tenantId, accountId])) as { kind: string; title: string; body: string }[];
+const notificationsOf = (accountId: string) =>
+  app.owner.query<{ kind: string; title: string; body: string }[]>(`SELECT kind, title, body FROM notification WHERE tenant_id = $1 AND account_id = $2 ORDER BY no`, [t.tenantId, accountId]);
 
 describe('deadline reminders', () => {
   it('61 days before Dec 31 (Oct 31) no reminder day has been reached: nothing is written or sent', async () => {
