@@ -19,6 +19,7 @@ import type { ShortfallService, TenantScan } from '../hours/shortfall.service';
 import type { Shortfall } from '../hours/shortfall.types';
 import type { Clock } from '../platform/clock';
 import type { Context, Loaders } from '../platform/context';
+import { AppError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
 import type { Mailer } from '../platform/mailer';
 import type { Queryable } from '../platform/sql';
@@ -66,10 +67,16 @@ export class RemindersService {
     return this.mailer !== null;
   }
 
-  /** One run of every active tenant, one after the other (the scheduled job fans out per tenant instead). */
+  /** One run of every active tenant, one after the other (the scheduled job fans out per tenant instead); a tenant that fails does not stop the others. */
   async tick(log: Logger): Promise<RunSummary[]> {
     const out: RunSummary[] = [];
-    for (const tenantId of await this.activeTenants()) out.push(await this.runTenant(tenantId, log));
+    for (const tenantId of await this.activeTenants()) {
+      try {
+        out.push(await this.runTenant(tenantId, log));
+      } catch (error) {
+        log.error({ err: error, tenantId }, 'deadline reminders run failed');
+      }
+    }
     return out;
   }
 
@@ -96,9 +103,9 @@ export class RemindersService {
       const plan = await this.inTenant(tenantId, log, async (ctx) => {
         const through = await this.ledger.remindedThrough(await ctx.db(), tenantId);
         const window = runWindow(through, today);
-        return window && { window, policy: await this.policies.current(ctx) };
+        return window && { window, policy: await this.currentPolicy(ctx) };
       });
-      if (plan && plan.policy.document.reminders) {
+      if (plan?.policy?.document.reminders) {
         await this.remindDue(tenantId, plan.policy, plan.window, summary, log);
         const made = await this.digests.make(tenantId, today, (work) => this.inTenantDb(tenantId, log, work), log);
         summary.digests = made.made;
@@ -205,6 +212,16 @@ export class RemindersService {
     const outcomes: MailOutcome[] = [...sent.map((k) => ({ ...k, outcome: 'SENT' as const })), ...failed.map((k) => ({ ...k, outcome: 'FAILED' as const }))];
     await this.inTenantDb(tenantId, log, (db) => this.ledger.recordMail(db, tenantId, outcomes));
     return { mailed: sent.length, failed: failed.length };
+  }
+
+  /** The tenant's policy; null for a tenant that has none published yet (it sends no reminders). */
+  private async currentPolicy(ctx: Context): Promise<PolicyRevision | null> {
+    try {
+      return await this.policies.current(ctx);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'POLICY_NOT_PUBLISHED') return null;
+      throw error;
+    }
   }
 
   /** One transaction of the tenant (tenant set first, like a request's), with a context for the services it calls. */

@@ -91,6 +91,9 @@ describe('reminder deadlines', () => {
     expect(run.reminded).toBe(7);
     const rows = (await ledger(binzhou)).filter((r) => r.deadline === '2026-12-31');
     expect(rows.every((r) => r.days_before === 60 && r.deadline_kind === 'YEAR')).toBe(true);
+    // the next day crosses nothing new (30 days before is Dec 1)
+    clock.day = '2026-11-04';
+    expect((await services.reminders.runTenant(binzhou.tenantId, log)).reminded).toBe(0);
   });
 
   it('the bureau reads the reminder days on the policy: Binzhou’s applicants 30 and 7 days before their filing date', async () => {
@@ -98,7 +101,7 @@ describe('reminder deadlines', () => {
     expect(r.data.policy.reminders).toEqual({ daysBefore: [60, 30, 7], titleDaysBefore: [30, 7], source: expect.stringMatching(/^004 三、\(三\)/) });
   });
 
-  it('a tenant whose policy sets no reminders is not reminded', async () => {
+  it('a tenant whose policy sets no reminders, or that has no policy yet, is not reminded', async () => {
     const { reminders: _none, ...withoutReminders } = policies.get('qingdao')!;
     const plain = await createTenantFixture(app, 'remn');
     await publishInitialPolicy(app.owner, plain.tenantId, withoutReminders, 'test');
@@ -107,5 +110,8 @@ describe('reminder deadlines', () => {
     await addAccount(app, plain, 'UNIT_OFFICIAL', plain.nodes.unitA1, null);
     const [{ n }] = await app.owner.query(`SELECT count(*)::int AS n FROM notification WHERE tenant_id = $1`, [plain.tenantId]);
     expect(n).toBe(0);
+    // nor one that has published no policy yet
+    const unpublished = await createTenantFixture(app, 'remp');
+    expect(await services.reminders.runTenant(unpublished.tenantId, log)).toMatchObject({ skipped: 'NO_REMINDERS', reminded: 0 });
   });
 });
