@@ -3,8 +3,9 @@ import AccessTimeIcon from '@mui/icons-material/AccessTime';
 import CalculateIcon from '@mui/icons-material/Calculate';
 import GavelIcon from '@mui/icons-material/Gavel';
 import VerifiedIcon from '@mui/icons-material/Verified';
+import NotificationsIcon from '@mui/icons-material/Notifications';
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
-import { BUREAU, type ConsolePage, PROFESSIONAL } from './console';
+import { BUREAU, type ConsolePage, OFFICIALS, PROFESSIONAL } from './console';
 import { lazyPage } from './layout/lazy';
 
 const MyHours = lazyPage(() => import('./my/my-hours'));
@@ -12,6 +13,7 @@ const HoursCalculator = lazyPage(() => import('./my/hours-calculator'));
 const MyTitleApplications = lazyPage(() => import('./my/title-applications'));
 const PolicyPage = lazyPage(() => import('./policy/policy-page'));
 const MyCertificates = lazyPage(() => import('./certificates/my-certificates'));
+const NotificationsPage = lazyPage(() => import('./notifications/notifications-page'));
 
 export const pages: readonly ConsolePage[] = [
   { name: 'myHours', path: '/my-hours', element: <MyHours />, icon: AccessTimeIcon, roles: PROFESSIONAL, menu: true },
@@ -19,4 +21,6 @@ export const pages: readonly ConsolePage[] = [
   { name: 'myTitleApplications', path: '/my-title-applications', element: <MyTitleApplications />, icon: WorkspacePremiumIcon, roles: PROFESSIONAL, menu: true },
   { name: 'myCertificates', path: '/my-certificates', element: <MyCertificates />, icon: VerifiedIcon, roles: PROFESSIONAL, menu: true },
   { name: 'policy', path: '/policy', element: <PolicyPage />, icon: GavelIcon, roles: BUREAU, menu: true },
+  // reached from the bell in the app bar
+  { name: 'notifications', path: '/notifications', element: <NotificationsPage />, icon: NotificationsIcon, roles: [...OFFICIALS, ...PROFESSIONAL], menu: false },
 ];

@@ -16,6 +16,7 @@ import { organisationsModule } from '../organisations/organisations.module';
 import { policyModule } from '../policy/policy.module';
 import { professionalsModule } from '../professionals/professionals.module';
 import { providersModule } from '../providers/providers.module';
+import { remindersModule } from '../reminders/reminders.module';
 import { tenantsModule } from '../tenants/tenants.module';
 import { titlesModule } from '../titles/titles.module';
 import { verificationModule } from '../verification/verification.module';
@@ -40,4 +41,5 @@ export const modules: readonly CapabilityModule[] = [
   verificationModule,
   certificatesModule,
   exportsModule,
+  remindersModule,
 ];

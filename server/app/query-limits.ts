@@ -79,6 +79,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Query.activityKinds': 20, // kinds of one policy year: 16 at most today
   'Policy.sources': 10, // documents one policy cites: 1 today, a revision may add one
   'Policy.calendarClosures': 10, // a tenant's own closures in its policy: none today
+  'ReminderDays.daysBefore': 10, // at most 10 (policy schema)
+  'ReminderDays.titleDaysBefore': 10,
   'ReviewChainView.levels': 3, // UNIT, DEPARTMENT, BUREAU
   'ReviewChainView.routes': 10, // sector routes: 2 today (Qingdao)
   'ReviewRouteView.series': 10, // title series of one route

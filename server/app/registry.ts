@@ -6,7 +6,7 @@ import type { Loaders } from '../platform/context';
 import type { MigrationClass } from '../platform/database';
 import { commonError, idNumberError, type ErrorCatalog } from '../platform/errors';
 import type { Logger } from '../platform/logger';
-import type { CapabilityModule, HttpRouteDeps, ModuleDeps, Services } from '../platform/module';
+import type { CapabilityModule, HttpRouteDeps, ModuleDeps, RunningJobs, Services } from '../platform/module';
 import { modules } from './modules';
 
 export function createServices(deps: ModuleDeps, list: readonly CapabilityModule[] = modules): Services {
@@ -36,6 +36,20 @@ export function allMigrations(list: readonly CapabilityModule[] = modules): Migr
 /** The modules' start-up steps, in module order (after the migrations, before serving). */
 export async function runStartSteps(owner: DataSource, logger: Logger, list: readonly CapabilityModule[] = modules): Promise<void> {
   for (const m of list) await m.onStart?.(owner, logger);
+}
+
+/** Starts the modules' background jobs; the answer stops them all (the last started first). */
+export async function startJobs(services: Services, deps: ModuleDeps, logger: Logger, list: readonly CapabilityModule[] = modules): Promise<RunningJobs> {
+  const running: RunningJobs[] = [];
+  for (const m of list) {
+    const jobs = await m.startJobs?.(services, deps, logger);
+    if (jobs) running.push(jobs);
+  }
+  return {
+    async stop() {
+      for (const jobs of running.reverse()) await jobs.stop();
+    },
+  };
 }
 
 /** Every code the API answers with, and its Chinese message. */

@@ -24,7 +24,7 @@ import { createFormatError } from './format-error';
 import { nulBytePlugin } from './input-guard';
 import { complexityPlugin, jsonStatusPlugin, loggingPlugin, transactionPlugin } from './plugins';
 import { queryLimits, withLimitCodes } from './query-limits';
-import { createLoaders, createRoutes, createServices } from './registry';
+import { createLoaders, createRoutes, createServices, startJobs } from './registry';
 import { createSchema } from './schema';
 
 export interface RunningServer {
@@ -42,7 +42,8 @@ export async function startServer(options: {
   jwtSecret: string;
 }): Promise<RunningServer> {
   const { config, runtime, logger } = options;
-  const services = createServices({ runtime, config, jwtSecret: options.jwtSecret });
+  const deps = { runtime, config, jwtSecret: options.jwtSecret };
+  const services = createServices(deps);
   const { tokens } = services;
   const schema = await createSchema(services);
 
@@ -171,6 +172,8 @@ export async function startServer(options: {
     httpServer.listen(config.PORT, config.HOST, () => resolve());
   });
   ready = true;
+  // scheduled work (deadline reminders), in every process; off under NODE_ENV=test unless asked for
+  const jobs = await startJobs(services, deps, logger);
   const port = (httpServer.address() as AddressInfo).port;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   return {
@@ -179,6 +182,7 @@ export async function startServer(options: {
     tokens,
     async stop() {
       ready = false;
+      await jobs.stop(); // no new job starts; a running one finishes first (within SHUTDOWN_GRACE_MS)
       await apollo.stop(); // drains the HTTP server: in-flight requests finish first
     },
   };

@@ -220,6 +220,8 @@ export interface PolicyDocument {
   integrity?: IntegrityPolicy;
   /** Which certificates the tenant issues (absent: a per-year hour certificate, product decision). */
   certificates?: CertificatePolicy;
+  /** When the people short of hours are reminded (absent: no reminders). */
+  reminders?: ReminderPolicy;
 }
 
 /**
@@ -232,6 +234,16 @@ export interface CertificatePolicy {
   scope: 'YEAR' | 'TITLE_WINDOW';
   title: string;
   requireComplete: boolean;
+  source: string;
+}
+
+/**
+ * Deadline reminders (issue 13): the days before the yearly deadline, and before a title
+ * applicant's own deadline (absent: the same days), on which whoever is short is reminded.
+ */
+export interface ReminderPolicy {
+  daysBefore: number[];
+  titleDaysBefore?: number[];
   source: string;
 }
 

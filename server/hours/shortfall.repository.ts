@@ -14,6 +14,8 @@ export interface CandidateQuery {
   yearDeadline: string;
   /** the title deadline: a fixed date, or the filing date of each application (null: the year's) */
   titleDeadline: { kind: 'FIXED'; date: string } | { kind: 'FILING' } | { kind: 'YEAR' };
+  /** only people whose deadline is after `after` and not after `through` (YYYY-MM-DD); absent: any */
+  deadlines?: { after: string; through: string };
 }
 
 export interface Candidate {
@@ -42,8 +44,10 @@ export async function applicantsPage(db: Queryable, q: CandidateQuery, after: [s
   const params: unknown[] = [q.year, q.yearDeadline, q.titleDeadline.kind, q.titleDeadline.kind === 'FIXED' ? q.titleDeadline.date : null];
   const where = scopeWhere(q, params);
   const deadline = `CASE $3 WHEN 'FIXED' THEN $4::date WHEN 'FILING' THEN coalesce(a.filed_on, $2::date) ELSE $2::date END`;
-  let keyset = '';
-  if (after) keyset = `WHERE (c.deadline, c.id) > ($${params.push(after[0])}::date, $${params.push(after[1])}::uuid)`;
+  const outer: string[] = [];
+  if (q.deadlines) outer.push(`c.deadline > $${params.push(q.deadlines.after)}::date AND c.deadline <= $${params.push(q.deadlines.through)}::date`);
+  if (after) outer.push(`(c.deadline, c.id) > ($${params.push(after[0])}::date, $${params.push(after[1])}::uuid)`);
+  const keyset = outer.length ? `WHERE ${outer.join(' AND ')}` : '';
   return queryRows<Candidate>(
     db,
     `SELECT c.id, c.unit_path AS "unitPath", c.unit_id AS "unitId", u.name AS "unitName", c.deadline::text AS deadline,
@@ -63,6 +67,7 @@ export async function applicantsPage(db: Queryable, q: CandidateQuery, after: [s
 export async function othersPage(db: Queryable, q: CandidateQuery, after: [string, string] | null, limit: number): Promise<Candidate[]> {
   const params: unknown[] = [q.year, q.yearDeadline];
   let where = scopeWhere(q, params);
+  if (q.deadlines) where += ` AND $2::text::date > $${params.push(q.deadlines.after)}::date AND $2::text::date <= $${params.push(q.deadlines.through)}::date`;
   if (after) where += ` AND (p.unit_path, p.id) > ($${params.push(after[0])}, $${params.push(after[1])}::uuid)`;
   return queryRows<Candidate>(
     db,

@@ -15,13 +15,25 @@ import { maskIdNumber } from '../platform/id-number';
 import { decodeCursor, encodeCursor } from '../platform/pagination';
 import { mapInSlices } from '../platform/slices';
 import { isUuid } from '../platform/uuid';
+import type { PolicyRevision } from '../policy/policy.repository';
 import type { PoliciesService } from '../policy/policy.service';
 import { toEvaluationView } from './evaluation-view';
 import { profileOf } from './hours-subjects';
 import type { HoursRepository } from './hours.repository';
 import type { HoursEvaluation } from './hours.types';
 import { applicantsPage, type Candidate, type CandidateQuery, countCandidates, othersPage } from './shortfall.repository';
-import type { Shortfall, ShortfallArgs, ShortfallConnection } from './shortfall.types';
+import type { Shortfall, ShortfallArgs, ShortfallConnection, ShortfallFilter } from './shortfall.types';
+
+/** A scan of a whole tenant by the server itself (deadline reminders): one phase, one deadline window. */
+export interface TenantScan {
+  year: number;
+  /** the year's title applicants (by deadline), or everyone else (by unit) */
+  phase: 'APPLICANTS' | 'OTHERS';
+  /** people whose deadline is after `after` and not after `through` */
+  deadlines: { after: string; through: string };
+  /** the day the years are judged on */
+  today: string;
+}
 
 /** People judged by one request at most. */
 export const SCAN_BUDGET = 2000;
@@ -47,7 +59,7 @@ export class ShortfallService {
     const policy = await this.policies.current(ctx);
     this.policies.versionOrThrow(policy.document, args.year);
     const scope = scopeOf(actor);
-    const query = candidateQuery(policy.document, args, scope.kind === 'SUBTREE' ? scope.path : null);
+    const query = candidateQuery(policy.document, args.year, args.filter, scope.kind === 'SUBTREE' ? scope.path : null);
     const position = decodeCursor(args.after, 3, ([phase, key, id]) => (phase === 'A' || phase === 'B') && !!key && isUuid(id ?? ''));
     let phase: Phase = (position?.[0] as Phase | undefined) ?? 'A';
     let after = position ? ([position[1], position[2]] as [string, string]) : null;
@@ -65,7 +77,7 @@ export class ShortfallService {
         else [phase, after] = ['B', null];
         continue;
       }
-      const judged = await this.judge(ctx, page, args.year, policy.document, policy.revision);
+      const judged = await this.judge(ctx, page, args.year, policy.document, policy.revision, this.clock.today());
       for (const [i, c] of page.entries()) {
         scanned++;
         after = phase === 'A' ? [c.deadline, c.id] : [c.unitPath, c.id];
@@ -94,8 +106,29 @@ export class ShortfallService {
     return countCandidates(await ctx.db(), { path, unitId: args.filter?.unitId ?? null, titleSeries: args.filter?.titleSeries ?? null });
   }
 
+  /**
+   * The short people among the next `limit` candidates of a whole tenant, for work the server does
+   * itself (deadline reminders): no role scope; the same candidates, order and judgment as
+   * `shortfalls`, in set-based reads. Answers them with the position to continue after (null: done).
+   */
+  async scanTenant(
+    ctx: Context,
+    policy: PolicyRevision,
+    scan: TenantScan,
+    after: [string, string] | null,
+    limit: number,
+  ): Promise<{ short: Shortfall[]; next: [string, string] | null }> {
+    const query: CandidateQuery = { ...candidateQuery(policy.document, scan.year, null, null), deadlines: scan.deadlines };
+    const em = await ctx.db();
+    const page = scan.phase === 'APPLICANTS' ? await applicantsPage(em, query, after, limit) : await othersPage(em, query, after, limit);
+    const judged = await this.judge(ctx, page, scan.year, policy.document, policy.revision, scan.today);
+    const last = page[page.length - 1];
+    const next: [string, string] | null = page.length < limit || !last ? null : scan.phase === 'APPLICANTS' ? [last.deadline, last.id] : [last.unitPath, last.id];
+    return { short: judged.filter((s): s is Shortfall => s !== null), next };
+  }
+
   /** Each candidate's year (the certified result where there is one); the short ones as list entries. */
-  private async judge(ctx: Context, page: readonly Candidate[], year: number, doc: PolicyDocument, revision: number): Promise<(Shortfall | null)[]> {
+  private async judge(ctx: Context, page: readonly Candidate[], year: number, doc: PolicyDocument, revision: number, today: string): Promise<(Shortfall | null)[]> {
     const em = await ctx.db();
     const ids = page.map((c) => c.id);
     // one connection: its statements run one after another
@@ -104,7 +137,6 @@ export class ShortfallService {
     const certifications = await this.repo.certificationsOf(em, ids, year);
     const calendar = await this.calendar.current(ctx);
     const byId = new Map(people.map((p) => [p.id, p]));
-    const today = this.clock.today();
     return mapInSlices(page, YIELD_EVERY, (c) => {
       const person = byId.get(c.id);
       if (!person) return null;
@@ -137,12 +169,12 @@ export class ShortfallService {
   }
 }
 
-function candidateQuery(doc: PolicyDocument, args: ShortfallArgs, path: string | null): CandidateQuery {
-  const yearDeadline = `${args.year}-${deadlineMonthDay(doc.deadline.monthDay, args.year)}`;
+function candidateQuery(doc: PolicyDocument, year: number, filter: ShortfallFilter | null | undefined, path: string | null): CandidateQuery {
+  const yearDeadline = `${year}-${deadlineMonthDay(doc.deadline.monthDay, year)}`;
   const d = doc.title.deadline;
   const titleDeadline: CandidateQuery['titleDeadline'] =
-    d.type === 'fixed' ? { kind: 'FIXED', date: `${args.year}-${deadlineMonthDay(d.monthDay, args.year)}` } : d.type === 'filing' ? { kind: 'FILING' } : { kind: 'YEAR' };
-  return { year: args.year, path, unitId: args.filter?.unitId ?? null, titleSeries: args.filter?.titleSeries ?? null, yearDeadline, titleDeadline };
+    d.type === 'fixed' ? { kind: 'FIXED', date: `${year}-${deadlineMonthDay(d.monthDay, year)}` } : d.type === 'filing' ? { kind: 'FILING' } : { kind: 'YEAR' };
+  return { year, path, unitId: filter?.unitId ?? null, titleSeries: filter?.titleSeries ?? null, yearDeadline, titleDeadline };
 }
 
 function deadlineReason(doc: PolicyDocument, c: Candidate): string {

@@ -16,7 +16,9 @@ export type Actor =
       professionalId: string | null;
     }
   | { kind: 'API_CLIENT'; id: string; tenantId: string; label: string; scopes: string[] }
-  | { kind: 'OPERATOR'; id: string; label: string };
+  | { kind: 'OPERATOR'; id: string; label: string }
+  /** Work the server does on its own (scheduled jobs such as deadline reminders), in one tenant. */
+  | { kind: 'SYSTEM'; label: string };
 
 export type AccountActor = Extract<Actor, { kind: 'ACCOUNT' }>;
 

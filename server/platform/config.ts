@@ -101,16 +101,35 @@ const schema = z.object({
     .optional(),
   /** Look-ups of the public certificate verification page one address may make a minute. */
   VERIFY_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
+  // Deadline reminders (docs/REMINDERS.md). E-mail goes out through the SMTP server SMTP_HOST;
+  // without it e-mail is off and the in-app notifications are still made. SMTP_SECURE: TLS from
+  // the first byte (port 465); otherwise STARTTLS whenever the server offers it.
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_SECURE: bool.optional(),
+  /** Both or neither: without them the server is used without authentication. */
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  /** The sender, e.g. `继续教育平台 <noreply@example.cn>`; required with SMTP_HOST. */
+  SMTP_FROM: z.string().min(3).max(200).optional(),
+  /** Run the reminder jobs (pg-boss, in PostgreSQL) in this process. Default: on, except NODE_ENV=test. */
+  REMINDER_JOBS: bool.optional(),
+  /** When the daily reminder run starts: a five-field cron expression in China time. */
+  REMINDER_CRON: z
+    .string()
+    .regex(/^[0-9*,/-]+( [0-9*,/-]+){4}$/, 'must be a five-field cron expression such as "0 9 * * *"')
+    .default('0 9 * * *'),
 });
 
 /** Settings that default to on outside production and off in it. */
 const DEVELOPER_FEATURES = ['GRAPHQL_INTROSPECTION', 'GRAPHQL_FIELD_SUGGESTIONS', 'EXPLORER'] as const;
 type DeveloperFeature = (typeof DEVELOPER_FEATURES)[number];
 
-export type Config = Omit<z.infer<typeof schema>, DeveloperFeature | 'EVIDENCE_DIR' | 'S3_FORCE_PATH_STYLE'> &
+export type Config = Omit<z.infer<typeof schema>, DeveloperFeature | 'EVIDENCE_DIR' | 'S3_FORCE_PATH_STYLE' | 'REMINDER_JOBS'> &
   Record<DeveloperFeature, boolean> & {
     EVIDENCE_DIR: string;
     S3_FORCE_PATH_STYLE: boolean;
+    REMINDER_JOBS: boolean;
   };
 
 export class ConfigError extends Error {}
@@ -130,9 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(Object.fromEntries(DEVELOPER_FEATURES.map((key) => [key, parsed[key] ?? !production])) as Record<DeveloperFeature, boolean>),
     EVIDENCE_DIR: parsed.EVIDENCE_DIR ?? path.join(parsed.DATA_DIR, 'evidence'),
     S3_FORCE_PATH_STYLE: parsed.S3_FORCE_PATH_STYLE ?? parsed.S3_ENDPOINT !== undefined,
+    REMINDER_JOBS: parsed.REMINDER_JOBS ?? parsed.NODE_ENV !== 'test',
   };
-  const s3Problems = config.EVIDENCE_STORE === 's3' ? s3SettingProblems(config) : [];
-  if (s3Problems.length) throw new ConfigError(`Invalid configuration:\n${s3Problems.map((p) => `  ${p}`).join('\n')}`);
+  const problems = [...(config.EVIDENCE_STORE === 's3' ? s3SettingProblems(config) : []), ...smtpSettingProblems(config)];
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   if (config.EXPORT_CONCURRENCY >= config.DB_POOL_SIZE) {
     // an export holds a connection throughout and briefly takes a second (its rate limit)
     throw new ConfigError('Invalid configuration:\n  EXPORT_CONCURRENCY: must be below DB_POOL_SIZE');
@@ -142,6 +162,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!config.DATABASE_URL) throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required in production');
   }
   return config;
+}
+
+/** What the SMTP settings need besides the variables' own formats. */
+function smtpSettingProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.SMTP_HOST && !config.SMTP_FROM) problems.push('SMTP_FROM: required when SMTP_HOST is set');
+  if (!config.SMTP_USER !== !config.SMTP_PASSWORD) problems.push('SMTP_USER, SMTP_PASSWORD: set both or neither');
+  return problems;
 }
 
 /** What EVIDENCE_STORE=s3 needs besides the variables' own formats. */

@@ -4,6 +4,7 @@
 // one line there.
 import type { Request, Response, Router } from 'express';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Context, Loaders } from './context';
 import type { MigrationClass } from './database';
@@ -23,6 +24,13 @@ export interface ModuleDeps {
   readonly runtime: DataSource;
   readonly config: Config;
   readonly jwtSecret: string;
+  /** "Today" for services that decide by the date (reminders); absent: the system clock. Tests pass their own. */
+  readonly clock?: Clock;
+}
+
+/** Background work a module runs while the server serves (scheduled jobs); stopped before the pools close. */
+export interface RunningJobs {
+  stop(): Promise<void>;
 }
 
 /** What app/ lends a capability's own HTTP routes (those outside GraphQL, such as file uploads). */
@@ -58,6 +66,12 @@ export interface CapabilityModule {
    * reference data such as the working-day calendar). Must be idempotent.
    */
   readonly onStart?: (owner: DataSource, logger: Logger) => Promise<void>;
+  /**
+   * Starts this module's background jobs once the server listens (null: none to run, e.g. turned
+   * off by configuration). Every server process runs them; the jobs themselves keep work from
+   * being done twice.
+   */
+  readonly startJobs?: (services: Services, deps: ModuleDeps, logger: Logger) => Promise<RunningJobs | null>;
   /** This capability's error codes and their Chinese messages. */
   readonly errors?: ErrorCatalog;
 }

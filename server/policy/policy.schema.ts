@@ -6,6 +6,7 @@ import { EMPLOYER_TYPES, TITLE_LEVELS, TITLE_ROUTES, TITLE_SERIES } from '../eng
 import { isValidDate } from '../engine/working-days';
 import { checkVersionReferences } from './policy-references';
 import { checkCitations, citation, sourceKey, sourceRecord } from './policy-sources';
+import { remindersSchema } from './reminders.schema';
 import { checkReviewKinds, reviewSchema } from './review.schema';
 import { isReservedName, reservedNameMessage } from './reserved-names';
 
@@ -237,6 +238,7 @@ export const policySchema = z
         source,
       })
       .optional(),
+    reminders: remindersSchema.optional(),
   })
   .superRefine((doc, ctx) => {
     checkCitations(doc, ctx);

@@ -16,7 +16,7 @@ import { draftDocument, inputField } from './policy-draft';
 import { formatPath, validatePolicy } from './policy-validation';
 import { policyError } from './policy.errors';
 import type { PolicyRepository, PolicyRevision } from './policy.repository';
-import type { ActivityKind, PolicyRevisionInfo, PolicyView, PublishPolicyVersionInput, ReviewChainView } from './policy.types';
+import type { ActivityKind, PolicyRevisionInfo, PolicyView, PublishPolicyVersionInput, ReminderDaysView, ReviewChainView } from './policy.types';
 
 export interface TenantRef {
   tenantId: string;
@@ -92,6 +92,7 @@ export class PoliciesService {
       deadlineSource: rev.document.deadline.source,
       review: reviewChainView(rev.document.review),
       calendarClosures: (rev.document.calendar?.closures ?? []).map((c) => ({ from: c.from, to: c.to, name: c.name, source: c.source })),
+      reminders: reminderDaysView(rev.document),
       sources: Object.entries(rev.document.sources).map(([key, d]) => ({
         key,
         number: d.number ?? null,
@@ -249,4 +250,9 @@ function reviewChainView(review: PolicyDocument['review']): ReviewChainView {
       source: r.source,
     })),
   };
+}
+
+function reminderDaysView(doc: PolicyDocument): ReminderDaysView | null {
+  const r = doc.reminders;
+  return r ? { daysBefore: [...r.daysBefore], titleDaysBefore: [...(r.titleDaysBefore ?? r.daysBefore)], source: r.source } : null;
 }

@@ -65,6 +65,13 @@ export class CalendarClosureView {
   @Field() source: string;
 }
 
+@ObjectType('ReminderDays', { description: '截止日前提醒学时不足人员的天数（站内通知与邮件；单位经办人收到汇总）' })
+export class ReminderDaysView {
+  @Field(() => [Int], { description: '年度截止日前多少天提醒' }) daysBefore: number[];
+  @Field(() => [Int], { description: '职称申报人员在其截止日（如兵团6月30日、滨州申报日期）前多少天提醒' }) titleDaysBefore: number[];
+  @Field({ description: '政策依据' }) source: string;
+}
+
 @ObjectType('Policy', { description: '某年度适用的政策版本' })
 export class PolicyView {
   @Field() tenantCode: string;
@@ -80,6 +87,7 @@ export class PolicyView {
   @Field({ description: '截止日期的政策依据' }) deadlineSource: string;
   @Field(() => ReviewChainView, { description: '申报的审核链' }) review: ReviewChainView;
   @Field(() => [CalendarClosureView], { description: '本地区的停止办公日期（工作日计算中排除）' }) calendarClosures: CalendarClosureView[];
+  @Field(() => ReminderDaysView, { nullable: true, description: '截止日前的学时提醒；为空则不提醒' }) reminders: ReminderDaysView | null;
   @Field(() => [PolicySourceView], { description: '政策引用的文件' }) sources: PolicySourceView[];
   @Field(() => GraphQLJSONObject, { description: '该版本的完整内容' }) version: Record<string, unknown>;
 }

@@ -29,6 +29,8 @@ export const KNOWN_ACTIONS = [
   'account.createOfficial',
   'account.activate',
   'account.signIn',
+  'account.updateNotificationSettings',
+  'notification.markRead',
   'apiClient.create',
   'apiClient.revoke',
   'training.file',

@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { loadYear } from '../my/data';
+import { EmailSettingsCard } from '../notifications/email-settings';
 import { YearSummary } from '../my/year-summary';
 
 export default function ProfessionalHome() {
@@ -15,23 +16,27 @@ export default function ProfessionalHome() {
   const year = new Date().getFullYear();
   const { data, error, isPending } = useQuery({ queryKey: ['my', 'year', year], queryFn: () => loadYear(year) });
   return (
-    <Card sx={{ mt: 2 }} data-testid="professional-home">
-      <CardContent>
-        {isPending && <CircularProgress size={28} />}
-        {error && <Alert severity="error">{error.message}</Alert>}
-        {data && <YearSummary evaluation={data} />}
-        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 2 }}>
-          <Button component={Link} to="/my-hours" variant="contained" startIcon={<AccessTimeIcon />}>
-            {translate('app.pages.myHours')}
-          </Button>
-          <Button component={Link} to="/hours-calculator" startIcon={<CalculateIcon />}>
-            {translate('app.pages.hoursCalculator')}
-          </Button>
-          <Button component={Link} to="/my-title-applications" startIcon={<WorkspacePremiumIcon />}>
-            {translate('app.pages.myTitleApplications')}
-          </Button>
-        </Box>
-      </CardContent>
-    </Card>
+    <>
+      <Card sx={{ mt: 2 }} data-testid="professional-home">
+        <CardContent>
+          {isPending && <CircularProgress size={28} />}
+          {error && <Alert severity="error">{error.message}</Alert>}
+          {data && <YearSummary evaluation={data} />}
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 2 }}>
+            <Button component={Link} to="/my-hours" variant="contained" startIcon={<AccessTimeIcon />}>
+              {translate('app.pages.myHours')}
+            </Button>
+            <Button component={Link} to="/hours-calculator" startIcon={<CalculateIcon />}>
+              {translate('app.pages.hoursCalculator')}
+            </Button>
+            <Button component={Link} to="/my-title-applications" startIcon={<WorkspacePremiumIcon />}>
+              {translate('app.pages.myTitleApplications')}
+            </Button>
+          </Box>
+        </CardContent>
+      </Card>
+      {/* the e-mail reminders switch: the professional's own setting */}
+      <EmailSettingsCard />
+    </>
   );
 }

@@ -19,6 +19,7 @@ import { myMessages } from '../my/messages';
 import { dashboardMessages } from '../dashboard/messages';
 import { certificatesMessages } from '../certificates/messages';
 import { exportMessages } from '../shared/export-messages';
+import { notificationsMessages } from '../notifications/messages';
 
 const trees: { zh: MessageTree; en: MessageTree }[] = [
   appMessages,
@@ -39,6 +40,7 @@ const trees: { zh: MessageTree; en: MessageTree }[] = [
   auditEventsMessages,
   certificatesMessages,
   exportMessages,
+  notificationsMessages,
 ];
 
 export const consoleMessages = {

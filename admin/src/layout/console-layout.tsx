@@ -1,7 +1,8 @@
 // The frame around every page: the app bar (title, language switch, user menu)
 // and a menu that lists only what the signed-in role may open.
 import type { ReactNode } from 'react';
-import { Layout, Menu, type LayoutProps } from 'react-admin';
+import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Menu, type LayoutProps } from 'react-admin';
+import { NotificationBell } from '../notifications/notification-bell';
 import { useTranslate } from 'ra-core';
 import { pages } from '../pages';
 import { resources } from '../resources';
@@ -29,9 +30,24 @@ function ConsoleMenu() {
   );
 }
 
+/** The app bar: the notifications bell (every signed-in account), the language switch, the loading indicator. */
+function ConsoleAppBar() {
+  return (
+    <AppBar
+      toolbar={
+        <>
+          <NotificationBell />
+          <LocalesMenuButton />
+          <LoadingIndicator />
+        </>
+      }
+    />
+  );
+}
+
 export function ConsoleLayout({ children, ...props }: LayoutProps & { children?: ReactNode }) {
   return (
-    <Layout {...props} menu={ConsoleMenu}>
+    <Layout {...props} menu={ConsoleMenu} appBar={ConsoleAppBar}>
       {children}
     </Layout>
   );

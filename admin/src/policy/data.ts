@@ -75,6 +75,8 @@ export interface Policy {
   deadlineSource: string;
   review: ReviewChain;
   calendarClosures: CalendarClosure[];
+  /** the days before each deadline on which the people short of hours are reminded (null: none) */
+  reminders: { daysBefore: number[]; titleDaysBefore: number[]; source: string } | null;
   sources: PolicySource[];
   version: Version;
 }
@@ -148,6 +150,7 @@ export interface PolicyImpact {
 const POLICY = `query BureauPolicy($year: Int!) {
   policy(year: $year) { tenantName revision publishedAt year fromYear regime requiredPublic requiredProfessional deadline deadlineSource
     review { levels source routes { series kinds employerTypes departmentCode source } } calendarClosures { from to name source }
+    reminders { daysBefore titleDaysBefore source }
     sources { key number title issuer date } version }
   activityKinds(year: $year) { code name subject source }
 }`;

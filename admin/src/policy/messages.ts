@@ -46,6 +46,13 @@ export const policyMessages = {
           deem: '视同完成',
           recognized: '按原所在地认定的学时',
         },
+        reminders: {
+          title: '截止日前的学时提醒',
+          year: '年度截止日（%{deadline}）前',
+          title_deadline: '职称申报人员在其截止日前',
+          days: '%{days} 天',
+          none: '本政策未设置截止日前的学时提醒',
+        },
         review: {
           title: '审核链',
           levels: { UNIT: '用人单位', DEPARTMENT: '主管部门', BUREAU: '人社局' },
@@ -164,6 +171,13 @@ export const policyMessages = {
           pro_rata: 'Pro rata by months',
           deem: 'Deemed complete',
           recognized: 'Hours recognised elsewhere',
+        },
+        reminders: {
+          title: 'Reminders before the deadlines',
+          year: 'Before the yearly deadline (%{deadline})',
+          title_deadline: 'Title applicants, before their own deadline',
+          days: '%{days} days',
+          none: 'This policy sets no reminders before the deadlines',
         },
         review: {
           title: 'Review chain',

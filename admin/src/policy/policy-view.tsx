@@ -46,6 +46,11 @@ function CalendarSection({ calendar }: { calendar: Loaded<WorkingCalendar> }) {
   );
 }
 
+/** "60 / 30 / 7 天" — the days before a deadline, farthest first. */
+function days(list: number[], translate: (key: string, options?: object) => string): string {
+  return translate('app.policy.reminders.days', { days: [...list].sort((a, b) => b - a).join(' / ') });
+}
+
 export function PolicyView({ policy, kinds, calendar }: { policy: Policy; kinds: ActivityKindInfo[]; calendar: Loaded<WorkingCalendar> }) {
   const translate = useTranslate();
   const v = policy.version;
@@ -131,6 +136,22 @@ export function PolicyView({ policy, kinds, calendar }: { policy: Policy; kinds:
 
       <Section title={translate('app.policy.review.title')}>
         <ReviewChainSection review={policy.review} />
+      </Section>
+
+      <Section title={translate('app.policy.reminders.title')} testId="policy-reminders">
+        {policy.reminders ? (
+          <>
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 3 }}>
+              <Fact label={translate('app.policy.reminders.year', { deadline: policy.deadline })} value={days(policy.reminders.daysBefore, translate)} testId="reminder-days" />
+              <Fact label={translate('app.policy.reminders.title_deadline')} value={days(policy.reminders.titleDaysBefore, translate)} />
+            </Box>
+            <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
+              {translate('app.policy.review.basis', { source: citeText(policy.sources, policy.reminders.source) })}
+            </Typography>
+          </>
+        ) : (
+          <Typography variant="body2">{translate('app.policy.reminders.none')}</Typography>
+        )}
       </Section>
 
       <Section title={translate('app.policy.view.calendar', { year: policy.year })}>
