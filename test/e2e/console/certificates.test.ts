@@ -3,9 +3,8 @@
 // the PDF (it opens and states their name and the year), and opens its public verification
 // page, which says it is valid and shows the masked ID number only; an official sees it on
 // the person's certificates tab.
-import { readFileSync } from 'node:fs';
 import { extractText } from '../../certificates/pdf-text';
-import { api, type ConsoleBrowser, launchBrowser, sessionOf, shot, tokenOf, useSession } from './support/browser';
+import { api, type ConsoleBrowser, downloaded, launchBrowser, sessionOf, shot, tokenOf, useSession } from './support/browser';
 
 let browser: ConsoleBrowser;
 beforeAll(async () => {
@@ -45,7 +44,7 @@ describe('certificates', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId('download-certificate').click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`${YEAR}\\.pdf$`));
-    const pdf = readFileSync((await download.path())!);
+    const pdf = await downloaded(download);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = extractText(pdf);
     expect(text).toContain('济宁市专业技术人员继续教育学时证明');

@@ -24,7 +24,7 @@ describe('notifications', () => {
     await page.getByText('通知设置已保存').first().waitFor();
     // the switch follows the saved setting: it turns off once the server has answered
     await settings.getByTestId('email-opt-in').locator('input').click();
-    await page.waitForFunction(() => !(document.querySelector('[data-testid="email-opt-in"] input') as HTMLInputElement | null)?.checked);
+    await page.waitForFunction(() => !document.querySelector<HTMLInputElement>('[data-testid="email-opt-in"] input')?.checked);
     await page.waitForLoadState('networkidle');
     const token = await tokenOf('binzhou', 'PROFESSIONAL');
     const { myNotificationSettings } = await api<{ myNotificationSettings: { email: string; emailOptOut: boolean } }>(`{ myNotificationSettings { email emailOptOut } }`, {}, token);

@@ -2,7 +2,7 @@
 // that global-setup.ts started. Screenshots go to test/e2e/screenshots/ (git-ignored).
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Download, type Page } from 'playwright-core';
 
 export const SCREENSHOTS = path.resolve(__dirname, '../../screenshots');
 
@@ -171,4 +171,11 @@ export async function tokenOf(tenant: string, role: DemoRole, nth = 0): Promise<
   }
   const d = await api<{ signIn: { token: string } }>(`mutation($i: SignInInput!) { signIn(input: $i) { token } }`, { i: { tenantCode: tenant, username: a.username, password: a.password } });
   return d.signIn.token;
+}
+
+/** A download's bytes (the run's Chromium is connected to, so its files are read as a stream, not from a path). */
+export async function downloaded(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
