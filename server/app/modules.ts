@@ -14,6 +14,7 @@ import { organisationsModule } from '../organisations/organisations.module';
 import { policyModule } from '../policy/policy.module';
 import { professionalsModule } from '../professionals/professionals.module';
 import { providersModule } from '../providers/providers.module';
+import { staffImportsModule } from '../staff-imports/staff-imports.module';
 import { tenantsModule } from '../tenants/tenants.module';
 import { titlesModule } from '../titles/titles.module';
 import { verificationModule } from '../verification/verification.module';
@@ -36,4 +37,5 @@ export const modules: readonly CapabilityModule[] = [
   declarationsModule,
   providersModule,
   verificationModule,
+  staffImportsModule,
 ];
