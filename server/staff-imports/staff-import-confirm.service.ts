@@ -35,10 +35,10 @@ export class StaffImportConfirmService {
 
     await this.repo.deleteDatabaseErrors(em, id);
     const { units, counts } = await checkAgainstDatabase(em, this.checks, id, actor);
-    if (counts.validRows === 0) throw staffImportError('STAFF_IMPORT_NOTHING_VALID', 'mode');
     if (mode === 'ALL' && counts.validRows < counts.totalRows) {
       throw staffImportError('STAFF_IMPORT_HAS_ERRORS', 'mode', `${counts.totalRows - counts.validRows} 行有错误`);
     }
+    if (counts.validRows === 0) throw staffImportError('STAFF_IMPORT_NOTHING_VALID', 'mode');
 
     const written = await this.checks.apply(em, tenantId, id, units);
     for (let i = 0; i < written.length; i += AUDIT_BATCH) {

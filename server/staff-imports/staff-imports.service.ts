@@ -49,7 +49,7 @@ const BATCH_ROWS = 2000;
 /** Units listed in the template at most (a drop-down list of more helps nobody). */
 const TEMPLATE_UNITS = 2000;
 /** Reading a file stops after this long (a file of the largest size allowed reads in a few seconds). */
-const READ_TIME_LIMIT_MS = 120_000;
+const READ_TIME_LIMIT_MS = 60_000;
 
 export class StaffImportsService {
   constructor(

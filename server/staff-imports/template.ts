@@ -11,8 +11,6 @@ export const TEMPLATE_FILE_NAME = '专业技术人员信息导入表.xlsx';
 export const DATA_SHEET = '人员信息';
 const INSTRUCTIONS_SHEET = '填写说明';
 const LISTS_SHEET = '选项';
-/** Data validation covers this many rows below the header. */
-const VALIDATED_ROWS = 100_000;
 
 export interface TemplateUnit {
   name: string;
@@ -22,7 +20,7 @@ export interface TemplateUnit {
 export interface TemplateOptions {
   /** units the caller may import into (for the unit column's list); empty: no list */
   units: readonly TemplateUnit[];
-  /** the data rows one file may hold, for the instructions */
+  /** the data rows one file may hold: for the instructions, and the rows the lists cover */
   maxRows: number;
 }
 
@@ -66,7 +64,8 @@ export async function writeTemplate(out: Writable, options: TemplateOptions): Pr
     ['EMPLOYER_TYPE', LIST_WORDS.EMPLOYER_TYPE!],
     ['UNIT', options.units.map((u) => u.name)],
   ];
-  const rangeEnd = `${VALIDATED_ROWS + 1}`;
+  // the example row, then as many rows as a file may hold
+  const rangeEnd = `${options.maxRows + 2}`;
   lists.forEach(([key, words], i) => {
     if (!words.length) return;
     const c = column(key);
@@ -83,7 +82,7 @@ export async function writeTemplate(out: Writable, options: TemplateOptions): Pr
       error: key === 'UNIT' ? '不在单位列表中：请确认填写的是单位编码' : '请从下拉列表中选择',
     });
   });
-  await data.commit();
+  data.commit();
 
   const help = workbook.addWorksheet(INSTRUCTIONS_SHEET);
   help.columns = [{ width: 18 }, { width: 90 }];
@@ -104,14 +103,14 @@ export async function writeTemplate(out: Writable, options: TemplateOptions): Pr
     row.getCell(1).font = { bold: true };
     row.commit();
   }
-  await help.commit();
+  help.commit();
 
   const listSheet = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
   const heads = listSheet.addRow(lists.map(([key]) => column(key).header));
   heads.commit();
   const longest = Math.max(...lists.map(([, words]) => words.length));
   for (let i = 0; i < longest; i++) listSheet.addRow(lists.map(([, words]) => words[i] ?? null)).commit();
-  await listSheet.commit();
+  listSheet.commit();
 
   await workbook.commit();
 }

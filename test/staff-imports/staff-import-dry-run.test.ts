@@ -2,7 +2,7 @@
 // good rows are counted as what a confirmation would do, and nothing is registered yet.
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/harness';
-import { dryRun, newIdNumber, person, professionalCount, report, workbook } from './staff-import-support';
+import { dryRun, newIdNumber, person, professionalCount, report, streamedWorkbook, workbook } from './staff-import-support';
 
 let app: TestApp;
 let t: TenantFixture;
@@ -118,5 +118,12 @@ describe('the dry run reports every bad row by row and column', () => {
     expect(job).toMatchObject({ totalRows: 1, validRows: 1, toCreate: 1 });
     const [row] = await app.owner.query(`SELECT joined_on::text AS joined, title_level, title_series FROM staff_import_row WHERE tenant_id = $1 AND job_id = $2`, [t.tenantId, job.id]);
     expect(row).toEqual({ joined: '2020-01-01', title_level: 'ASSISTANT', title_series: 'ENGINEERING' });
+  });
+
+  it('a workbook written as a stream (shared strings after the sheet, sizes after the data) reads the same', async () => {
+    const rows = [person(A1), person(A1, { level: '无职称' }), person(A1, { joined: '2018-02-30' })];
+    const { job, errors } = await report(app, t.accounts.unitA1.token, await dryRun(app, t.accounts.unitA1.token, await streamedWorkbook(rows)));
+    expect(errors.map((e) => [e.row, e.code])).toEqual([[4, 'DATE_INVALID']]);
+    expect(job).toMatchObject({ totalRows: 3, validRows: 2 });
   });
 });
