@@ -9,11 +9,11 @@ import { enableTenantIsolation } from '../server/platform/rls';
  *   once confirmed, the mode, the counts written and who confirmed it. Confirming locks the
  *   row and requires READY, so a job is applied once.
  * - `staff_import_row`: the file's rows, staged for the confirm step (the values as checked:
- *   ID number normalised, labels turned into codes); deleted once the job is confirmed or
- *   has expired, so ID numbers are not kept twice.
- * - `staff_import_error`: the dry run's findings, by row and column; those the file alone
- *   decides (`FILE`) and those the database decides (`DATABASE`: units, people already
- *   registered), which the confirm step checks again.
+ *   ID number normalised, labels turned into codes, the unit found); deleted once the job is
+ *   confirmed or has expired, so ID numbers are not kept twice.
+ * - `staff_import_error`: the dry run's findings, by row and column; those about the row
+ *   itself and its unit reference are final, those about the unit's state and the people
+ *   already registered are `rechecked` when the job is confirmed.
  * - `staff_import_count`: the daily upload counter of an account, consumed by one
  *   conditional upsert before a file is read.
  * An index by name on `org_node` serves the look-up of units by name.
@@ -66,11 +66,15 @@ export class StaffImports1733710000000 implements MigrationInterface {
         gender text CHECK (gender IN ('MALE', 'FEMALE')),
         birth_date date,
         unit_ref text CHECK (length(unit_ref) <= 200),
+        -- the unit unit_ref names, found in the uploader's tenant and part of the tree
+        unit_id uuid,
         title_level text CHECK (title_level IN (${levels})),
         title_series text CHECK (title_series ~ '^[A-Z_]{1,40}$'),
         employer_type text CHECK (employer_type IN (${employerTypes})),
         phone text CHECK (phone ~ '^1[3-9][0-9]{9}$'),
         joined_on date,
+        -- the registered person's record (ID number masked) just before the confirmation writes it, for its audit row
+        before jsonb,
         PRIMARY KEY (tenant_id, job_id, row_no),
         FOREIGN KEY (tenant_id, job_id) REFERENCES staff_import_job (tenant_id, id) ON DELETE CASCADE
       );
@@ -84,7 +88,8 @@ export class StaffImports1733710000000 implements MigrationInterface {
         column_no int NOT NULL CHECK (column_no BETWEEN 1 AND 8),
         code text NOT NULL CHECK (code ~ '^[A-Z_]{1,40}$'),
         detail text CHECK (length(detail) <= 200),
-        source text NOT NULL CHECK (source IN ('FILE', 'DATABASE')),
+        -- decided again when the job is confirmed (units and people may have changed meanwhile)
+        rechecked boolean NOT NULL,
         PRIMARY KEY (tenant_id, job_id, row_no, column_no, code),
         FOREIGN KEY (tenant_id, job_id) REFERENCES staff_import_job (tenant_id, id) ON DELETE CASCADE
       );
@@ -102,6 +107,7 @@ export class StaffImports1733710000000 implements MigrationInterface {
 
       GRANT SELECT, INSERT, UPDATE ON staff_import_job TO ce_runtime;
       GRANT SELECT, INSERT, DELETE ON staff_import_row, staff_import_error TO ce_runtime;
+      GRANT UPDATE (before) ON staff_import_row TO ce_runtime;
       GRANT SELECT, INSERT, UPDATE ON staff_import_count TO ce_runtime;
     `);
     for (const table of ['staff_import_job', 'staff_import_row', 'staff_import_error', 'staff_import_count']) await enableTenantIsolation(q, table);

@@ -16,6 +16,8 @@ export interface StagedRow {
   gender: Gender | null;
   birthDate: string | null;
   unitRef: string | null;
+  /** the unit `unitRef` names, once looked up (unit-lookup.ts) */
+  unitId: string | null;
   titleLevel: TitleLevel | null;
   titleSeries: TitleSeries | null;
   employerType: EmployerType | null;
@@ -102,6 +104,7 @@ export function checkRow(rowNo: number, cells: RowCells, options: RowCheckOption
     gender: null,
     birthDate: null,
     unitRef: null,
+    unitId: null,
     titleLevel: null,
     titleSeries: null,
     employerType: null,

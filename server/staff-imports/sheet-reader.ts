@@ -1,14 +1,15 @@
-// Reads the staff rows of an uploaded workbook as a stream (exceljs' WorkbookReader): one
-// row at a time, never the whole file in memory. The data sheet is the first worksheet
+// Reads the staff rows of an uploaded workbook as a stream (exceljs' WorkbookReader, fed the
+// workbook in ASCII: ascii-workbook.ts): one row at a time, never the whole file in memory. The data sheet is the first worksheet
 // whose first row holds the template's headers (columns are found by their header, so
 // their order may differ); other sheets (the instructions, the lists) are skipped. Rows
 // with every template cell empty are skipped; the template's example row too.
 import ExcelJS from 'exceljs';
-import { createReadStream } from 'node:fs';
 import type { AppError } from '../platform/errors';
+import { asciiWorkbook } from './ascii-workbook';
 import { type RowCells, isBlankRow, readCell } from './row-check';
 import { COLUMNS, type ColumnKey, columnOfHeader, EXAMPLE_ID_NUMBER, templateHeader } from './staff-import-columns';
 import { staffImportError } from './staff-imports.errors';
+import type { ZipEntry } from './xlsx-file';
 
 export interface SheetRow {
   /** the row's number in the sheet, as the user sees it (the header is row 1) */
@@ -28,9 +29,12 @@ interface RowLike {
   values: unknown;
 }
 
-/** The data rows of the workbook at `file`. Throws AppErrors for a file that is not a usable template. */
-export async function* readStaffRows(file: string, options: SheetReadOptions): AsyncGenerator<SheetRow> {
-  const input = createReadStream(file);
+/**
+ * The data rows of the workbook at `file`, whose `entries` inspectWorkbook checked. Throws
+ * AppErrors for a file that is not a usable template.
+ */
+export async function* readStaffRows(file: string, entries: readonly ZipEntry[], options: SheetReadOptions): AsyncGenerator<SheetRow> {
+  const input = asciiWorkbook(file, entries);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -39,13 +43,19 @@ export async function* readStaffRows(file: string, options: SheetReadOptions): A
     entries: 'ignore',
   });
   // the reader pipes the file into its unzipper, which a destroyed file does not end: the
-  // time limit races every step instead of waiting for the reader to notice
-  let timer: NodeJS.Timeout | undefined;
-  const timeUp = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(staffImportError('STAFF_IMPORT_TOO_LARGE', 'file', '文件过于复杂，未能在限定时间内读完')), options.timeLimitMs);
-  });
-  timeUp.catch(() => undefined);
-  const step = <T>(iterator: AsyncIterator<T>) => Promise.race([iterator.next(), timeUp]);
+  // time limit fails the step in progress instead of waiting for the reader to notice
+  let failStep: ((error: Error) => void) | null = null;
+  let timedOut: Error | null = null;
+  const timer = setTimeout(() => {
+    timedOut = staffImportError('STAFF_IMPORT_TOO_LARGE', 'file', '文件过于复杂，未能在限定时间内读完');
+    failStep?.(timedOut);
+  }, options.timeLimitMs);
+  const step = <T>(iterator: AsyncIterator<T>) =>
+    new Promise<IteratorResult<T>>((resolve, reject) => {
+      if (timedOut) return reject(timedOut);
+      failStep = reject;
+      iterator.next().then(resolve, reject);
+    });
 
   let sheets = 0;
   try {

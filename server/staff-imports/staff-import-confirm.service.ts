@@ -3,18 +3,17 @@
 // second confirmation (a double click, two tabs, two servers) waits and is then refused;
 // the database checks run again under that lock (units and people may have changed since
 // the dry run). ALL writes nothing when any row has an error; VALID_ONLY skips those rows.
-// Every person created or changed gets the audit row a single registration or edit gets.
-import type { AuditEntry, AuditService } from '../audit/audit.service';
+// Every person created or changed gets the audit row a single registration or edit gets,
+// written by the same statement as the person (auditInsertSql).
+import { type AuditService, auditInsertSql } from '../audit/audit.service';
 import { requireOfficial, requireTenant } from '../platform/access';
 import type { Context } from '../platform/context';
 import { isUuid } from '../platform/uuid';
-import type { StaffImportChecksRepository, WrittenPerson } from './staff-import-checks.repository';
+import type { StaffImportChecksRepository } from './staff-import-checks.repository';
 import { staffImportError } from './staff-imports.errors';
 import type { ImportOutcome, StaffImportsRepository } from './staff-imports.repository';
 import { checkAgainstDatabase } from './staff-imports.service';
 import type { StaffImport, StaffImportMode } from './staff-imports.types';
-
-const AUDIT_BATCH = 5000;
 
 export class StaffImportConfirmService {
   constructor(
@@ -33,23 +32,19 @@ export class StaffImportConfirmService {
     if (job.status === 'IMPORTED') throw staffImportError('STAFF_IMPORT_ALREADY_CONFIRMED', 'id');
     if (job.status === 'EXPIRED' || job.expiresAt.getTime() <= Date.now()) throw staffImportError('STAFF_IMPORT_EXPIRED', 'id');
 
-    await this.repo.deleteDatabaseErrors(em, id);
-    const { units, counts } = await checkAgainstDatabase(em, this.checks, id, actor);
+    await this.repo.deleteRecheckedErrors(em, id);
+    const counts = await checkAgainstDatabase(em, this.checks, id, actor);
     if (mode === 'ALL' && counts.validRows < counts.totalRows) {
       throw staffImportError('STAFF_IMPORT_HAS_ERRORS', 'mode', `${counts.totalRows - counts.validRows} 行有错误`);
     }
     if (counts.validRows === 0) throw staffImportError('STAFF_IMPORT_NOTHING_VALID', 'mode');
 
-    const written = await this.checks.apply(em, tenantId, id, units);
-    for (let i = 0; i < written.length; i += AUDIT_BATCH) {
-      await this.audit.recordMany(ctx, written.slice(i, i + AUDIT_BATCH).map((p) => auditEntry(p, id)));
-    }
-    const created = written.filter((p) => p.inserted).length;
+    const { created, written } = await this.checks.apply(em, tenantId, id, (source, firstParam) => auditInsertSql(ctx, source, firstParam));
     const outcome: ImportOutcome = {
       mode,
       created,
-      updated: written.length - created,
-      unchanged: counts.validRows - written.length,
+      updated: written - created,
+      unchanged: counts.validRows - written,
       skipped: counts.totalRows - counts.validRows,
     };
     const done = await this.repo.finish(em, id, actor.id, outcome);
@@ -64,13 +59,3 @@ export class StaffImportConfirmService {
   }
 }
 
-/** The same entry a single registration (`professional.create`) or edit (`professional.update`) writes, naming the import. */
-function auditEntry(p: WrittenPerson, importId: string): AuditEntry {
-  return {
-    action: p.inserted ? 'professional.create' : 'professional.update',
-    entityType: 'professional',
-    entityId: p.id,
-    before: p.before,
-    after: { ...p.after, importId },
-  };
-}

@@ -144,8 +144,8 @@ export class StaffImportsRepository {
     const col = <T>(f: (r: StagedRow) => T) => rows.map(f);
     await execute(
       db,
-      `INSERT INTO staff_import_row (tenant_id, job_id, row_no, name, id_number, gender, birth_date, unit_ref, title_level, title_series, employer_type, phone, joined_on)
-       SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::date[])`,
+      `INSERT INTO staff_import_row (tenant_id, job_id, row_no, name, id_number, gender, birth_date, unit_ref, unit_id, title_level, title_series, employer_type, phone, joined_on)
+       SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[], $14::date[])`,
       [
         tenantId,
         jobId,
@@ -155,6 +155,7 @@ export class StaffImportsRepository {
         col((r) => r.gender),
         col((r) => r.birthDate),
         col((r) => r.unitRef),
+        col((r) => r.unitId),
         col((r) => r.titleLevel),
         col((r) => r.titleSeries),
         col((r) => r.employerType),
@@ -164,31 +165,35 @@ export class StaffImportsRepository {
     );
   }
 
-  /** A batch of problems found in the file itself, in one statement. */
-  async insertFileErrors(db: Queryable, tenantId: string, jobId: string, problems: readonly RowProblem[]): Promise<void> {
+  /** A batch of problems found in the rows themselves and their unit references (final: not checked again), in one statement. */
+  async insertRowErrors(db: Queryable, tenantId: string, jobId: string, problems: readonly RowProblem[]): Promise<void> {
     if (!problems.length) return;
     await execute(
       db,
-      `INSERT INTO staff_import_error (tenant_id, job_id, row_no, column_no, code, detail, source)
-       SELECT $1, $2, p.*, 'FILE' FROM unnest($3::int[], $4::int[], $5::text[], $6::text[]) AS p
+      `INSERT INTO staff_import_error (tenant_id, job_id, row_no, column_no, code, detail, rechecked)
+       SELECT $1, $2, p.*, false FROM unnest($3::int[], $4::int[], $5::text[], $6::text[]) AS p
        ON CONFLICT DO NOTHING`,
       [tenantId, jobId, problems.map((p) => p.rowNo), problems.map((p) => p.columnNo), problems.map((p) => p.code), problems.map((p) => p.detail)],
     );
   }
 
-  /** Every row whose ID number another row of the file repeats, naming (up to five of) the others. */
+  /**
+   * Every row whose ID number another row of the file repeats, naming (up to five of) the
+   * others. One pass in ID-number order (window functions): no join, so no plan can make it
+   * quadratic while the staged rows have no statistics yet.
+   */
   async flagDuplicates(em: EntityManager, jobId: string): Promise<void> {
     await execute(
       em,
-      `WITH repeated AS (
-         SELECT id_number, array_agg(row_no ORDER BY row_no) AS rows FROM staff_import_row
-          WHERE job_id = $1 AND id_number IS NOT NULL GROUP BY id_number HAVING count(*) > 1
-       )
-       INSERT INTO staff_import_error (tenant_id, job_id, row_no, column_no, code, detail, source)
-       SELECT r.tenant_id, r.job_id, r.row_no, $2, 'DUPLICATE_IN_FILE',
-              (SELECT string_agg(o::text, ', ') FROM (SELECT o FROM unnest(d.rows) o WHERE o <> r.row_no LIMIT 5) x), 'FILE'
-         FROM staff_import_row r JOIN repeated d ON d.id_number = r.id_number
-        WHERE r.job_id = $1
+      `INSERT INTO staff_import_error (tenant_id, job_id, row_no, column_no, code, detail, rechecked)
+       SELECT tenant_id, job_id, row_no, $2, 'DUPLICATE_IN_FILE',
+              (SELECT string_agg(o::text, ', ') FROM (SELECT o FROM unnest(w.rows) o WHERE o <> w.row_no ORDER BY o LIMIT 5) x), false
+         FROM (
+           SELECT tenant_id, job_id, row_no, count(*) OVER same AS n, (array_agg(row_no) OVER same)[1:6] AS rows
+             FROM staff_import_row WHERE job_id = $1 AND id_number IS NOT NULL
+           WINDOW same AS (PARTITION BY id_number ORDER BY row_no ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+         ) w
+        WHERE w.n > 1
        ON CONFLICT DO NOTHING`,
       [jobId, COLUMNS.find((c) => c.key === 'ID_NUMBER')!.no],
     );
@@ -258,9 +263,9 @@ export class StaffImportsRepository {
     return (await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM staff_import_error WHERE job_id = $1`, [jobId]))?.n ?? 0;
   }
 
-  /** The findings the database decided, before they are decided again. */
-  async deleteDatabaseErrors(em: EntityManager, jobId: string): Promise<void> {
-    await execute(em, `DELETE FROM staff_import_error WHERE job_id = $1 AND source = 'DATABASE'`, [jobId]);
+  /** The findings that are decided again at confirmation, before they are. */
+  async deleteRecheckedErrors(em: EntityManager, jobId: string): Promise<void> {
+    await execute(em, `DELETE FROM staff_import_error WHERE job_id = $1 AND rechecked`, [jobId]);
   }
 
   /** Records the confirmation and drops the staged rows (the ID numbers are kept once, in `professional`). */

@@ -85,8 +85,8 @@ async function upload(imports: StaffImportsService, http: HttpRouteDeps, req: Re
       const incoming = await form.file;
       spooled = await spoolUpload(incoming.stream);
       await form.complete;
-      await inspectWorkbook(spooled.path, spooled.bytes);
-      const job = await imports.dryRun(ctx, { path: spooled.path, bytes: spooled.bytes, fileName: incoming.fileName });
+      const entries = await inspectWorkbook(spooled.path, spooled.bytes);
+      const job = await imports.dryRun(ctx, { path: spooled.path, bytes: spooled.bytes, entries, fileName: incoming.fileName });
       res.status(201).json({
         id: job.id,
         fileName: job.fileName,

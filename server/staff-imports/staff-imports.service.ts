@@ -7,9 +7,10 @@
 //   1. jobs left unconfirmed for a day expire (their staged rows are dropped);
 //   2. the rows stream out of the file (sheet-reader.ts) and are checked one by one on their
 //      own (row-check.ts: required cells, formulas, ID numbers, names, lists, dates); every
-//      2,000 rows are staged with their problems in one statement each;
-//   3. set-based checks over the whole job: ID numbers the file repeats, units (looked up in
-//      the caller's tenant and part of the tree only), people already registered elsewhere;
+//      2,000 rows have their units looked up (unit-lookup.ts: in the caller's tenant and part
+//      of the tree only) and are staged with their problems, one statement each;
+//   3. set-based checks over the whole job: ID numbers the file repeats, people already
+//      registered elsewhere, titles from a title history, employer types;
 //   4. the counts: rows, valid rows, problems, and what a confirmation would create or update.
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
@@ -22,11 +23,13 @@ import { inTransaction } from '../platform/transaction';
 import { isUuid } from '../platform/uuid';
 import { checkRow, type RowProblem, type StagedRow } from './row-check';
 import { readStaffRows } from './sheet-reader';
-import type { StaffImportChecksRepository, UnitResolution } from './staff-import-checks.repository';
+import type { StaffImportChecksRepository } from './staff-import-checks.repository';
 import { staffImportError } from './staff-imports.errors';
 import type { DryRunCounts, StaffImportsRepository } from './staff-imports.repository';
 import type { StaffImport, StaffImportRowError } from './staff-imports.types';
 import type { TemplateUnit } from './template';
+import { UnitLookup } from './unit-lookup';
+import type { ZipEntry } from './xlsx-file';
 
 export interface StaffImportSettings {
   /** largest file, in bytes (STAFF_IMPORT_MAX_BYTES) */
@@ -37,10 +40,11 @@ export interface StaffImportSettings {
   dailyUploads: number;
 }
 
-/** An upload, written to a temporary file as it arrived. */
+/** An upload, written to a temporary file as it arrived, and checked (inspectWorkbook). */
 export interface UploadedWorkbook {
   path: string;
   bytes: number;
+  entries: readonly ZipEntry[];
   /** the name the client gave, unchecked */
   fileName: string | undefined;
 }
@@ -88,16 +92,18 @@ export class StaffImportsService {
     return inTransaction(this.runtime, { tenantId, actorId: actor.id }, async (em) => {
       await this.repo.expireStale(em);
       const jobId = await this.repo.insertJob(em, tenantId, actor.id, fileName, file.bytes);
+      const units = new UnitLookup(this.checks, scopePathOf(actor));
       let rows: StagedRow[] = [];
       let problems: RowProblem[] = [];
       let total = 0;
       const flush = async () => {
+        problems.push(...(await units.resolve(em, rows)));
         await this.repo.insertRows(em, tenantId, jobId, rows);
-        await this.repo.insertFileErrors(em, tenantId, jobId, problems);
+        await this.repo.insertRowErrors(em, tenantId, jobId, problems);
         rows = [];
         problems = [];
       };
-      for await (const { rowNo, cells } of readStaffRows(file.path, { maxRows: this.settings.maxRows, timeLimitMs: READ_TIME_LIMIT_MS })) {
+      for await (const { rowNo, cells } of readStaffRows(file.path, file.entries, { maxRows: this.settings.maxRows, timeLimitMs: READ_TIME_LIMIT_MS })) {
         const checked = checkRow(rowNo, cells, { now });
         rows.push(checked.row);
         problems.push(...checked.problems);
@@ -107,7 +113,7 @@ export class StaffImportsService {
       await flush();
       if (total === 0) throw staffImportError('STAFF_IMPORT_EMPTY', 'file');
       await this.repo.flagDuplicates(em, jobId);
-      const { counts } = await checkAgainstDatabase(em, this.checks, jobId, actor);
+      const counts = await checkAgainstDatabase(em, this.checks, jobId, actor);
       const job = await this.repo.setCounts(em, jobId, counts);
       await this.audit.record(
         ctx,
@@ -121,8 +127,7 @@ export class StaffImportsService {
   /** The units the caller may import into, for the template's list (none when there are too many for a list). */
   async findTemplateUnits(ctx: Context): Promise<TemplateUnit[]> {
     const actor = this.checkImporter(ctx);
-    const scope = scopeOf(actor);
-    return this.repo.findUnits(await ctx.db(), scope.kind === 'SUBTREE' ? scope.path : null, TEMPLATE_UNITS);
+    return this.repo.findUnits(await ctx.db(), scopePathOf(actor), TEMPLATE_UNITS);
   }
 
   /** One of the caller's jobs, or null (missing, another account's, or not a job id: the same answer). */
@@ -156,16 +161,15 @@ export class StaffImportsService {
  * The checks the database decides, for the actor's part of the tree, and the counts that
  * follow; run by the dry run, and again by the confirmation (units and people change).
  */
-export async function checkAgainstDatabase(
-  em: EntityManager,
-  checks: StaffImportChecksRepository,
-  jobId: string,
-  actor: AccountActor,
-): Promise<{ units: UnitResolution; counts: DryRunCounts }> {
+export async function checkAgainstDatabase(em: EntityManager, checks: StaffImportChecksRepository, jobId: string, actor: AccountActor): Promise<DryRunCounts> {
+  await checks.insertDatabaseErrors(em, jobId, scopePathOf(actor));
+  return checks.count(em, jobId);
+}
+
+/** An official's part of the tree as a path prefix; null for the whole tenant. */
+function scopePathOf(actor: AccountActor): string | null {
   const scope = scopeOf(actor);
-  const units = await checks.resolveUnits(em, jobId, scope.kind === 'SUBTREE' ? scope.path : null);
-  await checks.insertDatabaseErrors(em, jobId, units);
-  return { units, counts: await checks.count(em, jobId, units) };
+  return scope.kind === 'SUBTREE' ? scope.path : null;
 }
 
 // controls, direction overrides, zero-width characters; folders

@@ -7,7 +7,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32, createInflateRaw } from 'node:zlib';
 import { AppError } from '../platform/errors';
@@ -50,14 +50,19 @@ const notSpreadsheet = (detail?: string) => staffImportError('STAFF_IMPORT_NOT_S
 const damaged = () => notSpreadsheet('文件不完整或已损坏');
 const tooLarge = (detail: string) => staffImportError('STAFF_IMPORT_TOO_LARGE', 'file', detail);
 
-interface ZipEntry {
+/** An entry of the archive, as its directory records it and as checked. */
+export interface ZipEntry {
   name: string;
   flags: number;
+  /** 0 stored, 8 deflated */
   method: number;
   crc: number;
   packed: number;
   size: number;
+  /** where its local header starts */
   at: number;
+  /** where its data starts */
+  dataAt: number;
 }
 
 /**
@@ -72,7 +77,7 @@ interface ZipEntry {
  * would otherwise stall the reader, which does not notice a failed unpacking of a sheet it
  * sets aside.)
  */
-export async function inspectWorkbook(file: string, bytes: number): Promise<void> {
+export async function inspectWorkbook(file: string, bytes: number): Promise<ZipEntry[]> {
   const handle = await open(file, 'r');
   try {
     const read = async (position: number, length: number): Promise<Buffer> => {
@@ -97,10 +102,10 @@ export async function inspectWorkbook(file: string, bytes: number): Promise<void
       const local = await read(entry.at, 30);
       if (local.length < 30 || !local.subarray(0, 4).equals(ZIP_LOCAL) || local.readUInt16LE(8) !== entry.method) throw damaged();
       const nameLength = local.readUInt16LE(26);
-      const dataAt = entry.at + 30 + nameLength + local.readUInt16LE(28);
+      entry.dataAt = entry.at + 30 + nameLength + local.readUInt16LE(28);
       if ((await read(entry.at + 30, nameLength)).toString('utf8') !== entry.name) throw damaged();
-      await checkEntry(file, entry, dataAt);
-      expected = dataAt + entry.packed;
+      await checkEntry(file, entry);
+      expected = entry.dataAt + entry.packed;
       if (entry.flags & 0x08) {
         // a data descriptor follows the data: 12 bytes, or 16 with its signature
         const descriptor = await read(expected, 4);
@@ -108,6 +113,7 @@ export async function inspectWorkbook(file: string, bytes: number): Promise<void
       }
     }
     if (expected !== directoryAt) throw damaged();
+    return entries;
   } finally {
     await handle.close();
   }
@@ -144,6 +150,7 @@ async function readDirectory(read: (position: number, length: number) => Promise
       size: directory.readUInt32LE(at + 24),
       name: directory.toString('utf8', at + 46, at + 46 + nameLength),
       at: directory.readUInt32LE(at + 42),
+      dataAt: -1,
     };
     if (entry.packed === 0xffffffff || entry.size === 0xffffffff || entry.at === 0xffffffff) throw tooLarge('工作簿解压后过大');
     if (entry.flags & 0x01) throw notSpreadsheet('工作簿已加密：请取消密码后另存为 .xlsx');
@@ -155,14 +162,12 @@ async function readDirectory(read: (position: number, length: number) => Promise
 }
 
 /** Unpacks one entry, stopping the moment it passes its recorded size; its size and CRC must match the record. */
-async function checkEntry(file: string, entry: ZipEntry, dataAt: number): Promise<void> {
+async function checkEntry(file: string, entry: ZipEntry): Promise<void> {
   if (entry.method === 0 && entry.packed !== entry.size) throw damaged();
   let size = 0;
   let crc = 0;
-  const packed = entry.packed ? createReadStream(file, { start: dataAt, end: dataAt + entry.packed - 1 }) : Readable.from([]);
-  const unpacked = entry.method === 8 ? packed.pipe(createInflateRaw()) : packed;
   try {
-    for await (const chunk of unpacked as AsyncIterable<Buffer>) {
+    for await (const chunk of unpackEntry(file, entry)) {
       size += chunk.length;
       if (size > entry.size) throw damaged();
       crc = crc32(chunk, crc);
@@ -170,9 +175,19 @@ async function checkEntry(file: string, entry: ZipEntry, dataAt: number): Promis
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw damaged();
+  }
+  if (size !== entry.size || crc !== entry.crc) throw damaged();
+}
+
+/** The unpacked bytes of an entry of the file (found by `inspectWorkbook`). */
+export async function* unpackEntry(file: string, entry: ZipEntry): AsyncGenerator<Buffer> {
+  if (!entry.packed) return;
+  const packed = createReadStream(file, { start: entry.dataAt, end: entry.dataAt + entry.packed - 1 });
+  const unpacked = entry.method === 8 ? packed.pipe(createInflateRaw()) : packed;
+  try {
+    for await (const chunk of unpacked as AsyncIterable<Buffer>) yield chunk;
   } finally {
     packed.destroy();
     unpacked.destroy();
   }
-  if (size !== entry.size || crc !== entry.crc) throw damaged();
 }
