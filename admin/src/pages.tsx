@@ -2,18 +2,22 @@
 import AccessTimeIcon from '@mui/icons-material/AccessTime';
 import CalculateIcon from '@mui/icons-material/Calculate';
 import GavelIcon from '@mui/icons-material/Gavel';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
-import { BUREAU, type ConsolePage, PROFESSIONAL } from './console';
+import { BUREAU, type ConsolePage, OFFICIALS, PROFESSIONAL } from './console';
 import { lazyPage } from './layout/lazy';
 
 const MyHours = lazyPage(() => import('./my/my-hours'));
 const HoursCalculator = lazyPage(() => import('./my/hours-calculator'));
 const MyTitleApplications = lazyPage(() => import('./my/title-applications'));
 const PolicyPage = lazyPage(() => import('./policy/policy-page'));
+const StaffImportPage = lazyPage(() => import('./staffImport/staff-import-page'));
 
 export const pages: readonly ConsolePage[] = [
   { name: 'myHours', path: '/my-hours', element: <MyHours />, icon: AccessTimeIcon, roles: PROFESSIONAL, menu: true },
   { name: 'hoursCalculator', path: '/hours-calculator', element: <HoursCalculator />, icon: CalculateIcon, roles: PROFESSIONAL, menu: true },
   { name: 'myTitleApplications', path: '/my-title-applications', element: <MyTitleApplications />, icon: WorkspacePremiumIcon, roles: PROFESSIONAL, menu: true },
   { name: 'policy', path: '/policy', element: <PolicyPage />, icon: GavelIcon, roles: BUREAU, menu: true },
+  // reached from the staff list's "导入人员" button
+  { name: 'staffImport', path: '/staff-import', element: <StaffImportPage />, icon: UploadFileIcon, roles: OFFICIALS, menu: false },
 ];

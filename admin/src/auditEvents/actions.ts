@@ -33,6 +33,8 @@ export const KNOWN_ACTIONS = [
   'apiClient.revoke',
   'training.file',
   'training.report',
+  'staffImport.upload',
+  'staffImport.confirm',
 ] as const;
 
 export const KNOWN_ENTITIES = [
@@ -49,6 +51,7 @@ export const KNOWN_ENTITIES = [
   'api_client',
   'training_project',
   'training_report_batch',
+  'staff_import',
 ] as const;
 
 /** A message key for a code with dots (polyglot reads dots as nesting). */

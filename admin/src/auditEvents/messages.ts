@@ -59,6 +59,8 @@ export const auditEventsMessages = {
           apiClient_revoke: '吊销接入客户端',
           training_file: '备案培训项目',
           training_report: '上报培训完成情况',
+          staffImport_upload: '上传人员导入文件（预检）',
+          staffImport_confirm: '确认导入人员',
         },
         entities: {
           policy_revision: '政策版本',
@@ -74,6 +76,7 @@ export const auditEventsMessages = {
           api_client: '接入客户端',
           training_project: '培训项目',
           training_report_batch: '培训上报批次',
+          staff_import: '人员导入任务',
         },
       },
     },
@@ -136,6 +139,8 @@ export const auditEventsMessages = {
           apiClient_revoke: 'API client revoked',
           training_file: 'Training project filed',
           training_report: 'Training completions reported',
+          staffImport_upload: 'Staff import file uploaded (checked)',
+          staffImport_confirm: 'Staff import confirmed',
         },
         entities: {
           policy_revision: 'Policy revision',
@@ -151,6 +156,7 @@ export const auditEventsMessages = {
           api_client: 'API client',
           training_project: 'Training project',
           training_report_batch: 'Training report batch',
+          staff_import: 'Staff import',
         },
       },
     },

@@ -17,6 +17,7 @@ import { shortfallsMessages } from '../shortfalls/messages';
 import { tenantsMessages } from '../tenants/messages';
 import { myMessages } from '../my/messages';
 import { dashboardMessages } from '../dashboard/messages';
+import { staffImportMessages } from '../staffImport/messages';
 
 const trees: { zh: MessageTree; en: MessageTree }[] = [
   appMessages,
@@ -35,6 +36,7 @@ const trees: { zh: MessageTree; en: MessageTree }[] = [
   trainingProjectsMessages,
   apiClientsMessages,
   auditEventsMessages,
+  staffImportMessages,
 ];
 
 export const consoleMessages = {

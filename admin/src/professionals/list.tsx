@@ -4,6 +4,7 @@
 import {
   CreateButton,
   DataTable,
+  Link,
   FilterButton,
   List,
   ReferenceInput,
@@ -15,7 +16,8 @@ import {
   TopToolbar,
   useTranslate,
 } from 'react-admin';
-import { useMediaQuery, type Theme } from '@mui/material';
+import { Button, useMediaQuery, type Theme } from '@mui/material';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { statusChoices, titleLevelChoices, titleSeriesChoices } from './choices';
 import { readSession } from '../providers/session';
 
@@ -37,10 +39,14 @@ function filters(translate: (key: string) => string) {
 }
 
 function ListActions() {
+  const translate = useTranslate();
   return (
     <TopToolbar>
       <FilterButton />
       <CreateButton />
+      <Button component={Link} to="/staff-import" size="small" startIcon={<UploadFileIcon />} data-testid="open-staff-import">
+        {translate('app.staffImport.open')}
+      </Button>
     </TopToolbar>
   );
 }
