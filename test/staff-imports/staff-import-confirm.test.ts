@@ -9,10 +9,12 @@ import { CONFIRM, dryRun, newIdNumber, peopleByIdNumber, person, professionalCou
 
 let app: TestApp;
 let t: TenantFixture;
+let other: TenantFixture;
 
 beforeAll(async () => {
   app = await startTestApp();
   t = await createTenantFixture(app, 'sic');
+  other = await createTenantFixture(app, 'sico');
 });
 afterAll(() => app.close());
 
@@ -122,12 +124,16 @@ describe('confirming an import', () => {
     expect(p).toMatchObject({ unit_id: t.nodes.unitA2, name: '吴同名' });
   });
 
-  it('a job is its uploader’s: another official cannot see or confirm it', async () => {
+  it('a job is its uploader’s: another official, of this tenant or another, cannot see or confirm it', async () => {
     const id = await dryRun(app, unit(), await workbook([person(A1)]));
-    const seen = await app.gql(`query($id: ID!) { staffImport(id: $id) { id } }`, { id }, t.accounts.bureau.token);
-    expect(seen.data.staffImport).toBeNull();
-    const r = await app.gql(CONFIRM, { id, mode: 'ALL' }, t.accounts.bureau.token);
-    expect(codes(r)).toEqual(['STAFF_IMPORT_NOT_FOUND']);
+    for (const token of [t.accounts.bureau.token, other.accounts.bureau.token]) {
+      const seen = await app.gql(`query($id: ID!) { staffImport(id: $id) { id } }`, { id }, token);
+      expect(seen.data.staffImport).toBeNull();
+      const r = await app.gql(CONFIRM, { id, mode: 'ALL' }, token);
+      expect(codes(r)).toEqual(['STAFF_IMPORT_NOT_FOUND']);
+    }
+    const [{ status }] = await app.owner.query(`SELECT status FROM staff_import_job WHERE tenant_id = $1 AND id = $2`, [t.tenantId, id]);
+    expect(status).toBe('READY');
     const mine = await app.gql(`{ staffImports(first: 50) { nodes { id status } } }`, {}, unit());
     expect(mine.data.staffImports.nodes.map((j: { id: string }) => j.id)).toContain(id);
   });
