@@ -30,5 +30,5 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/graphql': 'http://127.0.0.1:4000', '/uploads': 'http://127.0.0.1:4000', '/exports': 'http://127.0.0.1:4000' } },
+  server: { proxy: { '/graphql': 'http://127.0.0.1:4000', '/uploads': 'http://127.0.0.1:4000', '/exports': 'http://127.0.0.1:4000', '/staff-imports': 'http://127.0.0.1:4000' } },
 });

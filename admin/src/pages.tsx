@@ -4,6 +4,7 @@ import CalculateIcon from '@mui/icons-material/Calculate';
 import GavelIcon from '@mui/icons-material/Gavel';
 import VerifiedIcon from '@mui/icons-material/Verified';
 import NotificationsIcon from '@mui/icons-material/Notifications';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
 import { BUREAU, type ConsolePage, OFFICIALS, PROFESSIONAL } from './console';
 import { lazyPage } from './layout/lazy';
@@ -14,6 +15,7 @@ const MyTitleApplications = lazyPage(() => import('./my/title-applications'));
 const PolicyPage = lazyPage(() => import('./policy/policy-page'));
 const MyCertificates = lazyPage(() => import('./certificates/my-certificates'));
 const NotificationsPage = lazyPage(() => import('./notifications/notifications-page'));
+const StaffImportPage = lazyPage(() => import('./staffImport/staff-import-page'));
 
 export const pages: readonly ConsolePage[] = [
   { name: 'myHours', path: '/my-hours', element: <MyHours />, icon: AccessTimeIcon, roles: PROFESSIONAL, menu: true },
@@ -23,4 +25,6 @@ export const pages: readonly ConsolePage[] = [
   { name: 'policy', path: '/policy', element: <PolicyPage />, icon: GavelIcon, roles: BUREAU, menu: true },
   // reached from the bell in the app bar
   { name: 'notifications', path: '/notifications', element: <NotificationsPage />, icon: NotificationsIcon, roles: [...OFFICIALS, ...PROFESSIONAL], menu: false },
+  // reached from the staff list's "导入人员" button
+  { name: 'staffImport', path: '/staff-import', element: <StaffImportPage />, icon: UploadFileIcon, roles: OFFICIALS, menu: false },
 ];

@@ -17,6 +17,7 @@ import { policyModule } from '../policy/policy.module';
 import { professionalsModule } from '../professionals/professionals.module';
 import { providersModule } from '../providers/providers.module';
 import { remindersModule } from '../reminders/reminders.module';
+import { staffImportsModule } from '../staff-imports/staff-imports.module';
 import { tenantsModule } from '../tenants/tenants.module';
 import { titlesModule } from '../titles/titles.module';
 import { verificationModule } from '../verification/verification.module';
@@ -42,4 +43,5 @@ export const modules: readonly CapabilityModule[] = [
   certificatesModule,
   exportsModule,
   remindersModule,
+  staffImportsModule,
 ];

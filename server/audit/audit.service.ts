@@ -55,6 +55,27 @@ export class AuditService {
   }
 }
 
+/**
+ * The audit rows of a set-based write, for the statement that makes the write: an
+ * `INSERT INTO audit_log … SELECT … FROM <source> RETURNING action` in which this request's
+ * tenant, request id and actor fill the columns (parameters numbered from `firstParam`), and
+ * `source` (a CTE or sub-select of the caller's statement, usually reading its own
+ * data-modifying CTE's RETURNING) gives each row's action, entity_type, entity_id, before and
+ * after (jsonb). Nothing scrubs those in SQL: ID numbers in them must already be masked
+ * (`maskedIdNumberSql`). A write of thousands of rows so audits each of them in the same
+ * statement, without bringing them back to the server.
+ */
+export function auditInsertSql(ctx: Context, source: string, firstParam: number): { sql: string; params: unknown[] } {
+  const actor = actorColumns(ctx.actor);
+  const n = (i: number) => `$${firstParam + i}`;
+  return {
+    sql: `INSERT INTO audit_log (tenant_id, request_id, actor_kind, actor_id, actor_label, action, entity_type, entity_id, before, after)
+      SELECT ${n(0)}::uuid, ${n(1)}::text, ${n(2)}::text, ${n(3)}::uuid, ${n(4)}::text, s.action, s.entity_type, s.entity_id, s.before, s.after FROM ${source} s
+      RETURNING action`,
+    params: [ctx.tenantId, ctx.requestId, actor.kind, actor.id, actor.label],
+  };
+}
+
 function toRow(ctx: Context, entry: AuditEntry, by: Actor, tenantId: string | null): AuditRow {
   const actor = actorColumns(by);
   return {

@@ -79,6 +79,12 @@ const schema = z.object({
   EVIDENCE_DIR: z.string().min(1).optional(),
   EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(1 << 30).default(10 * 1024 * 1024),
   EVIDENCE_DAILY_UPLOADS: z.coerce.number().int().min(1).max(100000).default(200),
+  // Staff import (POST /staff-imports): the largest spreadsheet (refused with 413 while it
+  // streams in), the data rows one file may hold, and the files one account may upload in a
+  // day (China time), counted before a file is read.
+  STAFF_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(1 << 30).default(20 * 1024 * 1024),
+  STAFF_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1000000).default(100000),
+  STAFF_IMPORT_DAILY_UPLOADS: z.coerce.number().int().min(1).max(100000).default(50),
   /** The store's URL (MinIO, Ceph, …); without it, AWS S3 of S3_REGION. */
   S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   S3_BUCKET: z

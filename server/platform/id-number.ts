@@ -118,6 +118,15 @@ export function maskIdNumber(value: string): string {
 }
 
 /**
+ * `maskIdNumber` in SQL, for a column of normalised 18-character numbers (set-based writes
+ * that keep a masked copy, such as audit rows made in the same statement): `expression` is
+ * trusted SQL, never user input.
+ */
+export function maskedIdNumberSql(expression: string): string {
+  return `overlay(${expression} placing '**********' from 5 for 10)`;
+}
+
+/**
  * Builds a number with its check character, for generators and tests:
  * `makeIdNumber('370102', '19900307', 123)`. The sequence decides the gender
  * (odd: male). Does not check that the region or date are real.

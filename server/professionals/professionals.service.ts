@@ -11,6 +11,7 @@ import { uniqueViolation } from '../platform/pg-errors';
 import { isUuid } from '../platform/uuid';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { Organisation, OrgKind } from '../organisations/organisations.types';
+import { isJoinDate } from './professional-rules';
 import { professionalError } from './professionals.errors';
 import { ProfessionalQuery, ProfessionalsRepository } from './professionals.repository';
 import {
@@ -181,10 +182,7 @@ function narrower(a: string | null, b: string): string | undefined {
 }
 
 function checkDate(value: string, field: string): void {
-  const d = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value || d.getUTCFullYear() < 1950 || d.getTime() > Date.now() + 366 * 864e5) {
-    throw professionalError('PROFESSIONAL_JOIN_DATE', field);
-  }
+  if (!isJoinDate(value)) throw professionalError('PROFESSIONAL_JOIN_DATE', field);
 }
 
 function snapshot(p: Professional) {

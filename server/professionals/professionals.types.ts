@@ -6,6 +6,7 @@ import { TitleLevelEnum, TitleSeriesEnum } from './title-enums';
 import type { TitleLevel, TitleSeries } from '../engine/titles';
 import { defineEnum } from '../platform/graphql-enum';
 import { NotBlank } from '../platform/validators';
+import { NAME_PATTERN as NAME, NAME_RULE, PHONE_PATTERN, PHONE_RULE } from './professional-rules';
 
 export const Gender = defineEnum('Gender', '性别', {
   MALE: '男',
@@ -21,7 +22,6 @@ export const ProfessionalStatus = defineEnum('ProfessionalStatus', '在职状态
 export type ProfessionalStatus = (typeof ProfessionalStatus)[keyof typeof ProfessionalStatus];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const NAME = /^[\u3400-\u9fffA-Za-z·•. ]{1,50}$/u;
 
 @ObjectType('Professional', { description: '专业技术人员', implements: Node })
 export class Professional implements Node {
@@ -68,13 +68,13 @@ export class ProfessionalConnection extends ConnectionType(Professional, 'Profes
 @InputType()
 export class CreateProfessionalInput {
   @Field({ description: '18 位身份证号码' }) idNumber: string;
-  @Field() @Matches(NAME, { message: '姓名只能包含汉字、字母和间隔号（1–50 个字符）' }) @NotBlank({ message: '姓名不能为空白' }) name: string;
+  @Field() @Matches(NAME, { message: NAME_RULE }) @NotBlank({ message: '姓名不能为空白' }) name: string;
   @Field(() => ID) unitId: string;
   @Field(() => TitleLevelEnum) titleLevel: TitleLevel;
   @Field(() => TitleSeriesEnum) titleSeries: TitleSeries;
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^1[3-9]\d{9}$/, { message: '手机号码应为 11 位大陆手机号' })
+  @Matches(PHONE_PATTERN, { message: PHONE_RULE })
   phone?: string | null;
   @Field() @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) joinedUnitOn: string;
 }
@@ -85,14 +85,14 @@ export class UpdateProfessionalInput {
   @Field(() => Int, { description: '读取时的版本号，用于防止覆盖他人的修改' }) version: number;
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(NAME, { message: '姓名只能包含汉字、字母和间隔号（1–50 个字符）' })
+  @Matches(NAME, { message: NAME_RULE })
   @NotBlank({ message: '姓名不能为空白' })
   name?: string | null;
   @Field(() => TitleLevelEnum, { nullable: true, description: '仅限尚无职称记录的人员；有职称记录后请用 recordTitle 登记' }) titleLevel?: TitleLevel | null;
   @Field(() => TitleSeriesEnum, { nullable: true, description: '仅限尚无职称记录的人员；有职称记录后请用 recordTitle 登记' }) titleSeries?: TitleSeries | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^1[3-9]\d{9}$/, { message: '手机号码应为 11 位大陆手机号' })
+  @Matches(PHONE_PATTERN, { message: PHONE_RULE })
   phone?: string | null;
   @Field(() => ProfessionalStatus, { nullable: true }) status?: ProfessionalStatus | null;
 }

@@ -16,13 +16,17 @@ const MAX_ROWS = 5;
 const PER_WINDOW = 3;
 /** below the test server's pool of 5 connections */
 const CONCURRENCY = 3;
+const policies = loadPolicyFiles(path.resolve(__dirname, '../../tenants'));
 let app: TestApp;
+/** this test's tenant: each test has one of its own, so no export or rate-limit point of another test counts in it */
 let t: TenantFixture;
 
 beforeAll(async () => {
   app = await startTestApp({ EXPORT_MAX_ROWS: String(MAX_ROWS), EXPORT_RATE_LIMIT: String(PER_WINDOW), EXPORT_CONCURRENCY: String(CONCURRENCY) });
+});
+beforeEach(async () => {
   t = await createTenantFixture(app, 'exl');
-  await publishInitialPolicy(app.owner, t.tenantId, loadPolicyFiles(path.resolve(__dirname, '../../tenants')).get('qingdao')!, 'test');
+  await publishInitialPolicy(app.owner, t.tenantId, policies.get('qingdao')!, 'test');
   // more audit events than the cap
   await inTransaction(app.owner, { tenantId: t.tenantId }, async (em) => {
     for (let i = 0; i < MAX_ROWS + 1; i++) {
@@ -46,7 +50,7 @@ describe('the row cap (EXPORT_MAX_ROWS)', () => {
     expect(staff.headers.get('content-disposition')).toBeNull();
     const unit = await exportFile(app, t.accounts.bureau.token, 'professionals', { filter: { unitId: t.nodes.unitA1 } });
     expect(recordsOf(bookOf(unit).worksheets[0]!)).toHaveLength(3);
-    // six events, and the audit row of the export just sent
+    // the six events written for this test's tenant, and the audit row of the export just sent
     const events = await exportFile(app, t.accounts.bureau.token, 'audit-events');
     expect(codeOf(events)).toEqual([400, 'EXPORT_TOO_MANY_ROWS']);
     expect(events.errors?.[0]?.message).toContain(`上限 ${MAX_ROWS} 行，本次共 7 行`);
@@ -62,7 +66,10 @@ describe('the row cap (EXPORT_MAX_ROWS)', () => {
 
 describe('the rate limit (EXPORT_RATE_LIMIT per account)', () => {
   it('counts every export started, refused ones too: the bureau’s fourth is refused with 429 and Retry-After', async () => {
-    // the bureau started three above (two refused by the cap, one sent)
+    // the bureau starts three: two refused by the cap, one sent
+    expect(codeOf(await exportFile(app, t.accounts.bureau.token, 'professionals'))).toEqual([400, 'EXPORT_TOO_MANY_ROWS']);
+    expect((await exportFile(app, t.accounts.bureau.token, 'professionals', { filter: { unitId: t.nodes.unitA1 } })).status).toBe(200);
+    expect(codeOf(await exportFile(app, t.accounts.bureau.token, 'audit-events'))).toEqual([400, 'EXPORT_TOO_MANY_ROWS']);
     const fourth = await exportFile(app, t.accounts.bureau.token, 'completion-statistics', { year: 2026 });
     expect(codeOf(fourth)).toEqual([429, 'EXPORT_RATE_LIMITED']);
     expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -20,10 +20,10 @@ const policies = loadPolicyFiles(path.resolve(__dirname, '../../tenants'));
 const log = createLogger('silent');
 const clock = { day: '2026-10-31', today() { return this.day; } } satisfies Clock & { day: string };
 
+type Who = ReminderPeople<'short' | 'optedOut' | 'complete' | 'shortA2' | 'officialA1' | 'officialA2' | 'officialB1' | 'department'>;
+
 let app: TestApp;
 let smtp: SmtpSink;
-let t: TenantFixture;
-let who: ReminderPeople<'short' | 'optedOut' | 'complete' | 'shortA2' | 'officialA1' | 'officialA2' | 'officialB1' | 'department'>;
 let services: Services;
 /** a second server process: its own services (and pools of its own within this file's connections) */
 let second: Services;
@@ -33,12 +33,40 @@ const build = () => createServices({ runtime: app.runtime, config: loadConfig({ 
 beforeAll(async () => {
   app = await startTestApp();
   smtp = await startSmtpSink();
-  t = await createTenantFixture(app, 'rem');
+  services = build();
+  second = build();
+});
+afterEach(() => smtp.refuse.clear());
+afterAll(async () => {
+  await app.close();
+  await smtp.close();
+});
+
+interface Scenario {
+  t: TenantFixture;
+  who: Who;
+  /** the reminder ledger's rows of this tenant */
+  ledgerRows(): Promise<number>;
+  notificationsOf(accountId: string): Promise<{ kind: string; title: string; body: string }[]>;
+  /** runs the tenant once on `day` (the shared clock set to it) */
+  runOn(day: string, on?: Services): ReturnType<Services['reminders']['runTenant']>;
+}
+
+/**
+ * A tenant of its own for one test, that no run has touched: Qingdao's policy (reminders 60, 30
+ * and 7 days before Dec 31); of the nine people a1[2] complete, a2[0] short of 40 professional
+ * hours and the rest with none; accounts with addresses for a1[0] (short), a1[1] (opted out),
+ * a1[2] (complete) and a2[0] (short), for the officials of units A1 and A2, one without an
+ * address for unit B1's official, and the department official's. Tests share the clock, the
+ * SMTP sink and the two processes' services, never a tenant, so they pass in any order.
+ */
+async function scenario(): Promise<Scenario> {
+  const t = await createTenantFixture(app, 'rem');
   await publishInitialPolicy(app.owner, t.tenantId, policies.get('qingdao')!, 'test');
-  const { a1, a2, b1 } = t.people;
+  const { a1, a2 } = t.people;
   await addHours(app, t, a1[2], 30, 60); // complete
   await addHours(app, t, a2[0], 30, 20); // short of 40 professional hours
-  who = {
+  const who: Who = {
     short: await addAccount(app, t, 'PROFESSIONAL', t.nodes.unitA1, a1[0], { accountId: t.accounts.personA1.id }),
     optedOut: await addAccount(app, t, 'PROFESSIONAL', t.nodes.unitA1, a1[1], { optOut: true }),
     complete: await addAccount(app, t, 'PROFESSIONAL', t.nodes.unitA1, a1[2]),
@@ -48,76 +76,83 @@ beforeAll(async () => {
     officialB1: await addAccount(app, t, 'UNIT_OFFICIAL', t.nodes.unitB1, null, { email: null }),
     department: await addAccount(app, t, 'DEPARTMENT_OFFICIAL', t.nodes.deptA, null, { accountId: t.accounts.deptA.id }),
   };
-  void b1;
-  services = build();
-  second = build();
-});
-afterAll(async () => {
-  await app.close();
-  await smtp.close();
-});
-
-const ledgerRows = async () =>
-  (await app.owner.query(`SELECT count(*)::int AS n FROM reminder_ledger WHERE tenant_id = $1`, [t.tenantId]))[0].n as number;
-const notificationsOf = (accountId: string) =>
-  app.owner.query<{ kind: string; title: string; body: string }[]>(`SELECT kind, title, body FROM notification WHERE tenant_id = $1 AND account_id = $2 ORDER BY no`, [t.tenantId, accountId]);
+  return {
+    t,
+    who,
+    ledgerRows: async () => (await app.owner.query(`SELECT count(*)::int AS n FROM reminder_ledger WHERE tenant_id = $1`, [t.tenantId]))[0].n as number,
+    notificationsOf: (accountId) =>
+      app.owner.query(`SELECT kind, title, body FROM notification WHERE tenant_id = $1 AND account_id = $2 ORDER BY no`, [t.tenantId, accountId]),
+    runOn: (day, on = services) => {
+      clock.day = day;
+      return on.reminders.runTenant(t.tenantId, log);
+    },
+  };
+}
 
 describe('deadline reminders', () => {
   it('61 days before Dec 31 (Oct 31) no reminder day has been reached: nothing is written or sent', async () => {
-    clock.day = '2026-10-31';
-    const run = await services.reminders.runTenant(t.tenantId, log);
+    const s = await scenario();
+    const before = smtp.mails.length;
+    const run = await s.runOn('2026-10-31');
     expect(run).toMatchObject({ skipped: null, reminded: 0, digests: 0, mailed: 0 });
-    expect(await ledgerRows()).toBe(0);
-    expect(smtp.mails).toHaveLength(0);
+    expect(await s.ledgerRows()).toBe(0);
+    expect(smtp.mails.slice(before)).toHaveLength(0);
   });
 
   it('the clock crossing 60 days before Dec 31 (Nov 1): one e-mail per short person, none to the complete or the opted-out, one digest per unit official', async () => {
-    clock.day = '2026-11-01';
-    const run = await services.reminders.runTenant(t.tenantId, log);
+    const { t, who, ...s } = await scenario();
+    await s.runOn('2026-10-31'); // the day before: nothing yet
+    const before = smtp.mails.length;
+    const run = await s.runOn('2026-11-01');
     // everyone but the complete person is short: 8 of the 9
     expect(run).toMatchObject({ reminded: 8, digests: 3, mailed: 4, mailFailed: 0 });
-    expect(mailsTo(smtp, who.short.email!)).toHaveLength(1);
-    expect(mailsTo(smtp, who.shortA2.email!)).toHaveLength(1);
-    expect(mailsTo(smtp, who.optedOut.email!)).toHaveLength(0);
-    expect(mailsTo(smtp, who.complete.email!)).toHaveLength(0);
-    expect(mailsTo(smtp, who.department.email!)).toHaveLength(0);
-    expect(smtp.mails).toHaveLength(4);
+    expect(mailsTo(smtp, who.short.email!, before)).toHaveLength(1);
+    expect(mailsTo(smtp, who.shortA2.email!, before)).toHaveLength(1);
+    expect(mailsTo(smtp, who.optedOut.email!, before)).toHaveLength(0);
+    expect(mailsTo(smtp, who.complete.email!, before)).toHaveLength(0);
+    expect(mailsTo(smtp, who.department.email!, before)).toHaveLength(0);
+    expect(smtp.mails.slice(before)).toHaveLength(4);
 
-    const [mine] = mailsTo(smtp, who.short.email!);
+    const [mine] = mailsTo(smtp, who.short.email!, before);
     expect(mine!.subject).toBe('继续教育学时提醒：距年度学时截止日还有 60 天');
     expect(mine!.text).toContain(`${t.people.a1[0].name}：您 2026 年度的继续教育学时尚未完成，公需科目还差 30 学时，专业科目还差 60 学时。请在 2026-12-31`);
     expect(mine!.text).not.toMatch(/[0-9]{17}[0-9X]/);
-    expect(mailsTo(smtp, who.shortA2.email!)[0]!.text).toContain('专业科目还差 40 学时');
+    expect(mailsTo(smtp, who.shortA2.email!, before)[0]!.text).toContain('专业科目还差 40 学时');
 
     // the unit's digest: its short people (the opted-out one too), not the complete one
-    const [digestA1] = mailsTo(smtp, who.officialA1.email!);
+    const [digestA1] = mailsTo(smtp, who.officialA1.email!, before);
     expect(digestA1!.subject).toBe('本单位 2 人继续教育学时未完成');
     expect(digestA1!.text).toContain(t.people.a1[0].name);
     expect(digestA1!.text).toContain(t.people.a1[1].name);
     expect(digestA1!.text).not.toContain(t.people.a1[2].name);
-    expect(mailsTo(smtp, who.officialA2.email!)[0]!.subject).toBe('本单位 3 人继续教育学时未完成');
+    expect(mailsTo(smtp, who.officialA2.email!, before)[0]!.subject).toBe('本单位 3 人继续教育学时未完成');
 
     // in the app: the opted-out person and the official without an address are notified all the same
-    expect((await notificationsOf(who.optedOut.accountId)).map((n) => n.kind)).toEqual(['SHORTFALL_REMINDER']);
-    expect((await notificationsOf(who.officialB1.accountId)).map((n) => n.title)).toEqual(['本单位 3 人继续教育学时未完成']);
-    expect(await notificationsOf(who.complete.accountId)).toEqual([]);
-    expect(await notificationsOf(who.department.accountId)).toEqual([]);
+    expect((await s.notificationsOf(who.optedOut.accountId)).map((n) => n.kind)).toEqual(['SHORTFALL_REMINDER']);
+    expect((await s.notificationsOf(who.officialB1.accountId)).map((n) => n.title)).toEqual(['本单位 3 人继续教育学时未完成']);
+    expect(await s.notificationsOf(who.complete.accountId)).toEqual([]);
+    expect(await s.notificationsOf(who.department.accountId)).toEqual([]);
   });
 
   it('a second run on Nov 1, and runs on the days up to the next reminder day, remind no one again', async () => {
+    const s = await scenario();
+    // Oct 31, then Nov 1's run, which reminds the eight short people
+    await s.runOn('2026-10-31');
+    expect(await s.runOn('2026-11-01')).toMatchObject({ reminded: 8 });
     const before = smtp.mails.length;
-    expect(await services.reminders.runTenant(t.tenantId, log)).toMatchObject({ skipped: 'DONE', reminded: 0 });
-    clock.day = '2026-11-02';
-    expect(await services.reminders.runTenant(t.tenantId, log)).toMatchObject({ skipped: null, reminded: 0, digests: 0 });
-    clock.day = '2026-11-30';
-    expect(await services.reminders.runTenant(t.tenantId, log)).toMatchObject({ reminded: 0 });
+    expect(await s.runOn('2026-11-01')).toMatchObject({ skipped: 'DONE', reminded: 0 });
+    expect(await s.runOn('2026-11-02')).toMatchObject({ skipped: null, reminded: 0, digests: 0 });
+    expect(await s.runOn('2026-11-30')).toMatchObject({ reminded: 0 });
     expect(smtp.mails.length).toBe(before);
   });
 
   it('two server processes running the tenant at once on Dec 1 (30 days before) send each reminder once', async () => {
+    const { who, ...s } = await scenario();
+    // the runs before: Nov 1 (60 days before) and the day before Dec 1
+    expect(await s.runOn('2026-11-01')).toMatchObject({ reminded: 8 });
+    await s.runOn('2026-11-30');
     const before = smtp.mails.length;
-    clock.day = '2026-12-01';
-    const runs = await Promise.all([services.reminders.runTenant(t.tenantId, log), second.reminders.runTenant(t.tenantId, log)]);
+    const runs = await Promise.all([s.runOn('2026-12-01', services), s.runOn('2026-12-01', second)]);
     expect(runs.map((r) => r.reminded).sort()).toEqual([0, 8]);
     const fresh = smtp.mails.slice(before);
     expect(fresh).toHaveLength(4);
@@ -126,6 +161,7 @@ describe('deadline reminders', () => {
   });
 
   it('the ledger’s key alone keeps two processes inserting the same reminders at once from sending any twice', async () => {
+    const { t, who } = await scenario();
     const before = smtp.mails.length;
     const reminders: PersonReminder[] = [t.people.a1[0], t.people.a2[0], t.people.b1[0]].map((p: PersonFixture, i) => ({
       professionalId: p.id,
@@ -150,27 +186,31 @@ describe('deadline reminders', () => {
   });
 
   it('an e-mail the SMTP server refuses (Dec 24, 7 days before) is sent by the next run, once', async () => {
+    const { t, who, ...s } = await scenario();
+    // the reminder days before: Nov 1 (60 days) and Dec 1 (30 days)
+    expect(await s.runOn('2026-11-01')).toMatchObject({ reminded: 8 });
+    expect(await s.runOn('2026-12-01')).toMatchObject({ reminded: 8 });
     const before = smtp.mails.length;
     smtp.refuse.add(who.short.email!);
-    clock.day = '2026-12-24';
-    const run = await services.reminders.runTenant(t.tenantId, log);
+    const run = await s.runOn('2026-12-24');
     expect(run).toMatchObject({ reminded: 8, mailed: 3, mailFailed: 1 });
     expect(mailsTo(smtp, who.short.email!, before)).toHaveLength(0);
     const [state] = await app.owner.query(`SELECT mail_state, mail_attempts FROM reminder_ledger WHERE tenant_id = $1 AND professional_id = $2 AND days_before = 7`, [t.tenantId, t.people.a1[0].id]);
     expect(state).toEqual({ mail_state: 'RETRY', mail_attempts: 1 });
 
     smtp.refuse.clear();
-    clock.day = '2026-12-25';
-    expect(await services.reminders.runTenant(t.tenantId, log)).toMatchObject({ reminded: 0, mailed: 1 });
-    clock.day = '2026-12-26';
-    expect(await services.reminders.runTenant(t.tenantId, log)).toMatchObject({ reminded: 0, mailed: 0 });
+    expect(await s.runOn('2026-12-25')).toMatchObject({ reminded: 0, mailed: 1 });
+    expect(await s.runOn('2026-12-26')).toMatchObject({ reminded: 0, mailed: 0 });
     const retried = mailsTo(smtp, who.short.email!, before);
     expect(retried).toHaveLength(1);
     expect(retried[0]!.subject).toBe('继续教育学时提醒：距年度学时截止日还有 7 天');
   });
 
   it('after Dec 31 the year’s deadline has passed: no reminders', async () => {
-    clock.day = '2027-01-02';
-    expect(await services.reminders.runTenant(t.tenantId, log)).toMatchObject({ reminded: 0, digests: 0 });
+    const s = await scenario();
+    // the year's reminder days, Dec 31 not yet passed
+    for (const day of ['2026-11-01', '2026-12-01', '2026-12-24']) expect(await s.runOn(day)).toMatchObject({ reminded: 8 });
+    await s.runOn('2026-12-26');
+    expect(await s.runOn('2027-01-02')).toMatchObject({ reminded: 0, digests: 0 });
   });
 });

@@ -39,6 +39,8 @@ export const KNOWN_ACTIONS = [
   'export.completion-statistics',
   'export.shortfalls',
   'export.audit-events',
+  'staffImport.upload',
+  'staffImport.confirm',
 ] as const;
 
 export const KNOWN_ENTITIES = [
@@ -56,6 +58,7 @@ export const KNOWN_ENTITIES = [
   'training_project',
   'training_report_batch',
   'export',
+  'staff_import',
 ] as const;
 
 /** A message key for a code with dots (polyglot reads dots as nesting). */

@@ -65,6 +65,8 @@ export const auditEventsMessages = {
           'export_completion-statistics': '导出完成情况统计',
           export_shortfalls: '导出缺学时人员名单',
           'export_audit-events': '导出审计日志',
+          staffImport_upload: '上传人员导入文件（预检）',
+          staffImport_confirm: '确认导入人员',
         },
         entities: {
           policy_revision: '政策版本',
@@ -81,6 +83,7 @@ export const auditEventsMessages = {
           training_project: '培训项目',
           training_report_batch: '培训上报批次',
           export: '导出',
+          staff_import: '人员导入任务',
         },
       },
     },
@@ -149,6 +152,8 @@ export const auditEventsMessages = {
           'export_completion-statistics': 'Completion statistics exported',
           export_shortfalls: 'Shortfall list exported',
           'export_audit-events': 'Audit log exported',
+          staffImport_upload: 'Staff import file uploaded (checked)',
+          staffImport_confirm: 'Staff import confirmed',
         },
         entities: {
           policy_revision: 'Policy revision',
@@ -165,6 +170,7 @@ export const auditEventsMessages = {
           training_project: 'Training project',
           training_report_batch: 'Training report batch',
           export: 'Export',
+          staff_import: 'Staff import',
         },
       },
     },

@@ -20,6 +20,7 @@ import { dashboardMessages } from '../dashboard/messages';
 import { certificatesMessages } from '../certificates/messages';
 import { exportMessages } from '../shared/export-messages';
 import { notificationsMessages } from '../notifications/messages';
+import { staffImportMessages } from '../staffImport/messages';
 
 const trees: { zh: MessageTree; en: MessageTree }[] = [
   appMessages,
@@ -41,6 +42,7 @@ const trees: { zh: MessageTree; en: MessageTree }[] = [
   certificatesMessages,
   exportMessages,
   notificationsMessages,
+  staffImportMessages,
 ];
 
 export const consoleMessages = {

@@ -4,6 +4,7 @@
 import {
   CreateButton,
   DataTable,
+  Link,
   FilterButton,
   List,
   ReferenceInput,
@@ -16,7 +17,8 @@ import {
   useListContext,
   useTranslate,
 } from 'react-admin';
-import { useMediaQuery, type Theme } from '@mui/material';
+import { Button, useMediaQuery, type Theme } from '@mui/material';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { statusChoices, titleLevelChoices, titleSeriesChoices } from './choices';
 import { readSession } from '../providers/session';
 import { ExportExcelButton } from '../shared/export-button';
@@ -41,11 +43,15 @@ function filters(translate: (key: string) => string) {
 
 function ListActions() {
   const { filterValues } = useListContext();
+  const translate = useTranslate();
   return (
     <TopToolbar>
       <FilterButton />
       <CreateButton />
       <ExportExcelButton kind="professionals" body={() => ({ filter: toFilter(filterValues) })} />
+      <Button component={Link} to="/staff-import" size="small" startIcon={<UploadFileIcon />} data-testid="open-staff-import">
+        {translate('app.staffImport.open')}
+      </Button>
     </TopToolbar>
   );
 }

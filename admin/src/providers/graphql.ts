@@ -87,3 +87,42 @@ export async function fetchCertificatePdf(certificateId: string): Promise<Blob> 
   if (!response.ok) throw new ApiError(describeError('CERTIFICATE_NOT_FOUND', '证书无法下载'), response.status, 'CERTIFICATE_NOT_FOUND', null);
   return response.blob();
 }
+
+/** The dry run of a staff import, as POST /staff-imports answers it. */
+export interface StaffImportSummary {
+  id: string;
+  totalRows: number;
+  validRows: number;
+  invalidRows: number;
+  errorCount: number;
+  toCreate: number;
+  toUpdate: number;
+  toLeaveUnchanged: number;
+}
+
+/** Uploads a filled-in staff import template (multipart, POST /staff-imports); answers the dry run's summary. */
+export async function uploadStaffImport(file: File): Promise<StaffImportSummary> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const token = readSession()?.token;
+  const response = await fetch('/staff-imports', { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: form }).catch(() => {
+    throw new ApiError(describeError('NETWORK', '无法连接服务器，请检查网络后重试'), 503, 'NETWORK', null);
+  });
+  const body = (await response.json().catch(() => ({}))) as Partial<StaffImportSummary> & { errors?: GraphQLErrorBody[] };
+  if (!response.ok || !body.id) {
+    const error = body.errors?.[0] ?? { message: `上传失败（HTTP ${response.status}）`, extensions: { code: 'STAFF_IMPORT_UPLOAD_INVALID' } };
+    throw toApiError({ ...error, extensions: { field: 'file', ...error.extensions } }, response.status);
+  }
+  return body as StaffImportSummary;
+}
+
+/** The staff import template for the signed-in official's units (GET /staff-imports/template). */
+export async function fetchStaffImportTemplate(): Promise<Blob> {
+  const token = readSession()?.token;
+  const response = await fetch('/staff-imports/template', { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { errors?: GraphQLErrorBody[] };
+    throw toApiError(body.errors?.[0] ?? { message: `下载失败（HTTP ${response.status}）` }, response.status);
+  }
+  return response.blob();
+}
