@@ -145,7 +145,7 @@ export class StaffImportsService {
     const after = decodeCursor(page.after, 2, ([at, id]) => !Number.isNaN(Date.parse(at!)) && isUuid(id!));
     const em = await ctx.db();
     const rows = await this.repo.findPageOfCreator(em, actor.id, after, page.first + 1);
-    return toConnection(rows, page, (r) => [r.createdAt.toISOString(), r.id], () => this.repo.countOfCreator(em, actor.id));
+    return toConnection(rows, page, (r) => [r.createdKey, r.id], () => this.repo.countOfCreator(em, actor.id));
   }
 
   /** A job's problems by row and column (the job was found through `findOne`). */
