@@ -33,11 +33,14 @@ interface JobRow {
   skipped_count: number | null;
   confirmed_at: Date | null;
   created_at: Date;
+  /** created_at to the microsecond, the list's keyset position (a Date keeps milliseconds only) */
+  created_key: string;
   version: number;
 }
 
 const JOB_COLUMNS = `id, created_by, file_name, file_bytes, status, total_rows, valid_rows, error_count, to_create, to_update, unchanged,
-  mode, created_count, updated_count, unchanged_count, skipped_count, confirmed_at, created_at, version`;
+  mode, created_count, updated_count, unchanged_count, skipped_count, confirmed_at, created_at,
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key, version`;
 
 function toStaffImport(row: JobRow): StaffImport {
   return Object.assign(new StaffImport(), {
@@ -47,6 +50,7 @@ function toStaffImport(row: JobRow): StaffImport {
     fileBytes: Number(row.file_bytes),
     status: row.status,
     createdAt: row.created_at,
+    createdKey: row.created_key,
     expiresAt: new Date(row.created_at.getTime() + STAFF_IMPORT_TTL_HOURS * 3600e3),
     totalRows: row.total_rows,
     validRows: row.valid_rows,

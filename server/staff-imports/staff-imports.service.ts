@@ -7,7 +7,7 @@
 //   1. jobs left unconfirmed for a day expire (their staged rows are dropped);
 //   2. the rows stream out of the file (sheet-reader.ts) and are checked one by one on their
 //      own (row-check.ts: required cells, formulas, ID numbers, names, lists, dates); every
-//      2,000 rows have their units looked up (unit-lookup.ts: in the caller's tenant and part
+//      500 rows have their units looked up (unit-lookup.ts: in the caller's tenant and part
 //      of the tree only) and are staged with their problems, one statement each;
 //   3. set-based checks over the whole job: ID numbers the file repeats, people already
 //      registered elsewhere, titles from a title history, employer types;
@@ -49,7 +49,8 @@ export interface UploadedWorkbook {
   fileName: string | undefined;
 }
 
-const BATCH_ROWS = 2000;
+// small batches: the rows of a batch wait in memory while it is written, and fewer of them outlive a young-generation collection
+const BATCH_ROWS = 500;
 /** Units listed in the template at most (a drop-down list of more helps nobody). */
 const TEMPLATE_UNITS = 2000;
 /** Reading a file stops after this long (a file of the largest size allowed reads in a few seconds). */
@@ -144,7 +145,7 @@ export class StaffImportsService {
     const after = decodeCursor(page.after, 2, ([at, id]) => !Number.isNaN(Date.parse(at!)) && isUuid(id!));
     const em = await ctx.db();
     const rows = await this.repo.findPageOfCreator(em, actor.id, after, page.first + 1);
-    return toConnection(rows, page, (r) => [r.createdAt.toISOString(), r.id], () => this.repo.countOfCreator(em, actor.id));
+    return toConnection(rows, page, (r) => [r.createdKey, r.id], () => this.repo.countOfCreator(em, actor.id));
   }
 
   /** A job's problems by row and column (the job was found through `findOne`). */

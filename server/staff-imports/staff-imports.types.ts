@@ -70,6 +70,8 @@ export class StaffImport {
   @Field(() => Int) version: number;
   /** internal */
   createdBy: string;
+  /** internal: created_at to the microsecond, the list's keyset position */
+  createdKey: string;
 }
 
 @ObjectType({ description: '本人的导入任务（新上传的在前，键集分页）' })

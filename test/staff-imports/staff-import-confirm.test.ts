@@ -151,4 +151,23 @@ describe('confirming an import', () => {
     );
     expect(job).toEqual({ status: 'EXPIRED', rows: 0 });
   });
+
+  it('staffImports pages through the uploader’s jobs, newest first, each once', async () => {
+    const account = t.accounts.deptA;
+    for (let i = 0; i < 3; i++) await dryRun(app, account.token, await workbook([person(A1)]));
+    const ids: string[] = [];
+    let after: string | null = null;
+    do {
+      const r: { data: { staffImports: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } = await app.gql(
+        `query($after: String) { staffImports(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        account.token,
+      );
+      ids.push(...r.data.staffImports.nodes.map((n) => n.id));
+      after = r.data.staffImports.pageInfo.hasNextPage ? r.data.staffImports.pageInfo.endCursor : null;
+    } while (after);
+    const expected = await app.owner.query(`SELECT id FROM staff_import_job WHERE tenant_id = $1 AND created_by = $2 ORDER BY created_at DESC, id DESC`, [t.tenantId, account.id]);
+    expect(ids).toEqual(expected.map((r: { id: string }) => r.id));
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+  });
 });
