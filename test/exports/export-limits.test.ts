@@ -38,7 +38,17 @@ beforeEach(async () => {
     }
   });
 });
-afterAll(() => app.close());
+afterAll(async () => {
+  // A refused export's request goes on after its answer has been sent (it rolls its transaction
+  // back), and a sent one's writes its audit row: whichever test ran last, let that work end
+  // before the pools close under it (all of the runtime pool's connections idle for a while).
+  const pool = (app.runtime.driver as PostgresDriver).master as Pool;
+  for (let idle = 0, waited = 0; idle < 3 && waited < 5000; waited += 20) {
+    idle = pool.totalCount === pool.idleCount ? idle + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await app.close();
+});
 
 const codeOf = (a: Awaited<ReturnType<typeof exportFile>>) => [a.status, a.errors?.[0]?.extensions?.code];
 
