@@ -96,7 +96,13 @@ describe('the rate limit (EXPORT_RATE_LIMIT per account)', () => {
     expect(answers.filter((a) => a.status === 200)).toHaveLength(PER_WINDOW);
     for (const a of answers.filter((x) => x.status !== 200)) expect([[429, 'EXPORT_RATE_LIMITED'], [503, 'EXPORT_BUSY']]).toContainEqual(codeOf(a));
     for (const a of answers.filter((x) => x.status === 200)) expect(recordsOf(bookOf(a).worksheets[0]!)).toHaveLength(3);
-    const after = (await auditRows(app, t.tenantId)).filter((r) => r.action.startsWith('export.'));
+    // a sent export's audit row is written once the file has gone out: wait for it (5 s at most)
+    const exported = async () => (await auditRows(app, t.tenantId)).filter((r) => r.action.startsWith('export.'));
+    let after = await exported();
+    for (let waited = 0; after.length - before < PER_WINDOW && waited < 5000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      after = await exported();
+    }
     expect(after.length - before).toBe(PER_WINDOW);
     expect(after.slice(-PER_WINDOW).every((r) => r.actor_id === t.accounts.unitA1.id && r.after?.rows === 3)).toBe(true);
   });
