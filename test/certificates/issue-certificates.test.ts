@@ -32,6 +32,11 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const me = () => t.accounts.personA1.token;
+/**
+ * The person's certificate of Y, issued now unless an earlier test did (asking again answers the
+ * valid one): tests run in any order (jest --randomize), so none relies on another's certificate.
+ */
+const mine = () => issued(app, me(), { years: [Y] });
 const count = async (tenantId = t.tenantId) =>
   (await app.owner.query(`SELECT count(*)::int AS n FROM certificate WHERE tenant_id = $1`, [tenantId]))[0].n as number;
 
@@ -138,6 +143,8 @@ describe('officials issue for the people in their scope', () => {
     expect((await download(app, c.id, t.accounts.bureau.token)).status).toBe(200);
 
     // the professional's own list: two certificates (Y and Y - 1), a page of one at a time
+    await mine();
+    await issued(app, me(), { years: [Y - 1] });
     const page1 = ok<{ totalCount: number; nodes: CertificateView[]; pageInfo: { hasNextPage: boolean; endCursor: string } }>(await app.gql(MINE, { first: 1 }, me()), 'myCertificates');
     const page2 = ok<{ nodes: CertificateView[]; pageInfo: { hasNextPage: boolean } }>(await app.gql(MINE, { first: 1, after: page1.pageInfo.endCursor }, me()), 'myCertificates');
     expect(page1.totalCount).toBe(2);
@@ -150,21 +157,21 @@ describe('officials issue for the people in their scope', () => {
 
   it('outside their scope an official cannot issue, read, list or download: another unit’s official, and the person’s colleague', async () => {
     const person = t.people.a1[0];
-    const [c] = ok<{ nodes: CertificateView[] }>(await app.gql(MINE, {}, me()), 'myCertificates').nodes;
+    const c = await mine();
     const otherUnit = await addAccount(app, t, 'UNIT_OFFICIAL', t.nodes.unitA2);
     const colleague = await addAccount(app, t, 'PROFESSIONAL', t.nodes.unitA1, t.people.a1[2].id);
     for (const token of [otherUnit, colleague]) {
       expect(codes(await issue(app, token, { professionalId: person.id, years: [Y] }))).toEqual(['PROFESSIONAL_NOT_FOUND']);
-      expect(ok(await app.gql(ONE, { id: c!.id }, token), 'certificate')).toBeNull();
+      expect(ok(await app.gql(ONE, { id: c.id }, token), 'certificate')).toBeNull();
       expect(codes(await app.gql(OF_PERSON, { p: person.id }, token))).toEqual(['PROFESSIONAL_NOT_FOUND']);
-      expect((await download(app, c!.id, token)).status).toBe(404);
+      expect((await download(app, c.id, token)).status).toBe(404);
     }
   });
 
   it('without a valid sign-in the PDF is refused (401); a made-up id is not found (404)', async () => {
-    const [c] = ok<{ nodes: CertificateView[] }>(await app.gql(MINE, {}, me()), 'myCertificates').nodes;
-    expect((await download(app, c!.id)).status).toBe(401);
-    expect((await download(app, c!.id, 'not-a-token')).status).toBe(401);
+    const c = await mine();
+    expect((await download(app, c.id)).status).toBe(401);
+    expect((await download(app, c.id, 'not-a-token')).status).toBe(401);
     expect((await download(app, '00000000-0000-4000-8000-000000000000', me())).status).toBe(404);
     expect((await download(app, 'nope', me())).status).toBe(404);
   });
@@ -173,36 +180,36 @@ describe('officials issue for the people in their scope', () => {
 describe('tenant isolation and immutability', () => {
   it('another tenant’s bureau cannot issue, read, list or download; under its tenant the rows do not exist', async () => {
     const person = t.people.a1[0];
-    const [c] = ok<{ nodes: CertificateView[] }>(await app.gql(MINE, {}, me()), 'myCertificates').nodes;
+    const c = await mine();
     const theirs = other.accounts.bureau.token;
     const before = await count(other.tenantId);
     expect(codes(await issue(app, theirs, { professionalId: person.id, years: [Y] }))).toEqual(['PROFESSIONAL_NOT_FOUND']);
-    expect(ok(await app.gql(ONE, { id: c!.id }, theirs), 'certificate')).toBeNull();
+    expect(ok(await app.gql(ONE, { id: c.id }, theirs), 'certificate')).toBeNull();
     expect(codes(await app.gql(OF_PERSON, { p: person.id }, theirs))).toEqual(['PROFESSIONAL_NOT_FOUND']);
-    expect((await download(app, c!.id, theirs)).status).toBe(404);
+    expect((await download(app, c.id, theirs)).status).toBe(404);
     expect(await count(other.tenantId)).toBe(before);
-    const seen = await asRuntimeRole(app.runtime, other.tenantId, (em) => em.query(`SELECT count(*)::int AS n FROM certificate WHERE id = $1`, [c!.id]));
+    const seen = await asRuntimeRole(app.runtime, other.tenantId, (em) => em.query(`SELECT count(*)::int AS n FROM certificate WHERE id = $1`, [c.id]));
     expect(seen[0].n).toBe(0);
-    const basis = await asRuntimeRole(app.runtime, other.tenantId, (em) => em.query(`SELECT count(*)::int AS n FROM certificate_basis WHERE certificate_id = $1`, [c!.id]));
+    const basis = await asRuntimeRole(app.runtime, other.tenantId, (em) => em.query(`SELECT count(*)::int AS n FROM certificate_basis WHERE certificate_id = $1`, [c.id]));
     expect(basis[0].n).toBe(0);
   });
 
   it('a certificate is a snapshot: the runtime role may not UPDATE or DELETE it, and a trigger refuses even the owner', async () => {
-    const [c] = ok<{ nodes: CertificateView[] }>(await app.gql(MINE, {}, me()), 'myCertificates').nodes;
-    const asRuntime = (sql: string) => asRuntimeRole(app.runtime, t.tenantId, (em) => em.query(sql, [c!.id]));
+    const c = await mine();
+    const asRuntime = (sql: string) => asRuntimeRole(app.runtime, t.tenantId, (em) => em.query(sql, [c.id]));
     expect((await pgError(asRuntime(`UPDATE certificate SET holder_name = '改' WHERE id = $1`))).code).toBe('42501');
     expect((await pgError(asRuntime(`DELETE FROM certificate_basis WHERE certificate_id = $1`))).code).toBe('42501');
-    expect((await pgError(app.owner.query(`UPDATE certificate SET holder_name = '改' WHERE id = $1`, [c!.id]))).message).toContain('immutable');
-    expect((await pgError(app.owner.query(`DELETE FROM certificate_basis WHERE certificate_id = $1`, [c!.id]))).message).toContain('immutable');
-    const [row] = await app.owner.query(`SELECT holder_name FROM certificate WHERE id = $1`, [c!.id]);
+    expect((await pgError(app.owner.query(`UPDATE certificate SET holder_name = '改' WHERE id = $1`, [c.id]))).message).toContain('immutable');
+    expect((await pgError(app.owner.query(`DELETE FROM certificate_basis WHERE certificate_id = $1`, [c.id]))).message).toContain('immutable');
+    const [row] = await app.owner.query(`SELECT holder_name FROM certificate WHERE id = $1`, [c.id]);
     expect(row.holder_name).toBe(t.people.a1[0].name);
   });
 
   it('the certificate stores the ID number masked only, and the activities its year counted as its basis', async () => {
-    const [c] = ok<{ nodes: CertificateView[] }>(await app.gql(MINE, { first: 20 }, me()), 'myCertificates').nodes.filter((n) => n.years[0] === Y);
-    const [row] = await app.owner.query(`SELECT row_to_json(c)::text AS j FROM certificate c WHERE id = $1`, [c!.id]);
+    const c = await mine();
+    const [row] = await app.owner.query(`SELECT row_to_json(c)::text AS j FROM certificate c WHERE id = $1`, [c.id]);
     expect(row.j).not.toContain(t.people.a1[0].idNumber);
-    const basis = await app.owner.query(`SELECT activity_id FROM certificate_basis WHERE tenant_id = $1 AND certificate_id = $2`, [t.tenantId, c!.id]);
+    const basis = await app.owner.query(`SELECT activity_id FROM certificate_basis WHERE tenant_id = $1 AND certificate_id = $2`, [t.tenantId, c.id]);
     const activities = await app.owner.query(`SELECT id FROM activity WHERE tenant_id = $1 AND professional_id = $2 AND year = $3`, [t.tenantId, t.people.a1[0].id, Y]);
     expect(basis.map((b: { activity_id: string }) => b.activity_id).sort()).toEqual(activities.map((a: { id: string }) => a.id).sort());
     expect(basis).toHaveLength(4);
