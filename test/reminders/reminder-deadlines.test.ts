@@ -43,12 +43,18 @@ beforeAll(async () => {
   services = createServices({ runtime: app.runtime, config: loadConfig({ NODE_ENV: 'test' }), jwtSecret: 'x'.repeat(40), clock });
   corps = await createTenantFixture(app, 'remc');
   await publishInitialPolicy(app.owner, corps.tenantId, policies.get('bingtuan')!, 'test');
-  binzhou = await createTenantFixture(app, 'remb');
-  await publishInitialPolicy(app.owner, binzhou.tenantId, policies.get('binzhou')!, 'test');
+  binzhou = await binzhouTenant('remb');
   await applies(corps, corps.people.a1[0]);
-  await applies(binzhou, binzhou.people.a1[0], '2026-06-10');
-  await applies(binzhou, binzhou.people.a2[0], '2026-07-01');
 });
+
+/** A Binzhou tenant whose two applicants file on June 10 and July 1 (each test that runs it has its own: any order). */
+async function binzhouTenant(code: string): Promise<TenantFixture> {
+  const t = await createTenantFixture(app, code);
+  await publishInitialPolicy(app.owner, t.tenantId, policies.get('binzhou')!, 'test');
+  await applies(t, t.people.a1[0], '2026-06-10');
+  await applies(t, t.people.a2[0], '2026-07-01');
+  return t;
+}
 afterAll(() => app.close());
 
 describe('reminder deadlines', () => {
@@ -66,6 +72,7 @@ describe('reminder deadlines', () => {
   });
 
   it('Binzhou: each applicant 30 and 7 days before their own filing date, never 60; a person with no account is in the ledger without a notification', async () => {
+    const binzhou = await binzhouTenant('rmb1');
     const days: Record<string, number> = {};
     for (const day of ['2026-04-11', '2026-05-11', '2026-06-01', '2026-06-02', '2026-06-03', '2026-06-24']) {
       clock.day = day;
@@ -85,6 +92,9 @@ describe('reminder deadlines', () => {
   });
 
   it('a run after missed days catches up: Binzhou’s staff, last run June 24, are reminded on Nov 3 of Dec 31 (60 days), once', async () => {
+    const binzhou = await binzhouTenant('rmb2');
+    clock.day = '2026-06-24'; // the last run before the missed days (a first run covers its day only)
+    expect((await services.reminders.runTenant(binzhou.tenantId, log)).reminded).toBe(1); // July 1's applicant, 7 days before
     clock.day = '2026-11-03';
     const run = await services.reminders.runTenant(binzhou.tenantId, log);
     // the two applicants are reminded of their filing dates only; the other seven of Dec 31
