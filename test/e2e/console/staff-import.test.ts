@@ -10,6 +10,9 @@ import { api, type ConsoleBrowser, launchBrowser, shot, signInAs, tokenOf } from
 
 const TENANT = 'binzhou';
 
+// two uploads, their dry runs and an import: under the whole suite (2 cores, CPU-bound) this takes
+// well over jest's 60 s
+jest.setTimeout(180_000);
 let browser: ConsoleBrowser;
 let dir: string;
 let unitToken: string;
