@@ -12,6 +12,7 @@ import type { HttpRouteDeps, Services } from '../platform/module';
 import { yearRange } from './certificate-format';
 import { certificateError } from './certificates.errors';
 import { limitedHtml, VERIFY_CSP, verifyHtml, verifyJson } from './verify-page';
+import { sendHttpError } from '../platform/http-error';
 
 const STATUS: Readonly<Record<string, number>> = {
   UNAUTHENTICATED: 401,
@@ -80,11 +81,5 @@ async function verify(services: Services, req: Request, res: Response): Promise<
 }
 
 function sendError(req: Request, res: Response, error: unknown): void {
-  if (!(error instanceof AppError)) {
-    req.log.error({ err: error }, 'unexpected error');
-    res.status(500).json({ errors: [{ message: '服务器内部错误，请稍后再试', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    return;
-  }
-  const extensions = error.field ? { code: error.code, field: error.field } : { code: error.code };
-  res.status(error.httpStatus ?? STATUS[error.code] ?? 400).json({ errors: [{ message: error.message, extensions }] });
+  sendHttpError(req, res, error, STATUS);
 }

@@ -6,13 +6,13 @@
 import { type Request, type Response, Router } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { Context } from '../platform/context';
-import { AppError } from '../platform/errors';
 import type { HttpRouteDeps, Services } from '../platform/module';
 import { StorageLimitError } from '../platform/storage';
 import { evidenceError, tooLargeError } from './evidence.errors';
 import type { EvidenceService } from './evidence.service';
 import { attachmentDisposition } from './file-names';
 import { FORM_OVERHEAD_BYTES, readUploadForm, UploadAbortedError } from './upload-form';
+import { sendHttpError } from '../platform/http-error';
 
 const STATUS: Readonly<Record<string, number>> = {
   UNAUTHENTICATED: 401,
@@ -93,11 +93,5 @@ async function download(evidence: EvidenceService, http: HttpRouteDeps, req: Req
 }
 
 function sendError(req: Request, res: Response, error: unknown): void {
-  if (!(error instanceof AppError)) {
-    req.log.error({ err: error }, 'unexpected error');
-    res.status(500).json({ errors: [{ message: '服务器内部错误，请稍后再试', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    return;
-  }
-  const extensions = error.field ? { code: error.code, field: error.field } : { code: error.code };
-  res.status(error.httpStatus ?? STATUS[error.code] ?? 400).json({ errors: [{ message: error.message, extensions }] });
+  sendHttpError(req, res, error, STATUS);
 }

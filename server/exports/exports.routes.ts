@@ -7,10 +7,11 @@
 import express, { type Request, type Response, Router } from 'express';
 import { attachmentDisposition } from '../evidence/file-names';
 import type { Context } from '../platform/context';
-import { AppError, commonError } from '../platform/errors';
+import { commonError } from '../platform/errors';
 import type { HttpRouteDeps, Services } from '../platform/module';
 import type { ExportsService } from './exports.service';
 import { StreamClosedError } from './xlsx-stream';
+import { sendHttpError } from '../platform/http-error';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -65,13 +66,5 @@ async function download(service: ExportsService, http: HttpRouteDeps, req: Reque
 }
 
 function sendError(req: Request, res: Response, error: unknown): void {
-  if (!(error instanceof AppError)) {
-    req.log.error({ err: error }, 'unexpected error');
-    res.status(500).json({ errors: [{ message: '服务器内部错误，请稍后再试', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    return;
-  }
-  const retryAfter = error.extensions?.retryAfterSeconds;
-  if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
-  const extensions = error.field ? { code: error.code, field: error.field } : { code: error.code };
-  res.status(error.httpStatus ?? STATUS[error.code] ?? 400).json({ errors: [{ message: error.message, extensions }] });
+  sendHttpError(req, res, error, STATUS);
 }

@@ -21,6 +21,7 @@ import { staffImportError, STAFF_IMPORT_HTTP_STATUS, tooLargeError } from './sta
 import type { StaffImportsService } from './staff-imports.service';
 import { TEMPLATE_FILE_NAME, writeTemplate } from './template';
 import { inspectWorkbook, type SpooledFile, spoolUpload } from './xlsx-file';
+import { sendHttpError } from '../platform/http-error';
 
 const STATUS: Readonly<Record<string, number>> = {
   UNAUTHENTICATED: 401,
@@ -124,11 +125,5 @@ function refusalOf(error: unknown, maxBytes: number): unknown {
 }
 
 function sendError(req: Request, res: Response, error: unknown): void {
-  if (!(error instanceof AppError)) {
-    req.log.error({ err: error }, 'unexpected error');
-    res.status(500).json({ errors: [{ message: '服务器内部错误，请稍后再试', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    return;
-  }
-  const extensions = error.field ? { code: error.code, field: error.field } : { code: error.code };
-  res.status(error.httpStatus ?? STATUS[error.code] ?? 400).json({ errors: [{ message: error.message, extensions }] });
+  sendHttpError(req, res, error, STATUS);
 }
