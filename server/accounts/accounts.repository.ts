@@ -1,9 +1,8 @@
 // Every query the accounts capability makes.
-import type { EntityManager } from 'typeorm';
 import { subtreeEnd } from '../platform/actor';
 import { maskIdNumber } from '../platform/id-number';
 import type { AccountActor } from '../platform/actor';
-import { changedRows, execute, queryOne, queryRows } from '../platform/sql';
+import { changedRows, execute, queryOne, queryRows, type Queryable } from '../platform/sql';
 import { isUuid } from '../platform/uuid';
 import { Account, AccountRole, AccountStatus } from './accounts.types';
 
@@ -61,18 +60,18 @@ function inSubtree(path: string | null, params: unknown[]): string[] {
 }
 
 export class AccountsRepository {
-  async findByUsername(em: EntityManager, username: string): Promise<AccountRecord | null> {
+  async findByUsername(em: Queryable, username: string): Promise<AccountRecord | null> {
     const row = await queryOne<AccountRow>(em, `SELECT ${COLUMNS} FROM ${FROM} WHERE a.username = $1`, [username]);
     return row && toAccount(row);
   }
 
-  async findOne(em: EntityManager, id: string): Promise<AccountRecord | null> {
+  async findOne(em: Queryable, id: string): Promise<AccountRecord | null> {
     if (!isUuid(id)) return null;
     const row = await queryOne<AccountRow>(em, `SELECT ${COLUMNS} FROM ${FROM} WHERE a.id = $1`, [id]);
     return row && toAccount(row);
   }
 
-  async findByProfessional(em: EntityManager, professionalId: string): Promise<AccountRecord | null> {
+  async findByProfessional(em: Queryable, professionalId: string): Promise<AccountRecord | null> {
     const row = await queryOne<AccountRow>(em, `SELECT ${COLUMNS} FROM ${FROM} WHERE a.professional_id = $1`, [professionalId]);
     return row && toAccount(row);
   }
@@ -82,7 +81,7 @@ export class AccountsRepository {
    * after the account `afterId`. The position is looked up from the id, so a
    * cursor never carries a username (a professional's is their ID number).
    */
-  async findPage(em: EntityManager, path: string | null, afterId: string | null, limit: number): Promise<AccountRecord[]> {
+  async findPage(em: Queryable, path: string | null, afterId: string | null, limit: number): Promise<AccountRecord[]> {
     const params: unknown[] = [];
     const where = inSubtree(path, params);
     if (afterId) {
@@ -99,7 +98,7 @@ export class AccountsRepository {
     return rows.map(toAccount);
   }
 
-  async count(em: EntityManager, path: string | null): Promise<number> {
+  async count(em: Queryable, path: string | null): Promise<number> {
     const params: unknown[] = [];
     const where = inSubtree(path, params);
     const row = await queryOne<{ n: number }>(
@@ -111,7 +110,7 @@ export class AccountsRepository {
   }
 
   async insert(
-    em: EntityManager,
+    em: Queryable,
     tenantId: string,
     a: { username: string; displayName: string; role: AccountRole; orgNodeId: string; professionalId?: string | null },
   ): Promise<AccountRecord> {
@@ -124,7 +123,7 @@ export class AccountsRepository {
     return (await this.findOne(em, row!.id))!;
   }
 
-  async setPassword(em: EntityManager, id: string, passwordHash: string): Promise<void> {
+  async setPassword(em: Queryable, id: string, passwordHash: string): Promise<void> {
     await execute(
       em,
       `UPDATE account SET password_hash = $2, status = 'ACTIVE', activated_at = coalesce(activated_at, now()),
@@ -134,13 +133,13 @@ export class AccountsRepository {
   }
 
   /** Records a sign-in; false when the account is no longer active. */
-  async touchSignIn(em: EntityManager, id: string): Promise<boolean> {
+  async touchSignIn(em: Queryable, id: string): Promise<boolean> {
     const rows = await changedRows<{ id: string }>(em, `UPDATE account SET last_sign_in_at = now() WHERE id = $1 AND status = 'ACTIVE' RETURNING id`, [id]);
     return rows.length === 1;
   }
 
   /** Older unused codes stop working when a new one is issued. */
-  async insertActivationCode(em: EntityManager, tenantId: string, accountId: string, codeHash: string, expiresAt: Date, issuedBy: string | null) {
+  async insertActivationCode(em: Queryable, tenantId: string, accountId: string, codeHash: string, expiresAt: Date, issuedBy: string | null) {
     await execute(em, `UPDATE activation_code SET expires_at = now() WHERE account_id = $1 AND used_at IS NULL AND expires_at > now()`, [accountId]);
     await execute(
       em,
@@ -149,7 +148,7 @@ export class AccountsRepository {
     );
   }
 
-  async liveActivationCode(em: EntityManager, accountId: string): Promise<{ id: string; codeHash: string } | null> {
+  async liveActivationCode(em: Queryable, accountId: string): Promise<{ id: string; codeHash: string } | null> {
     const row = await queryOne<{ id: string; code_hash: string }>(
       em,
       `SELECT id, code_hash FROM activation_code
@@ -161,7 +160,7 @@ export class AccountsRepository {
   }
 
   /** Marks a code used; false when another request used it first, or it expired or was replaced meanwhile. */
-  async useActivationCode(em: EntityManager, id: string): Promise<boolean> {
+  async useActivationCode(em: Queryable, id: string): Promise<boolean> {
     const rows = await changedRows<{ id: string }>(
       em,
       `UPDATE activation_code SET used_at = now() WHERE id = $1 AND used_at IS NULL AND expires_at > now() RETURNING id`,
@@ -171,7 +170,7 @@ export class AccountsRepository {
   }
 
   /** The signed-in account as an actor: active, with its organisation's path (the scope of an official). */
-  async findActiveActor(em: EntityManager, id: string): Promise<AccountActor | null> {
+  async findActiveActor(em: Queryable, id: string): Promise<AccountActor | null> {
     if (!isUuid(id)) return null;
     const row = await queryOne<{ id: string; tenant_id: string; role: AccountRole; username: string; org_node_id: string; professional_id: string | null; path: string }>(
       em,
@@ -195,13 +194,13 @@ export class AccountsRepository {
   }
 
   /** A platform operator (readable only in an operator transaction). */
-  async findOperator(em: EntityManager, id: string): Promise<{ id: string; username: string } | null> {
+  async findOperator(em: Queryable, id: string): Promise<{ id: string; username: string } | null> {
     if (!isUuid(id)) return null;
     return queryOne<{ id: string; username: string }>(em, `SELECT id, username FROM platform_operator WHERE id = $1`, [id]);
   }
 
   /** An operator's password hash, for sign-in (in an operator transaction). */
-  async findOperatorCredentials(em: EntityManager, username: string): Promise<{ id: string; passwordHash: string | null } | null> {
+  async findOperatorCredentials(em: Queryable, username: string): Promise<{ id: string; passwordHash: string | null } | null> {
     const row = await queryOne<{ id: string; password_hash: string | null }>(
       em,
       `SELECT id, password_hash FROM platform_operator WHERE username = $1`,
@@ -210,7 +209,7 @@ export class AccountsRepository {
     return row && { id: row.id, passwordHash: row.password_hash };
   }
 
-  async touchOperatorSignIn(em: EntityManager, id: string): Promise<void> {
+  async touchOperatorSignIn(em: Queryable, id: string): Promise<void> {
     await execute(em, `UPDATE platform_operator SET last_sign_in_at = now() WHERE id = $1`, [id]);
   }
 }

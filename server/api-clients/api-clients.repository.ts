@@ -1,5 +1,4 @@
 // Every query the API-clients capability makes.
-import type { EntityManager } from 'typeorm';
 import { changedRows, execute, queryOne, queryRows, type Queryable } from '../platform/sql';
 import { ApiClient, type ApiScope } from './api-clients.types';
 
@@ -44,7 +43,7 @@ export function toApiClient(row: ApiClientRow): ApiClient {
 
 export class ApiClientsRepository {
   /** Newest first; the key is (created_at, id) as text. */
-  async findPage(em: EntityManager, after: readonly string[] | null, limit: number): Promise<{ client: ApiClient; key: [string, string] }[]> {
+  async findPage(em: Queryable, after: readonly string[] | null, limit: number): Promise<{ client: ApiClient; key: [string, string] }[]> {
     const rows = after
       ? await queryRows<ApiClientRow>(
           em,
@@ -55,18 +54,18 @@ export class ApiClientsRepository {
     return rows.map((row) => ({ client: toApiClient(row), key: [row.created_key, row.id] }));
   }
 
-  async findOne(em: EntityManager, id: string): Promise<ApiClient | null> {
+  async findOne(em: Queryable, id: string): Promise<ApiClient | null> {
     const row = await queryOne<ApiClientRow>(em, `SELECT ${COLUMNS} FROM api_client WHERE id = $1`, [id]);
     return row && toApiClient(row);
   }
 
-  async count(em: EntityManager): Promise<number> {
+  async count(em: Queryable): Promise<number> {
     const row = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM api_client`);
     return row?.n ?? 0;
   }
 
   async insert(
-    em: EntityManager,
+    em: Queryable,
     c: { tenantId: string; name: string; keyId: string; secretHash: string; scopes: ApiScope[]; createdBy: string; expiresAt: Date | null },
   ): Promise<ApiClient> {
     const rows = await queryRows<ApiClientRow>(
@@ -79,12 +78,12 @@ export class ApiClientsRepository {
   }
 
   /** Revokes a live client; null when there is none (unknown or already revoked). */
-  async revoke(em: EntityManager, id: string): Promise<ApiClient | null> {
+  async revoke(em: Queryable, id: string): Promise<ApiClient | null> {
     const rows = await changedRows<ApiClientRow>(em, `UPDATE api_client SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING ${COLUMNS}`, [id]);
     return rows[0] ? toApiClient(rows[0]) : null;
   }
 
-  async exists(em: EntityManager, id: string): Promise<boolean> {
+  async exists(em: Queryable, id: string): Promise<boolean> {
     return (await queryOne<{ one: number }>(em, `SELECT 1 AS one FROM api_client WHERE id = $1`, [id])) !== null;
   }
 

@@ -9,7 +9,7 @@ import type { TokenService } from '../accounts/tokens';
 import type { ApiClientsService } from '../api-clients/api-clients.service';
 import type { Actor } from '../platform/actor';
 import { AppError, unauthenticated } from '../platform/errors';
-import { LazyTransaction } from '../platform/transaction';
+import { RequestScope, type RequestPool } from '../platform/request-db';
 import { tenantStatusCache } from '../tenants/tenant-status';
 import { tenantError } from '../tenants/tenants.errors';
 import { TenantStatus } from '../tenants/tenants.types';
@@ -30,12 +30,13 @@ export function readCredentials(headers: Record<string, string | string[] | unde
 
 export interface Authenticated {
   actor: Actor;
-  /** The request's transaction, already bound to the actor's tenant. */
-  tx: LazyTransaction;
+  /** The request's database, already bound to the actor's tenant. */
+  tx: RequestScope;
 }
 
 interface AuthDeps {
   runtime: DataSource;
+  pool: RequestPool;
   tokens: TokenService;
   apiClients: ApiClientsService;
 }
@@ -43,17 +44,17 @@ interface AuthDeps {
 const accounts = new AccountsRepository();
 
 /**
- * A bearer token's account is loaded inside the request's own transaction, so
- * authentication costs no extra connection or round trip of its own.
+ * A bearer token's account is loaded by one statement under the request's own
+ * settings (outside any transaction: the request may still turn out to be a read).
  */
 export async function authenticate(credentials: Credentials, deps: AuthDeps): Promise<Authenticated> {
   if (credentials.bearer) return fromToken(credentials.bearer, deps);
   if (credentials.apiKey) {
     const actor = await deps.apiClients.authenticate(deps.runtime, credentials.apiKey);
     await requireServedTenant(deps.runtime, actor.tenantId);
-    return { actor, tx: new LazyTransaction(deps.runtime, { tenantId: actor.tenantId, actorId: actor.id }) };
+    return { actor, tx: new RequestScope(deps.pool, { tenantId: actor.tenantId, actorId: actor.id }) };
   }
-  return { actor: { kind: 'ANONYMOUS' }, tx: new LazyTransaction(deps.runtime, { tenantId: null }) };
+  return { actor: { kind: 'ANONYMOUS' }, tx: new RequestScope(deps.pool, { tenantId: null }) };
 }
 
 async function fromToken(token: string, deps: AuthDeps): Promise<Authenticated> {
@@ -62,21 +63,16 @@ async function fromToken(token: string, deps: AuthDeps): Promise<Authenticated> 
   if (claims === 'invalid') throw unauthenticated('登录凭证无效');
   const operator = claims.kind === 'operator';
   if (!operator && claims.tid) await requireServedTenant(deps.runtime, claims.tid);
-  const tx = new LazyTransaction(deps.runtime, { tenantId: operator ? null : (claims.tid ?? null), operator, actorId: claims.sub });
-  try {
-    const em = await tx.manager();
-    if (operator) {
-      const found = await accounts.findOperator(em, claims.sub);
-      if (!found) throw unauthenticated('登录凭证无效');
-      return { actor: { kind: 'OPERATOR', id: found.id, label: `operator:${found.username}` }, tx };
-    }
-    const actor = await accounts.findActiveActor(em, claims.sub);
-    if (!actor) throw unauthenticated('账号不存在或已停用');
-    return { actor, tx };
-  } catch (error) {
-    await tx.finish(false);
-    throw error;
+  const tx = new RequestScope(deps.pool, { tenantId: operator ? null : (claims.tid ?? null), operator, actorId: claims.sub });
+  const db = tx.reader();
+  if (operator) {
+    const found = await accounts.findOperator(db, claims.sub);
+    if (!found) throw unauthenticated('登录凭证无效');
+    return { actor: { kind: 'OPERATOR', id: found.id, label: `operator:${found.username}` }, tx };
   }
+  const actor = await accounts.findActiveActor(db, claims.sub);
+  if (!actor) throw unauthenticated('账号不存在或已停用');
+  return { actor, tx };
 }
 
 /** A suspended tenant's credentials are refused: HTTP 403, TENANT_SUSPENDED; an unknown tenant's are invalid. */

@@ -1,12 +1,12 @@
 // Apollo plugins: the per-request transaction's end, a cost limit on queries
 // (priced by query-limits.ts) and one structured log line per operation.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, GraphQLSchema } from 'graphql';
-import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { GraphQLError, GraphQLSchema, OperationTypeNode } from 'graphql';
 import type { Context } from '../platform/context';
 import { requestLogFields } from '../platform/logger';
 import type { FormatError } from './format-error';
-import { limitError, listEstimator } from './query-limits';
+import { MAX_QUERY_NODES, priceOf } from './query-cost';
+import { limitError } from './query-limits';
 
 export function transactionPlugin(): ApolloServerPlugin<Context> {
   return {
@@ -22,39 +22,45 @@ export function transactionPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
-/** More selections than this (fragments expanded each time they are spread) are refused before pricing. */
-export const MAX_QUERY_NODES = 10000;
-const TOO_MANY_NODES = /maximum allowed number of nodes/;
+/**
+ * A query (not a mutation) is served by single read-only statements, without a
+ * transaction around them (request-db.ts: RequestScope.readOnly); a query whose
+ * resolvers tried to write would fail, not commit half a change.
+ */
+export function readOnlyPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (operation?.operation === OperationTypeNode.QUERY) contextValue.tx.readOnly();
+        },
+      };
+    },
+  };
+}
 
 /**
  * Prices the operation (query-limits.ts: every list counts its size, a batch
- * its input) and refuses it, before any resolver runs, over `max`.
+ * its input; query-cost.ts: once per distinct document and pricing variables)
+ * and refuses it, before any resolver runs, over `max`.
  */
 export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let complexity: number;
+          let complexity: number | null;
           try {
-            complexity = getComplexity({
-              schema,
-              operationName: request.operationName,
-              query: document,
-              variables: request.variables,
-              maxQueryNodes: MAX_QUERY_NODES,
-              estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
+            complexity = priceOf(schema, document, request.operationName, request.variables);
           } catch (error) {
-            if (error instanceof GraphQLError && TOO_MANY_NODES.test(error.message)) {
+            if (error instanceof GraphQLError) {
               throw limitError(`查询包含的字段过多（展开片段后超过 ${MAX_QUERY_NODES} 个），请减少字段或片段`, { limit: MAX_QUERY_NODES });
             }
-            // Variables that do not fit their types: execution refuses them before any resolver
-            // runs, with a BAD_USER_INPUT naming the variable; nothing is spent meanwhile.
-            if (error instanceof GraphQLError) return;
             throw error;
           }
-          if (complexity > max) {
+          // null: variables that do not fit their types; execution refuses them before any resolver
+          // runs, with a BAD_USER_INPUT naming the variable; nothing is spent meanwhile
+          if (complexity !== null && complexity > max) {
             throw limitError(`查询过于复杂（代价 ${complexity}，上限 ${max}），请减少字段、分页大小或批量人数`, { complexity, max });
           }
         },

@@ -1,7 +1,8 @@
 // Builds what the modules declare: services once per process, loaders once
 // per request, the ordered migration history, and the error-code catalog.
+import type { Queryable } from '../platform/sql';
 import type { Router } from 'express';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Loaders } from '../platform/context';
 import type { MigrationClass } from '../platform/database';
 import { commonError, idNumberError, type ErrorCatalog } from '../platform/errors';
@@ -15,7 +16,7 @@ export function createServices(deps: ModuleDeps, list: readonly CapabilityModule
   return services;
 }
 
-export function createLoaders(db: () => Promise<EntityManager>, list: readonly CapabilityModule[] = modules): Loaders {
+export function createLoaders(db: () => Promise<Queryable>, list: readonly CapabilityModule[] = modules): Loaders {
   const loaders = {} as Loaders;
   for (const m of list) Object.assign(loaders, m.createLoaders?.(db));
   return loaders;

@@ -14,6 +14,8 @@ import type { TokenService } from '../accounts/tokens';
 import { actorLabel } from '../platform/actor';
 import type { Config } from '../platform/config';
 import { isHealthy, isReachable } from '../platform/database';
+import { RequestPool } from '../platform/request-db';
+import type { Queryable } from '../platform/sql';
 import { AppError } from '../platform/errors';
 import { createRequestLogger, requestLogFields, type Logger, type RequestLogFields } from '../platform/logger';
 import { authenticate, readCredentials } from './authenticate';
@@ -22,7 +24,7 @@ import { createConsoleRouter } from './console';
 import { createExplorerRouter } from './explorer';
 import { createFormatError } from './format-error';
 import { nulBytePlugin } from './input-guard';
-import { complexityPlugin, jsonStatusPlugin, loggingPlugin, transactionPlugin } from './plugins';
+import { complexityPlugin, jsonStatusPlugin, loggingPlugin, readOnlyPlugin, transactionPlugin } from './plugins';
 import { queryLimits, withLimitCodes } from './query-limits';
 import { createLoaders, createRoutes, createServices, startJobs } from './registry';
 import { createSchema } from './schema';
@@ -31,6 +33,8 @@ export interface RunningServer {
   url: string;
   port: number;
   tokens: TokenService;
+  /** The requests' connections (tests count their statements). */
+  pool: RequestPool;
   /** Stops accepting requests, lets in-flight ones finish, then returns. */
   stop(): Promise<void>;
 }
@@ -46,6 +50,8 @@ export async function startServer(options: {
   const services = createServices(deps);
   const { tokens } = services;
   const schema = await createSchema(services);
+  // requests' own connections (request-db.ts): the runtime role, apart from TypeORM's pool
+  const pool = new RequestPool(runtimeUrl(runtime), config.DB_POOL_SIZE);
 
   const app = express();
   app.disable('x-powered-by');
@@ -53,9 +59,10 @@ export async function startServer(options: {
   let ready = false;
   // Logs name a tenant by its code. Codes do not change: one lookup per tenant per process.
   const tenantCodes = new Map<string, string>();
-  const tenantCodeOf = async (ctx: Context): Promise<string | null> => {
+  const tenantCodeOf = async (ctx: Context, reader: Queryable): Promise<string | null> => {
     if (!ctx.tenantId) return null;
-    const code = tenantCodes.get(ctx.tenantId) ?? (await services.tenants.current(ctx))?.code;
+    // read with a single statement: the request may still turn out to be a read (readOnlyPlugin)
+    const code = tenantCodes.get(ctx.tenantId) ?? (await services.tenants.current({ ...ctx, db: async () => reader }))?.code;
     if (code) tenantCodes.set(ctx.tenantId, code);
     return code ?? null;
   };
@@ -78,6 +85,7 @@ export async function startServer(options: {
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
       transactionPlugin(),
+      readOnlyPlugin(),
       jsonStatusPlugin(),
       nulBytePlugin(),
       ...limits.plugins,
@@ -121,7 +129,7 @@ export async function startServer(options: {
   // throw an AppError with its HTTP status.
   const requestContext = async (req: Request, res: Response): Promise<Context> => {
     const requestId = res.locals.requestId as string;
-    const { actor, tx } = await authenticate(readCredentials(req.headers), { runtime, tokens, apiClients: services.apiClients });
+    const { actor, tx } = await authenticate(readCredentials(req.headers), { runtime, pool, tokens, apiClients: services.apiClients });
     const tenantId = actor.kind === 'ACCOUNT' || actor.kind === 'API_CLIENT' ? actor.tenantId : null;
     // a request that ends without reaching willSendResponse must not keep its connection
     res.on('close', () => void tx.finish(false));
@@ -138,7 +146,7 @@ export async function startServer(options: {
     };
     const fields = requestLogFields(req.log)!;
     fields.actor = actorLabel(actor);
-    fields.tenant = await tenantCodeOf(ctx);
+    fields.tenant = await tenantCodeOf(ctx, tx.reader());
     return ctx;
   };
 
@@ -180,12 +188,21 @@ export async function startServer(options: {
     url: `http://${host}:${port}`,
     port,
     tokens,
+    pool,
     async stop() {
       ready = false;
       await jobs.stop(); // no new job starts; a running one finishes first (within SHUTDOWN_GRACE_MS)
       await apollo.stop(); // drains the HTTP server: in-flight requests finish first
+      await pool.close();
     },
   };
+}
+
+/** The runtime role's connection URL, as its DataSource was opened with. */
+function runtimeUrl(runtime: DataSource): string {
+  const url = (runtime.options as { url?: string }).url;
+  if (!url) throw new Error('the runtime DataSource was not opened with a url');
+  return url;
 }
 
 // ——— Express's own answers, in Chinese: the access log, unknown paths, bad bodies ———

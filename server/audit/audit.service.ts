@@ -1,6 +1,6 @@
 // The audit trail: one append-only row per write, in the same transaction as
 // the write, so a write and its record commit or vanish together.
-import type { EntityManager } from 'typeorm';
+import type { Queryable } from '../platform/sql';
 import type { Context } from '../platform/context';
 import type { Actor } from '../platform/actor';
 import { maskIdNumber } from '../platform/id-number';
@@ -42,7 +42,7 @@ function actorColumns(actor: Actor): { kind: string; id: string | null; label: s
 export class AuditService {
   constructor(private readonly repo: AuditRepository) {}
 
-  async record(ctx: Context, entry: AuditEntry, options: { actor?: Actor; tenantId?: string; em?: EntityManager } = {}): Promise<void> {
+  async record(ctx: Context, entry: AuditEntry, options: { actor?: Actor; tenantId?: string; em?: Queryable } = {}): Promise<void> {
     await this.repo.insert(options.em ?? (await ctx.db()), toRow(ctx, entry, options.actor ?? ctx.actor, options.tenantId ?? ctx.tenantId));
   }
 

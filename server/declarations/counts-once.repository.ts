@@ -1,7 +1,6 @@
 // Queries of the counts-once rule: a professional's live declaration that shares a key with
 // the one being filed, the keys themselves, and how many people declared the same result.
-import type { EntityManager } from 'typeorm';
-import { execute, queryOne, queryRows } from '../platform/sql';
+import { execute, queryOne, queryRows, type Queryable } from '../platform/sql';
 import type { OnceKeys } from './counts-once';
 import type { DeclarationStatus } from './declarations.types';
 
@@ -16,7 +15,7 @@ export interface Clash {
 }
 
 /** Another live declaration of the person sharing one of the keys (any one: the first found). */
-export async function findClash(em: EntityManager, professionalId: string, exceptId: string | null, k: OnceKeys): Promise<Clash | null> {
+export async function findClash(em: Queryable, professionalId: string, exceptId: string | null, k: OnceKeys): Promise<Clash | null> {
   if (!k.certificateKey && !k.resultKey && !k.onceKey) return null;
   return queryOne<Clash>(
     em,
@@ -30,7 +29,7 @@ export async function findClash(em: EntityManager, professionalId: string, excep
   );
 }
 
-export async function setOnceKeys(em: EntityManager, id: string, resultTitle: string | null, k: OnceKeys): Promise<void> {
+export async function setOnceKeys(em: Queryable, id: string, resultTitle: string | null, k: OnceKeys): Promise<void> {
   await execute(em, `UPDATE declaration SET result_title = $2, certificate_key = $3, result_key = $4, once_key = $5 WHERE id = $1`, [
     id,
     resultTitle,
@@ -44,7 +43,7 @@ export async function setOnceKeys(em: EntityManager, id: string, resultTitle: st
  * Per declaration id: how many different professionals have declared the same result (its
  * live declarations, and the declaration's own person even while it is a draft).
  */
-export async function declarantsOfSameResult(em: EntityManager, ids: readonly string[]): Promise<Map<string, number>> {
+export async function declarantsOfSameResult(em: Queryable, ids: readonly string[]): Promise<Map<string, number>> {
   const rows = await queryRows<{ id: string; n: number }>(
     em,
     `SELECT d.id, (SELECT count(*)::int FROM (

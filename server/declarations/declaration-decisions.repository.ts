@@ -1,8 +1,7 @@
 // The record of review decisions (谁审核，谁负责): appended, never changed (the runtime role
 // may only SELECT and INSERT declaration_decision; a trigger refuses UPDATE and DELETE).
-import type { EntityManager } from 'typeorm';
 import type { ReviewLevel } from '../engine';
-import { execute, queryRows } from '../platform/sql';
+import { execute, queryRows, type Queryable } from '../platform/sql';
 import { isUuid } from '../platform/uuid';
 import type { DeclarationDecisionView, ReviewDecisionKind } from './declarations.types';
 
@@ -54,7 +53,7 @@ export interface NewDecision {
   professionalHours: number | null;
 }
 
-export async function insertDecision(em: EntityManager, d: NewDecision): Promise<void> {
+export async function insertDecision(em: Queryable, d: NewDecision): Promise<void> {
   await execute(
     em,
     `INSERT INTO declaration_decision (tenant_id, declaration_id, round, level, node_id, decision, reviewer_id, reviewer_label, comment, public_hours, professional_hours)
@@ -64,7 +63,7 @@ export async function insertDecision(em: EntityManager, d: NewDecision): Promise
 }
 
 /** Several decisions in one statement (a bulk approval's, one per declaration moved on). */
-export async function insertDecisions(em: EntityManager, ds: readonly NewDecision[]): Promise<void> {
+export async function insertDecisions(em: Queryable, ds: readonly NewDecision[]): Promise<void> {
   if (!ds.length) return;
   const column = <T>(f: (d: NewDecision) => T) => ds.map(f);
   await execute(
@@ -88,7 +87,7 @@ export async function insertDecisions(em: EntityManager, ds: readonly NewDecisio
 }
 
 /** The decisions of several declarations, oldest first (for a DataLoader). */
-export async function decisionsOf(em: EntityManager, declarationIds: readonly string[]): Promise<Map<string, DeclarationDecisionView[]>> {
+export async function decisionsOf(em: Queryable, declarationIds: readonly string[]): Promise<Map<string, DeclarationDecisionView[]>> {
   const ids = declarationIds.filter(isUuid);
   const out = new Map<string, DeclarationDecisionView[]>();
   if (!ids.length) return out;

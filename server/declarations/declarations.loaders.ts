@@ -1,6 +1,6 @@
 // DataLoaders for declarations and their decisions, made per request.
+import type { Queryable } from '../platform/sql';
 import DataLoader from 'dataloader';
-import type { EntityManager } from 'typeorm';
 import { byId } from '../platform/loaders';
 import { declarantsOfSameResult } from './counts-once.repository';
 import { decisionsOf } from './declaration-decisions.repository';
@@ -18,7 +18,7 @@ declare module '../platform/context' {
   }
 }
 
-export function createDeclarationLoaders(db: () => Promise<EntityManager>) {
+export function createDeclarationLoaders(db: () => Promise<Queryable>) {
   const repository = new DeclarationsRepository();
   return {
     declaration: new DataLoader<string, Declaration | null>(async (ids) => byId(ids, await repository.findMany(await db(), ids))),

@@ -1,8 +1,7 @@
 // Every query of declarations; a state change is one conditional UPDATE that must change one
 // row, so two reviewers cannot both move a declaration on (queues and decisions: own files).
-import type { EntityManager } from 'typeorm';
 import type { TitleSeries } from '../engine/titles';
-import { changedRows, queryOne, queryRows } from '../platform/sql';
+import { changedRows, queryOne, queryRows, type Queryable } from '../platform/sql';
 import { isUuid } from '../platform/uuid';
 import type { TreeNode } from './review-chain';
 import type { Declaration, DeclarationStatus } from './declarations.types';
@@ -53,14 +52,14 @@ export interface Transition {
 }
 
 export class DeclarationsRepository {
-  async findMany(em: EntityManager, ids: readonly string[]): Promise<Declaration[]> {
+  async findMany(em: Queryable, ids: readonly string[]): Promise<Declaration[]> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return [];
     const rows = await queryRows<DeclarationRow>(em, `${SELECT_DECLARATION} WHERE d.id = ANY($1::uuid[])`, [valid]);
     return rows.map(toDeclaration);
   }
 
-  async insert(em: EntityManager, d: NewDeclaration, state: SubmissionState | null): Promise<string> {
+  async insert(em: Queryable, d: NewDeclaration, state: SubmissionState | null): Promise<string> {
     const submitted = state !== null;
     const [row] = await queryRows<{ id: string }>(
       em,
@@ -102,7 +101,7 @@ export class DeclarationsRepository {
   }
 
   /** Changes the content of a draft or a rejected declaration at `version`; false when it is no longer that. */
-  async updateContent(em: EntityManager, id: string, version: number, c: DeclarationContent): Promise<boolean> {
+  async updateContent(em: Queryable, id: string, version: number, c: DeclarationContent): Promise<boolean> {
     const rows = await changedRows<{ id: string }>(
       em,
       `UPDATE declaration SET kind = $3, kind_name = $4, year = $5, occurred_on = $6, params = $7, certificate_no = $8, issuer = $9,
@@ -117,7 +116,7 @@ export class DeclarationsRepository {
    * A draft or rejected declaration goes into the chain: a new round, a new place in the queues
    * (recorded at once when filed by an official with no level above, step 4).
    */
-  async submit(em: EntityManager, id: string, version: number, s: SubmissionState): Promise<boolean> {
+  async submit(em: Queryable, id: string, version: number, s: SubmissionState): Promise<boolean> {
     const rows = await changedRows<{ id: string }>(
       em,
       `UPDATE declaration SET status = CASE WHEN $3 = 4 THEN 'RECORDED' ELSE 'SUBMITTED' END, recorded_at = CASE WHEN $3 = 4 THEN now() END,
@@ -133,7 +132,7 @@ export class DeclarationsRepository {
 
   /** Withdrawn by its filer while a draft or before any decision of this round; false otherwise. */
   /** A rejected one's reason stays in its REJECTED decision row. */
-  async withdraw(em: EntityManager, id: string, filedBy: string, version: number | null): Promise<boolean> {
+  async withdraw(em: Queryable, id: string, filedBy: string, version: number | null): Promise<boolean> {
     const rows = await changedRows<{ id: string }>(
       em,
       `UPDATE declaration SET status = 'WITHDRAWN', rejection_reason = NULL, version = version + 1, updated_at = now()
@@ -148,7 +147,7 @@ export class DeclarationsRepository {
    * A reviewer's decision moves the declaration on from the step they hold; it changes one row
    * or none (another decision came first, or the version moved on).
    */
-  async transition(em: EntityManager, t: Transition): Promise<boolean> {
+  async transition(em: Queryable, t: Transition): Promise<boolean> {
     const rows = await changedRows<{ id: string }>(
       em,
       `UPDATE declaration SET status = $5, step = $6, rejection_reason = $7,
@@ -166,7 +165,7 @@ export class DeclarationsRepository {
    * `transition` moves one (in id order, so two bulk approvals lock rows in the same order);
    * the ids of those that moved (another decision may have come first for the others).
    */
-  async approveMany(em: EntityManager, ts: readonly Omit<Transition, 'version' | 'rejectionReason' | 'adjusted'>[]): Promise<Set<string>> {
+  async approveMany(em: Queryable, ts: readonly Omit<Transition, 'version' | 'rejectionReason' | 'adjusted'>[]): Promise<Set<string>> {
     if (!ts.length) return new Set();
     const sorted = [...ts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const rows = await changedRows<{ id: string }>(
@@ -181,7 +180,7 @@ export class DeclarationsRepository {
   }
 
   /** The nodes at these paths (a unit and its ancestors) and those with these codes (sector routes). */
-  async treeNodes(em: EntityManager, paths: readonly string[], codes: readonly string[]): Promise<TreeNode[]> {
+  async treeNodes(em: Queryable, paths: readonly string[], codes: readonly string[]): Promise<TreeNode[]> {
     return queryRows<TreeNode>(
       em,
       `SELECT id, kind, code, name, path, effective_employer_type AS "employerType" FROM org_node WHERE path = ANY($1::text[]) OR code = ANY($2::text[])`,
@@ -191,7 +190,7 @@ export class DeclarationsRepository {
 
   /** One page of a person's declarations by (year, id); drafts only their filer's. */
   async findPage(
-    em: EntityManager,
+    em: Queryable,
     q: { professionalId: string; year: number | null; status: DeclarationStatus | null; viewer: string },
     after: readonly string[] | null,
     limit: number,
@@ -207,7 +206,7 @@ export class DeclarationsRepository {
     return rows.map(toDeclaration);
   }
 
-  async countPage(em: EntityManager, q: { professionalId: string; year: number | null; status: DeclarationStatus | null; viewer: string }): Promise<number> {
+  async countPage(em: Queryable, q: { professionalId: string; year: number | null; status: DeclarationStatus | null; viewer: string }): Promise<number> {
     const row = await queryOne<{ n: number }>(
       em,
       `SELECT count(*)::int AS n FROM declaration d WHERE d.professional_id = $1 AND ($2::int IS NULL OR d.year = $2)

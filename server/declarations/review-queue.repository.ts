@@ -1,9 +1,8 @@
 // The review queues: the declarations whose chain holds an organisation node at a level, by
 // their state as seen from that level, in submission order (keyset on the queue number).
-import type { EntityManager } from 'typeorm';
 import type { ReviewLevel } from '../engine';
 import type { TitleSeries } from '../engine/titles';
-import { queryOne, queryRows } from '../platform/sql';
+import { queryOne, queryRows, type Queryable } from '../platform/sql';
 import type { Declaration, ReviewQueueStatus } from './declarations.types';
 import { type DeclarationRow, SELECT_DECLARATION, toDeclaration } from './declaration-row';
 import { RECORDED_STEP } from './review-chain';
@@ -68,7 +67,7 @@ function queueWhere(q: QueueQuery, params: unknown[]): string[] {
 
 export class ReviewQueueRepository {
   /** One page of a review queue, in submission order (keyset: the queue number). */
-  async queuePage(em: EntityManager, q: QueueQuery, status: ReviewQueueStatus, afterQueueNo: string | null, limit: number): Promise<Declaration[]> {
+  async queuePage(em: Queryable, q: QueueQuery, status: ReviewQueueStatus, afterQueueNo: string | null, limit: number): Promise<Declaration[]> {
     const params: unknown[] = [];
     const where = queueWhere(q, params);
     where.push(QUEUE_STATUS[status](stepOf(q)));
@@ -82,7 +81,7 @@ export class ReviewQueueRepository {
   }
 
   /** How many of the queue are in the state, counted up to `limit` + 1 (more than `limit` when it answers that). */
-  async queueCount(em: EntityManager, q: QueueQuery, status: ReviewQueueStatus, limit: number): Promise<number> {
+  async queueCount(em: Queryable, q: QueueQuery, status: ReviewQueueStatus, limit: number): Promise<number> {
     const params: unknown[] = [];
     const where = queueWhere(q, params);
     where.push(QUEUE_STATUS[status](stepOf(q)));
@@ -95,7 +94,7 @@ export class ReviewQueueRepository {
    * state's count reads at most that many index entries (the queue index, state by state)
    * however many millions the bureau's queue holds.
    */
-  async queueCounts(em: EntityManager, q: QueueQuery, limit: number): Promise<Record<ReviewQueueStatus, number>> {
+  async queueCounts(em: Queryable, q: QueueQuery, limit: number): Promise<Record<ReviewQueueStatus, number>> {
     const params: unknown[] = [];
     const where = queueWhere(q, params).join(' AND ');
     const s = stepOf(q);

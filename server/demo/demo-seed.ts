@@ -5,10 +5,11 @@
 // and two professional accounts. Demo passwords are random, kept in the data
 // folder (git-ignored, mode 600); at every start the banner prints them with
 // the activation codes that are still unused.
+import type { Queryable } from '../platform/sql';
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { generateActivationCode, hashPassword } from '../accounts/passwords';
 import { AccountRole } from '../accounts/accounts.types';
 import type { PolicyDocument } from '../engine';
@@ -47,7 +48,7 @@ interface SeedContext {
 }
 
 /** The tenant's departments and units, in the order demoStaff numbers the units. */
-async function insertTree(em: EntityManager, tenantId: string, bureauId: string, t: DemoTenant): Promise<{ deptIds: string[]; unitIds: string[] }> {
+async function insertTree(em: Queryable, tenantId: string, bureauId: string, t: DemoTenant): Promise<{ deptIds: string[]; unitIds: string[] }> {
   const deptIds: string[] = [];
   const unitIds: string[] = [];
   for (const d of t.departments) {

@@ -1,7 +1,7 @@
 // DataLoaders for evidence files, made per request. They answer what row-level
 // security shows (the request's tenant); who may read a file is the service's check.
+import type { Queryable } from '../platform/sql';
 import DataLoader from 'dataloader';
-import type { EntityManager } from 'typeorm';
 import { byId } from '../platform/loaders';
 import { EvidenceRepository } from './evidence.repository';
 import type { EvidenceFile } from './evidence.types';
@@ -12,7 +12,7 @@ declare module '../platform/context' {
   }
 }
 
-export function createEvidenceLoaders(db: () => Promise<EntityManager>) {
+export function createEvidenceLoaders(db: () => Promise<Queryable>) {
   const repository = new EvidenceRepository();
   return {
     evidenceFile: new DataLoader<string, EvidenceFile | null>(async (ids) => byId(ids, await repository.findMany(await db(), ids))),

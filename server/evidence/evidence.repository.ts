@@ -1,6 +1,5 @@
 // Every query of evidence files and the daily upload counter.
-import type { EntityManager } from 'typeorm';
-import { execute, queryOne, queryRows } from '../platform/sql';
+import { execute, queryOne, queryRows, type Queryable } from '../platform/sql';
 import { isUuid } from '../platform/uuid';
 import { EvidenceFile } from './evidence.types';
 import type { EvidenceContentType } from './file-types';
@@ -50,7 +49,7 @@ export class EvidenceRepository {
    * already: one statement, so parallel uploads cannot all pass. The counter
    * starts again at 1 on a new day. False when the quota is spent.
    */
-  async consumeUpload(em: EntityManager, tenantId: string, accountId: string, day: string, max: number): Promise<boolean> {
+  async consumeUpload(em: Queryable, tenantId: string, accountId: string, day: string, max: number): Promise<boolean> {
     const rows = await queryRows<{ files: number }>(
       em,
       `INSERT INTO evidence_upload_count AS c (tenant_id, account_id, day, files) VALUES ($1, $2, $3, 1)
@@ -64,11 +63,11 @@ export class EvidenceRepository {
   }
 
   /** Gives back an upload counted by `consumeUpload` that stored nothing. */
-  async refundUpload(em: EntityManager, accountId: string, day: string): Promise<void> {
+  async refundUpload(em: Queryable, accountId: string, day: string): Promise<void> {
     await execute(em, `UPDATE evidence_upload_count SET files = files - 1 WHERE account_id = $1 AND day = $2 AND files > 0`, [accountId, day]);
   }
 
-  async insert(em: EntityManager, tenantId: string, f: NewEvidenceFile): Promise<EvidenceFile> {
+  async insert(em: Queryable, tenantId: string, f: NewEvidenceFile): Promise<EvidenceFile> {
     const [row] = await queryRows<EvidenceFileRow>(
       em,
       `INSERT INTO evidence_file (tenant_id, id, uploaded_by, professional_id, file_name, content_type, bytes, sha256, storage_key)
@@ -79,7 +78,7 @@ export class EvidenceRepository {
   }
 
   /** The tenant's files among `ids` (ids that are not UUIDs match nothing). */
-  async findMany(em: EntityManager, ids: readonly string[]): Promise<EvidenceFile[]> {
+  async findMany(em: Queryable, ids: readonly string[]): Promise<EvidenceFile[]> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return [];
     const rows = await queryRows<EvidenceFileRow>(em, `SELECT ${COLUMNS} FROM evidence_file WHERE id = ANY($1::uuid[])`, [valid]);
@@ -87,7 +86,7 @@ export class EvidenceRepository {
   }
 
   /** One page of an account's uploads, newest first (ids are UUIDv7: they sort by upload time). */
-  async findPageOfUploader(em: EntityManager, accountId: string, beforeId: string | null, limit: number): Promise<EvidenceFile[]> {
+  async findPageOfUploader(em: Queryable, accountId: string, beforeId: string | null, limit: number): Promise<EvidenceFile[]> {
     const rows = await queryRows<EvidenceFileRow>(
       em,
       `SELECT ${COLUMNS} FROM evidence_file WHERE uploaded_by = $1 AND ($2::uuid IS NULL OR id < $2::uuid) ORDER BY id DESC LIMIT $3`,
@@ -96,7 +95,7 @@ export class EvidenceRepository {
     return rows.map(toEvidenceFile);
   }
 
-  async countOfUploader(em: EntityManager, accountId: string): Promise<number> {
+  async countOfUploader(em: Queryable, accountId: string): Promise<number> {
     const row = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM evidence_file WHERE uploaded_by = $1`, [accountId]);
     return row?.n ?? 0;
   }

@@ -10,7 +10,8 @@ import { professionalError } from '../professionals/professionals.errors';
 import type { PoliciesService } from '../policy/policy.service';
 import { toEvaluationView } from './evaluation-view';
 import { checkParams as checkParamsOf } from './activities.service';
-import { findSubject, profileOf } from './hours-subjects';
+import { profileOf, readableSubject, subjectIdNumber } from './hours-subjects';
+import { findStatusFacts } from './status.repository';
 import type { HoursRepository, Person } from './hours.repository';
 import type { CompletionStatus, HoursEvaluation, PreviewHoursInput } from './hours.types';
 
@@ -51,14 +52,23 @@ export class CompletionService {
     return toEvaluationView(ev, policy.document, policy.revision);
   }
 
+  /**
+   * The status lookup third parties call most: one statement (status.repository.ts) brings the
+   * person, the certified result or the activities, and the latest revision number.
+   */
   async status(ctx: Context, idNumber: string, year: number): Promise<CompletionStatus> {
     this.policies.checkYear(year, 'year');
-    const person = await findSubject(ctx, this.repo, idNumber);
+    const id = subjectIdNumber(ctx, idNumber);
+    const facts = await findStatusFacts(await ctx.db(), id, year);
+    if (!facts) throw professionalError('PROFESSIONAL_NOT_FOUND', 'idNumber');
+    const person = readableSubject(ctx, facts.person);
     const answer = { idNumber: maskIdNumber(person.idNumber), name: person.name, year };
-    const em = await ctx.db();
-    const certified = await this.repo.findCertifiedResult(em, person.id, year);
-    if (certified) return { ...answer, evaluation: certified };
-    return { ...answer, evaluation: await this.evaluate(ctx, person, year) };
+    if (facts.certified) return { ...answer, evaluation: facts.certified };
+    const policy = await this.policies.current(ctx);
+    this.policies.versionOrThrow(policy.document, year);
+    const calendar = await this.calendar.current(ctx);
+    const ev = evaluateYear({ policy: policy.document, profile: profileOf(person), activities: facts.activities, year, today: this.clock.today(), calendar });
+    return { ...answer, evaluation: toEvaluationView(ev, policy.document, policy.revision) };
   }
 
   /**

@@ -24,14 +24,24 @@ export function canRead(ctx: Context, person: Person): boolean {
   return ctx.actor.kind === 'API_CLIENT' || canSeeProfessional(ctx.actor, person);
 }
 
-/** One stored professional by exact ID number, if the caller may ask about them. */
-export async function findSubject(ctx: Context, repo: HoursRepository, idNumber: string): Promise<Person> {
+/** The ID number a completion question names, once the caller is known to be a reader (normalised; refused when invalid). */
+export function subjectIdNumber(ctx: Context, idNumber: string): string {
   requireReader(ctx);
   const id = parseIdNumber(idNumber);
   if (!id.ok) throw idNumberError(id.code, 'idNumber');
-  const person = await repo.findPerson(await ctx.db(), id.value);
+  return id.value;
+}
+
+/** `person` (null: not found) if the caller may ask about them; PROFESSIONAL_NOT_FOUND otherwise, the same answer. */
+export function readableSubject<P extends Person>(ctx: Context, person: P | null): P {
   if (!person || !canRead(ctx, person)) throw professionalError('PROFESSIONAL_NOT_FOUND', 'idNumber');
   return person;
+}
+
+/** One stored professional by exact ID number, if the caller may ask about them. */
+export async function findSubject(ctx: Context, repo: HoursRepository, idNumber: string): Promise<Person> {
+  const id = subjectIdNumber(ctx, idNumber);
+  return readableSubject(ctx, await repo.findPerson(await ctx.db(), id));
 }
 
 /** What the engine knows of a stored person: current title (and when obtained) and the unit's employer type. */

@@ -1,14 +1,13 @@
 // The one query of node(id): which table holds a UUID. It runs on the
 // request's transaction, so row-level security hides other tenants' rows.
-import type { EntityManager } from 'typeorm';
-import { queryOne } from '../platform/sql';
+import { queryOne, type Queryable } from '../platform/sql';
 
 /** The tables whose rows are nodes. */
 export type NodeTable = 'org_node' | 'professional' | 'account' | 'api_client';
 
 export class NodesRepository {
   /** The table holding this id in the current tenant, or null. Ids are UUIDs: checked by the caller. */
-  async findTable(em: EntityManager, id: string): Promise<NodeTable | null> {
+  async findTable(em: Queryable, id: string): Promise<NodeTable | null> {
     const row = await queryOne<{ table_name: NodeTable }>(
       em,
       `SELECT 'org_node' AS table_name FROM org_node WHERE id = $1::uuid

@@ -1,7 +1,7 @@
 // DataLoaders for organisation nodes, made per request. They return raw rows;
 // services decide what the actor may see.
+import type { Queryable } from '../platform/sql';
 import DataLoader from 'dataloader';
-import type { EntityManager } from 'typeorm';
 import { byId } from '../platform/loaders';
 import { OrganisationsRepository } from './organisations.repository';
 import type { Organisation } from './organisations.types';
@@ -26,7 +26,7 @@ function childrenKey(k: ChildrenPageKey): string {
   return `${k.parentId}|${k.limit}|${k.after?.join('|') ?? ''}`;
 }
 
-export function createOrganisationLoaders(db: () => Promise<EntityManager>) {
+export function createOrganisationLoaders(db: () => Promise<Queryable>) {
   const repository = new OrganisationsRepository();
   return {
     organisation: new DataLoader<string, Organisation | null>(async (ids) => byId(ids, await repository.findMany(await db(), ids))),

@@ -1,8 +1,7 @@
 // Every query the organisations capability makes. Row-level security keeps
 // them inside the current tenant; scope filters are added by the caller's path.
-import type { EntityManager } from 'typeorm';
 import { subtreeEnd } from '../platform/actor';
-import { changedRows, execute, queryOne, queryRows } from '../platform/sql';
+import { changedRows, execute, queryOne, queryRows, type Queryable } from '../platform/sql';
 import { isUuid } from '../platform/uuid';
 import type { EmployerType } from '../engine/titles';
 import { Organisation, OrgKind } from './organisations.types';
@@ -63,13 +62,13 @@ function subtreeWhere(q: SubtreeQuery, params: unknown[]): string {
 }
 
 export class OrganisationsRepository {
-  async findOne(em: EntityManager, id: string): Promise<Organisation | null> {
+  async findOne(em: Queryable, id: string): Promise<Organisation | null> {
     if (!isUuid(id)) return null;
     const row = await queryOne<OrganisationRow>(em, `SELECT ${COLUMNS} FROM org_node WHERE id = $1`, [id]);
     return row && toOrganisation(row);
   }
 
-  async findMany(em: EntityManager, ids: readonly string[]): Promise<Organisation[]> {
+  async findMany(em: Queryable, ids: readonly string[]): Promise<Organisation[]> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return [];
     const rows = await queryRows<OrganisationRow>(em, `SELECT ${COLUMNS} FROM org_node WHERE id = ANY($1::uuid[])`, [valid]);
@@ -80,7 +79,7 @@ export class OrganisationsRepository {
    * One page of children for each parent, by name after the keyset position
    * (name, id): one statement for every parent a list asks about.
    */
-  async findChildrenPages(em: EntityManager, parentIds: readonly string[], after: readonly string[] | null, limit: number): Promise<Organisation[]> {
+  async findChildrenPages(em: Queryable, parentIds: readonly string[], after: readonly string[] | null, limit: number): Promise<Organisation[]> {
     const keyset = after ? `AND (c.name COLLATE "C", c.id) > ($3::text, $4::uuid)` : '';
     const rows = await queryRows<OrganisationRow>(
       em,
@@ -94,7 +93,7 @@ export class OrganisationsRepository {
     return rows.map(toOrganisation);
   }
 
-  async countChildren(em: EntityManager, parentIds: readonly string[]): Promise<Map<string, number>> {
+  async countChildren(em: Queryable, parentIds: readonly string[]): Promise<Map<string, number>> {
     const rows = await queryRows<{ parent_id: string; n: number }>(
       em,
       `SELECT parent_id, count(*)::int AS n FROM org_node WHERE parent_id = ANY($1::uuid[]) GROUP BY parent_id`,
@@ -104,7 +103,7 @@ export class OrganisationsRepository {
   }
 
   /** A subtree in path order (a depth-first walk), from a keyset position. */
-  async findSubtree(em: EntityManager, q: SubtreeQuery, afterPath: string | null, limit: number): Promise<Organisation[]> {
+  async findSubtree(em: Queryable, q: SubtreeQuery, afterPath: string | null, limit: number): Promise<Organisation[]> {
     const params: unknown[] = [];
     let where = subtreeWhere(q, params);
     if (afterPath) {
@@ -116,19 +115,19 @@ export class OrganisationsRepository {
     return rows.map(toOrganisation);
   }
 
-  async countSubtree(em: EntityManager, q: SubtreeQuery): Promise<number> {
+  async countSubtree(em: Queryable, q: SubtreeQuery): Promise<number> {
     const params: unknown[] = [];
     const row = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM org_node WHERE ${subtreeWhere(q, params)}`, params);
     return row?.n ?? 0;
   }
 
-  async bureau(em: EntityManager): Promise<Organisation | null> {
+  async bureau(em: Queryable): Promise<Organisation | null> {
     const row = await queryOne<OrganisationRow>(em, `SELECT ${COLUMNS} FROM org_node WHERE kind = 'BUREAU'`);
     return row && toOrganisation(row);
   }
 
   async insert(
-    em: EntityManager,
+    em: Queryable,
     tenantId: string,
     input: { parentId: string | null; kind: OrgKind; name: string; code?: string | null; employerType?: EmployerType | null },
   ): Promise<Organisation> {
@@ -142,7 +141,7 @@ export class OrganisationsRepository {
     return toOrganisation(row!);
   }
 
-  async rename(em: EntityManager, id: string, name: string): Promise<Organisation> {
+  async rename(em: Queryable, id: string, name: string): Promise<Organisation> {
     const [row] = await changedRows<OrganisationRow>(
       em,
       `UPDATE org_node SET name = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
@@ -155,7 +154,7 @@ export class OrganisationsRepository {
    * Re-parents a node: its subtree's paths and every professional's copy of
    * the unit path change in two set-based statements.
    */
-  async move(em: EntityManager, node: Organisation, newParent: Organisation): Promise<Organisation> {
+  async move(em: Queryable, node: Organisation, newParent: Organisation): Promise<Organisation> {
     const oldPath = node.path;
     const segment = oldPath.slice(0, -1).split('/').pop();
     const newPath = `${newParent.path}${segment}/`;
@@ -179,7 +178,7 @@ export class OrganisationsRepository {
   }
 
   /** Sets a node's own employer type under a version check; false when the version moved on. */
-  async setEmployerType(em: EntityManager, id: string, version: number, employerType: EmployerType | null): Promise<boolean> {
+  async setEmployerType(em: Queryable, id: string, version: number, employerType: EmployerType | null): Promise<boolean> {
     const rows = await changedRows<{ id: string }>(
       em,
       `UPDATE org_node SET employer_type = $3, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
@@ -193,7 +192,7 @@ export class OrganisationsRepository {
    * its own type or that of its nearest ancestor that sets one (ancestors are the path's
    * prefixes, found through the (tenant_id, path) index).
    */
-  async refreshEmployerTypes(em: EntityManager, path: string): Promise<void> {
+  async refreshEmployerTypes(em: Queryable, path: string): Promise<void> {
     await execute(
       em,
       `UPDATE org_node n SET effective_employer_type = (

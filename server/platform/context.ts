@@ -1,10 +1,10 @@
 // The per-request context: built once by app/, passed explicitly as the first
 // argument of every service call. Loaders live here because they must never
 // be shared between requests.
-import type { EntityManager } from 'typeorm';
 import type { Actor } from './actor';
 import type { Logger } from './logger';
-import type { LazyTransaction } from './transaction';
+import type { Queryable } from './sql';
+import type { RequestTransaction } from './transaction';
 
 /**
  * The request's DataLoaders. Empty here: each capability adds its own loaders
@@ -21,8 +21,8 @@ export interface Context {
   readonly actor: Actor;
   /** The tenant of this request; null for anonymous and operator requests. */
   readonly tenantId: string | null;
-  readonly tx: LazyTransaction;
+  readonly tx: RequestTransaction;
   readonly log: Logger;
   readonly loaders: Loaders;
-  db(): Promise<EntityManager>;
+  db(): Promise<Queryable>;
 }

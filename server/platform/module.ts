@@ -2,8 +2,9 @@
 // loaders, migrations and error codes. app/modules.ts lists the modules; the
 // rest of app/ only reads this shape, so a new capability is a new folder and
 // one line there.
+import type { Queryable } from './sql';
 import type { Request, Response, Router } from 'express';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Context, Loaders } from './context';
@@ -56,7 +57,7 @@ export interface CapabilityModule {
    */
   readonly createServices?: (deps: ModuleDeps, built: Services) => Partial<Services>;
   /** DataLoaders, made fresh for every request. */
-  readonly createLoaders?: (db: () => Promise<EntityManager>) => Partial<Loaders>;
+  readonly createLoaders?: (db: () => Promise<Queryable>) => Partial<Loaders>;
   /** Express routes of its own, mounted beside /graphql (built once, with the services). */
   readonly createRoutes?: (services: Services, http: HttpRouteDeps) => Router;
   /** The migrations (in the top-level migrations/ folder) that create this capability's tables. */

@@ -27,11 +27,24 @@ export async function inTransaction<T>(
   });
 }
 
+/** A request's (or a job's) database as services see it through `ctx.tx`. */
+export interface RequestTransaction {
+  /** True once the transaction opened (the tenant can no longer change). */
+  readonly isOpen: boolean;
+  /** Switch tenant before first use (sign-in learns the tenant from its input). */
+  setTenant(settings: TenantSettings): void;
+  manager(): Promise<Queryable>;
+  /** Serve the rest with single read-only statements outside a transaction, if possible before first use. */
+  readOnly(): boolean;
+  /** Commits (or rolls back) and releases; once; nothing when never opened. */
+  finish(commit: boolean): Promise<void>;
+}
+
 /**
  * A transaction opened on first use and closed once by the request's end:
  * committed when the request succeeded, rolled back otherwise.
  */
-export class LazyTransaction {
+export class LazyTransaction implements RequestTransaction {
   private runner: QueryRunner | null = null;
   private opening: Promise<EntityManager> | null = null;
 
@@ -48,6 +61,11 @@ export class LazyTransaction {
   setTenant(settings: TenantSettings): void {
     if (this.opening) throw new Error('tenant cannot change once the transaction is open');
     this.settings = settings;
+  }
+
+  /** A job's transaction stays one. */
+  readOnly(): boolean {
+    return false;
   }
 
   manager(): Promise<EntityManager> {

@@ -1,6 +1,6 @@
 // DataLoaders for professionals, made per request.
+import type { Queryable } from '../platform/sql';
 import DataLoader from 'dataloader';
-import type { EntityManager } from 'typeorm';
 import { byId } from '../platform/loaders';
 import { ProfessionalsRepository } from './professionals.repository';
 import type { Professional } from './professionals.types';
@@ -11,7 +11,7 @@ declare module '../platform/context' {
   }
 }
 
-export function createProfessionalLoaders(db: () => Promise<EntityManager>) {
+export function createProfessionalLoaders(db: () => Promise<Queryable>) {
   const repository = new ProfessionalsRepository();
   return {
     professional: new DataLoader<string, Professional | null>(async (ids) => byId(ids, await repository.findMany(await db(), ids))),

@@ -1,9 +1,8 @@
 // Every query the professionals capability makes. Lists are keyset-paginated
 // on (unit_path, id), which the three list indexes serve directly.
-import type { EntityManager } from 'typeorm';
 import { subtreeEnd } from '../platform/actor';
 import { maskIdNumber } from '../platform/id-number';
-import { changedRows, execute, queryOne, queryRows, setClauses } from '../platform/sql';
+import { changedRows, execute, queryOne, queryRows, setClauses, type Queryable } from '../platform/sql';
 import { isUuid } from '../platform/uuid';
 import type { TitleLevel, TitleSeries } from '../engine/titles';
 import { Gender, Professional, ProfessionalStatus } from './professionals.types';
@@ -90,7 +89,7 @@ function whereOf(q: ProfessionalQuery, params: unknown[]): string {
 }
 
 export class ProfessionalsRepository {
-  async findMany(em: EntityManager, ids: readonly string[]): Promise<Professional[]> {
+  async findMany(em: Queryable, ids: readonly string[]): Promise<Professional[]> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return [];
     const rows = await queryRows<ProfessionalRow>(em, `SELECT ${COLUMNS} FROM professional WHERE id = ANY($1::uuid[])`, [valid]);
@@ -98,7 +97,7 @@ export class ProfessionalsRepository {
   }
 
   /** One page in (unit_path, id) order, after the keyset position `after`. */
-  async findPage(em: EntityManager, q: ProfessionalQuery, after: readonly string[] | null, limit: number): Promise<Professional[]> {
+  async findPage(em: Queryable, q: ProfessionalQuery, after: readonly string[] | null, limit: number): Promise<Professional[]> {
     const params: unknown[] = [];
     let where = whereOf(q, params);
     if (after) {
@@ -114,14 +113,14 @@ export class ProfessionalsRepository {
     return rows.map(toProfessional);
   }
 
-  async count(em: EntityManager, q: ProfessionalQuery): Promise<number> {
+  async count(em: Queryable, q: ProfessionalQuery): Promise<number> {
     const params: unknown[] = [];
     const row = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM professional WHERE ${whereOf(q, params)}`, params);
     return row?.n ?? 0;
   }
 
   async insert(
-    em: EntityManager,
+    em: Queryable,
     tenantId: string,
     p: Omit<Professional, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'idNumberMasked' | 'status' | 'titleObtainedOn'>,
   ): Promise<Professional> {
@@ -136,7 +135,7 @@ export class ProfessionalsRepository {
 
   /** Optimistic update: null when the version no longer matches. */
   async update(
-    em: EntityManager,
+    em: Queryable,
     id: string,
     version: number,
     changes: Partial<Pick<Professional, 'name' | 'titleLevel' | 'titleSeries' | 'phone' | 'status' | 'unitId' | 'unitPath' | 'joinedUnitOn'>>,
@@ -163,7 +162,7 @@ export class ProfessionalsRepository {
   }
 
   /** A professional's own account follows them to their new unit. */
-  async moveAccount(em: EntityManager, professionalId: string, unitId: string): Promise<void> {
+  async moveAccount(em: Queryable, professionalId: string, unitId: string): Promise<void> {
     await execute(em, `UPDATE account SET org_node_id = $2, version = version + 1 WHERE professional_id = $1`, [professionalId, unitId]);
   }
 }

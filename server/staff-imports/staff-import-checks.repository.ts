@@ -10,10 +10,9 @@
 // Every join goes from the staged rows to an index (professional by ID number, org_node by
 // id, the job's errors by row), so no plan turns quadratic while the freshly staged rows
 // have no statistics yet.
-import type { EntityManager } from 'typeorm';
 import { subtreeEnd } from '../platform/actor';
 import { maskedIdNumberSql } from '../platform/id-number';
-import { execute, queryOne, queryRows } from '../platform/sql';
+import { execute, queryOne, queryRows, type Queryable } from '../platform/sql';
 import type { DryRunCounts } from './staff-imports.repository';
 import { COLUMN_BY_KEY, type ColumnKey } from './staff-import-columns';
 
@@ -42,7 +41,7 @@ const SNAPSHOT = (p: string) => `jsonb_build_object('idNumber', ${maskedIdNumber
 
 export class StaffImportChecksRepository {
   /** The organisations `refs` name by code or by name, within `scopePath` (null: the whole tenant). */
-  async findUnits(em: EntityManager, refs: readonly string[], scopePath: string | null): Promise<UnitHit[]> {
+  async findUnits(em: Queryable, refs: readonly string[], scopePath: string | null): Promise<UnitHit[]> {
     if (!refs.length) return [];
     const rows = await queryRows<{ ref: string; id: string; kind: UnitHit['kind']; by_code: boolean }>(
       em,
@@ -62,7 +61,7 @@ export class StaffImportChecksRepository {
    * in another unit, a title that comes from a title history and would change, an employer
    * type that disagrees with the unit's.
    */
-  async insertDatabaseErrors(em: EntityManager, jobId: string, scopePath: string | null): Promise<void> {
+  async insertDatabaseErrors(em: Queryable, jobId: string, scopePath: string | null): Promise<void> {
     await execute(
       em,
       `WITH matched AS (
@@ -97,7 +96,7 @@ export class StaffImportChecksRepository {
   }
 
   /** The dry run's counts over the staged rows and their errors. */
-  async count(em: EntityManager, jobId: string): Promise<DryRunCounts> {
+  async count(em: Queryable, jobId: string): Promise<DryRunCounts> {
     // an empty phone keeps the one on record, so it changes nothing
     const row = await queryOne<{ total: number; valid: number; errors: number; to_create: number; to_update: number }>(
       em,
@@ -125,7 +124,7 @@ export class StaffImportChecksRepository {
    * it: a person created has it as created_at, one changed as updated_at). Answers how many
    * people were created and how many written.
    */
-  async apply(em: EntityManager, tenantId: string, jobId: string, audit: (source: string, firstParam: number) => { sql: string; params: unknown[] }): Promise<{ created: number; written: number }> {
+  async apply(em: Queryable, tenantId: string, jobId: string, audit: (source: string, firstParam: number) => { sql: string; params: unknown[] }): Promise<{ created: number; written: number }> {
     await execute(em, `UPDATE staff_import_row r SET before = ${SNAPSHOT('p')} FROM professional p WHERE r.job_id = $1 AND p.id_number = r.id_number`, [jobId]);
     await execute(
       em,

@@ -2,7 +2,6 @@
 // upload counter. Staged rows and errors are written a batch at a time (one multi-row
 // INSERT per batch, from arrays); the checks that read the rest of the database and the
 // final write are in staff-import-checks.repository.ts.
-import type { EntityManager } from 'typeorm';
 import { subtreeEnd } from '../platform/actor';
 import { COLUMNS } from './staff-import-columns';
 import { problemMessage, type Problem } from './staff-import-problems';
@@ -95,7 +94,7 @@ export interface ImportOutcome {
 
 export class StaffImportsRepository {
   /** Counts one more upload of `accountId` on `day` unless `max` are counted already (one statement: parallel uploads cannot all pass). */
-  async consumeUpload(em: EntityManager, tenantId: string, accountId: string, day: string, max: number): Promise<boolean> {
+  async consumeUpload(em: Queryable, tenantId: string, accountId: string, day: string, max: number): Promise<boolean> {
     const rows = await queryRows<{ uploads: number }>(
       em,
       `INSERT INTO staff_import_count AS c (tenant_id, account_id, day, uploads) VALUES ($1, $2, $3, 1)
@@ -109,7 +108,7 @@ export class StaffImportsRepository {
   }
 
   /** The units in a part of the tree (null: the tenant), by path; none when there are more than `max`. */
-  async findUnits(em: EntityManager, path: string | null, max: number): Promise<TemplateUnit[]> {
+  async findUnits(em: Queryable, path: string | null, max: number): Promise<TemplateUnit[]> {
     const rows = await queryRows<{ name: string; code: string | null }>(
       em,
       `SELECT name, code FROM org_node
@@ -120,7 +119,7 @@ export class StaffImportsRepository {
   }
 
   /** Jobs left unconfirmed past their time: marked EXPIRED, their staged rows dropped. */
-  async expireStale(em: EntityManager): Promise<void> {
+  async expireStale(em: Queryable): Promise<void> {
     await execute(
       em,
       `WITH stale AS (
@@ -133,7 +132,7 @@ export class StaffImportsRepository {
     );
   }
 
-  async insertJob(em: EntityManager, tenantId: string, createdBy: string, fileName: string, fileBytes: number): Promise<string> {
+  async insertJob(em: Queryable, tenantId: string, createdBy: string, fileName: string, fileBytes: number): Promise<string> {
     const [row] = await queryRows<{ id: string }>(
       em,
       `INSERT INTO staff_import_job (tenant_id, created_by, file_name, file_bytes) VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -186,7 +185,7 @@ export class StaffImportsRepository {
    * others. One pass in ID-number order (window functions): no join, so no plan can make it
    * quadratic while the staged rows have no statistics yet.
    */
-  async flagDuplicates(em: EntityManager, jobId: string): Promise<void> {
+  async flagDuplicates(em: Queryable, jobId: string): Promise<void> {
     await execute(
       em,
       `INSERT INTO staff_import_error (tenant_id, job_id, row_no, column_no, code, detail, rechecked)
@@ -203,7 +202,7 @@ export class StaffImportsRepository {
     );
   }
 
-  async setCounts(em: EntityManager, jobId: string, c: DryRunCounts): Promise<StaffImport> {
+  async setCounts(em: Queryable, jobId: string, c: DryRunCounts): Promise<StaffImport> {
     const [row] = await changedRows<JobRow>(
       em,
       `UPDATE staff_import_job SET total_rows = $2, valid_rows = $3, error_count = $4, to_create = $5, to_update = $6, unchanged = $7
@@ -213,19 +212,19 @@ export class StaffImportsRepository {
     return toStaffImport(row!);
   }
 
-  async findOne(em: EntityManager, id: string): Promise<StaffImport | null> {
+  async findOne(em: Queryable, id: string): Promise<StaffImport | null> {
     const row = await queryOne<JobRow>(em, `SELECT ${JOB_COLUMNS} FROM staff_import_job WHERE id = $1`, [id]);
     return row ? toStaffImport(row) : null;
   }
 
   /** The job, its row locked until the transaction ends: a second confirmation waits, then sees it confirmed. */
-  async lockOne(em: EntityManager, id: string): Promise<StaffImport | null> {
+  async lockOne(em: Queryable, id: string): Promise<StaffImport | null> {
     const row = await queryOne<JobRow>(em, `SELECT ${JOB_COLUMNS} FROM staff_import_job WHERE id = $1 FOR UPDATE`, [id]);
     return row ? toStaffImport(row) : null;
   }
 
   /** An account's jobs, newest first, after the keyset position. */
-  async findPageOfCreator(em: EntityManager, accountId: string, after: readonly string[] | null, limit: number): Promise<StaffImport[]> {
+  async findPageOfCreator(em: Queryable, accountId: string, after: readonly string[] | null, limit: number): Promise<StaffImport[]> {
     const rows = await queryRows<JobRow>(
       em,
       `SELECT ${JOB_COLUMNS} FROM staff_import_job
@@ -236,12 +235,12 @@ export class StaffImportsRepository {
     return rows.map(toStaffImport);
   }
 
-  async countOfCreator(em: EntityManager, accountId: string): Promise<number> {
+  async countOfCreator(em: Queryable, accountId: string): Promise<number> {
     return (await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM staff_import_job WHERE created_by = $1`, [accountId]))?.n ?? 0;
   }
 
   /** One page of a job's errors in (row, column, code) order. */
-  async findErrors(em: EntityManager, jobId: string, after: readonly [number, number, string] | null, limit: number): Promise<StaffImportRowError[]> {
+  async findErrors(em: Queryable, jobId: string, after: readonly [number, number, string] | null, limit: number): Promise<StaffImportRowError[]> {
     const rows = await queryRows<{ row_no: number; column_no: number; code: Problem; detail: string | null }>(
       em,
       `SELECT row_no, column_no, code, detail FROM staff_import_error
@@ -263,17 +262,17 @@ export class StaffImportsRepository {
     });
   }
 
-  async countErrors(em: EntityManager, jobId: string): Promise<number> {
+  async countErrors(em: Queryable, jobId: string): Promise<number> {
     return (await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM staff_import_error WHERE job_id = $1`, [jobId]))?.n ?? 0;
   }
 
   /** The findings that are decided again at confirmation, before they are. */
-  async deleteRecheckedErrors(em: EntityManager, jobId: string): Promise<void> {
+  async deleteRecheckedErrors(em: Queryable, jobId: string): Promise<void> {
     await execute(em, `DELETE FROM staff_import_error WHERE job_id = $1 AND rechecked`, [jobId]);
   }
 
   /** Records the confirmation and drops the staged rows (the ID numbers are kept once, in `professional`). */
-  async finish(em: EntityManager, jobId: string, confirmedBy: string, o: ImportOutcome): Promise<StaffImport> {
+  async finish(em: Queryable, jobId: string, confirmedBy: string, o: ImportOutcome): Promise<StaffImport> {
     const [row] = await changedRows<JobRow>(
       em,
       `UPDATE staff_import_job SET status = 'IMPORTED', mode = $2, created_count = $3, updated_count = $4, unchanged_count = $5, skipped_count = $6,

@@ -12,7 +12,8 @@
 //   3. set-based checks over the whole job: ID numbers the file repeats, people already
 //      registered elsewhere, titles from a title history, employer types;
 //   4. the counts: rows, valid rows, problems, and what a confirmation would create or update.
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Queryable } from '../platform/sql';
+import type { DataSource } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import { requireOfficial, requireTenant } from '../platform/access';
 import { type AccountActor, scopeOf } from '../platform/actor';
@@ -162,7 +163,7 @@ export class StaffImportsService {
  * The checks the database decides, for the actor's part of the tree, and the counts that
  * follow; run by the dry run, and again by the confirmation (units and people change).
  */
-export async function checkAgainstDatabase(em: EntityManager, checks: StaffImportChecksRepository, jobId: string, actor: AccountActor): Promise<DryRunCounts> {
+export async function checkAgainstDatabase(em: Queryable, checks: StaffImportChecksRepository, jobId: string, actor: AccountActor): Promise<DryRunCounts> {
   await checks.insertDatabaseErrors(em, jobId, scopePathOf(actor));
   return checks.count(em, jobId);
 }

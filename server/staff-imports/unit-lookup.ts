@@ -2,7 +2,7 @@
 // looked up in one statement (by code and by name, inside the caller's tenant and part of
 // the tree), and remembered for the rest of the file. A code wins over a name (codes are
 // unique); a name must name exactly one organisation, and that one a unit.
-import type { EntityManager } from 'typeorm';
+import type { Queryable } from '../platform/sql';
 import type { RowProblem, StagedRow } from './row-check';
 import type { StaffImportChecksRepository, UnitHit } from './staff-import-checks.repository';
 import { COLUMN_BY_KEY } from './staff-import-columns';
@@ -27,7 +27,7 @@ export class UnitLookup {
   ) {}
 
   /** Sets the unit of each row that names one; the problems of those that do not. */
-  async resolve(em: EntityManager, rows: StagedRow[]): Promise<RowProblem[]> {
+  async resolve(em: Queryable, rows: StagedRow[]): Promise<RowProblem[]> {
     const fresh = [...new Set(rows.flatMap((r) => (r.unitRef !== null && !this.known.has(r.unitRef) ? [r.unitRef] : [])))];
     const hits = await this.checks.findUnits(em, fresh, this.scopePath);
     for (const ref of fresh) this.known.set(ref, resolveUnit(hits.filter((h) => h.ref === ref)));

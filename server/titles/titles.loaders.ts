@@ -1,6 +1,6 @@
 // DataLoaders for title histories and applications, made per request.
+import type { Queryable } from '../platform/sql';
 import DataLoader from 'dataloader';
-import type { EntityManager } from 'typeorm';
 import { byId } from '../platform/loaders';
 import { TitlesRepository } from './titles.repository';
 import type { TitleApplication, TitleRecord } from './titles.types';
@@ -13,7 +13,7 @@ declare module '../platform/context' {
   }
 }
 
-export function createTitleLoaders(db: () => Promise<EntityManager>) {
+export function createTitleLoaders(db: () => Promise<Queryable>) {
   const repository = new TitlesRepository();
   return {
     titleHistory: new DataLoader<string, TitleRecord[]>(async (ids) => {

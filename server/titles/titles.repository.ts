@@ -1,10 +1,9 @@
 // Every query of title records and title applications. A record changes the
 // person's current title in the same statement sequence, under the person's
 // version check (the UPDATE of professional is the lock).
-import type { EntityManager } from 'typeorm';
 import type { TitleLevel, TitleRoute, TitleSeries } from '../engine/titles';
 import { subtreeEnd } from '../platform/actor';
-import { changedRows, execute, queryOne, queryRows, setClauses } from '../platform/sql';
+import { changedRows, execute, queryOne, queryRows, setClauses, type Queryable } from '../platform/sql';
 import { isUuid } from '../platform/uuid';
 import { TitleApplication, type TitleApplicationStatus, TitleRecord } from './titles.types';
 
@@ -86,7 +85,7 @@ export interface ApplicationQuery {
 
 export class TitlesRepository {
   /** Takes the person's row (version check) before anything else; false when the version moved on. */
-  async bumpProfessional(em: EntityManager, professionalId: string, version: number): Promise<boolean> {
+  async bumpProfessional(em: Queryable, professionalId: string, version: number): Promise<boolean> {
     const rows = await changedRows<{ id: string }>(
       em,
       `UPDATE professional SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
@@ -95,7 +94,7 @@ export class TitlesRepository {
     return rows.length === 1;
   }
 
-  async insertRecord(em: EntityManager, tenantId: string, r: NewTitleRecord): Promise<TitleRecord> {
+  async insertRecord(em: Queryable, tenantId: string, r: NewTitleRecord): Promise<TitleRecord> {
     const [row] = await queryRows<TitleRecordRow>(
       em,
       `INSERT INTO title_record (tenant_id, professional_id, level, series, obtained_on, issuing_body, certificate_no, recorded_by)
@@ -105,16 +104,16 @@ export class TitlesRepository {
     return toTitleRecord(row!);
   }
 
-  async countRecords(em: EntityManager, professionalId: string): Promise<number> {
+  async countRecords(em: Queryable, professionalId: string): Promise<number> {
     const row = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM title_record WHERE professional_id = $1`, [professionalId]);
     return row?.n ?? 0;
   }
 
-  async deleteRecord(em: EntityManager, id: string): Promise<void> {
+  async deleteRecord(em: Queryable, id: string): Promise<void> {
     await execute(em, `DELETE FROM title_record WHERE id = $1`, [id]);
   }
 
-  async findRecord(em: EntityManager, id: string): Promise<TitleRecord | null> {
+  async findRecord(em: Queryable, id: string): Promise<TitleRecord | null> {
     if (!isUuid(id)) return null;
     const row = await queryOne<TitleRecordRow>(em, `SELECT ${RECORD_COLUMNS} FROM title_record WHERE id = $1`, [id]);
     return row && toTitleRecord(row);
@@ -124,7 +123,7 @@ export class TitlesRepository {
    * The current title is the latest record (by date obtained, then by when it was recorded);
    * with no record left the level and series stay as registered and the date is cleared.
    */
-  async refreshCurrentTitle(em: EntityManager, professionalId: string): Promise<void> {
+  async refreshCurrentTitle(em: Queryable, professionalId: string): Promise<void> {
     await execute(
       em,
       `UPDATE professional p
@@ -142,7 +141,7 @@ export class TitlesRepository {
   }
 
   /** The title histories of several people, newest first (for a DataLoader). */
-  async historiesOf(em: EntityManager, professionalIds: readonly string[]): Promise<Map<string, TitleRecord[]>> {
+  async historiesOf(em: Queryable, professionalIds: readonly string[]): Promise<Map<string, TitleRecord[]>> {
     const ids = professionalIds.filter(isUuid);
     const out = new Map<string, TitleRecord[]>();
     if (!ids.length) return out;
@@ -161,12 +160,12 @@ export class TitlesRepository {
   }
 
   /** Locks the person's row for the rest of the transaction (limits counted under it hold). */
-  async lockProfessional(em: EntityManager, professionalId: string): Promise<void> {
+  async lockProfessional(em: Queryable, professionalId: string): Promise<void> {
     await execute(em, `SELECT 1 FROM professional WHERE id = $1 FOR UPDATE`, [professionalId]);
   }
 
   /** Applications of a person in a year, withdrawn ones included. */
-  async countApplications(em: EntityManager, professionalId: string, applicationYear: number): Promise<number> {
+  async countApplications(em: Queryable, professionalId: string, applicationYear: number): Promise<number> {
     const row = await queryOne<{ n: number }>(
       em,
       `SELECT count(*)::int AS n FROM title_application WHERE professional_id = $1 AND application_year = $2`,
@@ -176,7 +175,7 @@ export class TitlesRepository {
   }
 
   async insertApplication(
-    em: EntityManager,
+    em: Queryable,
     tenantId: string,
     a: Pick<TitleApplication, 'professionalId' | 'targetLevel' | 'targetSeries' | 'applicationYear' | 'route' | 'filedOn'>,
     createdBy: string | null,
@@ -192,7 +191,7 @@ export class TitlesRepository {
 
   /** Optimistic update: null when the version no longer matches. */
   async updateApplication(
-    em: EntityManager,
+    em: Queryable,
     id: string,
     version: number,
     changes: Partial<Pick<TitleApplication, 'targetLevel' | 'targetSeries' | 'route' | 'filedOn' | 'status'>>,
@@ -215,7 +214,7 @@ export class TitlesRepository {
     return row ? toTitleApplication(row) : null;
   }
 
-  async findApplications(em: EntityManager, ids: readonly string[]): Promise<TitleApplication[]> {
+  async findApplications(em: Queryable, ids: readonly string[]): Promise<TitleApplication[]> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return [];
     const rows = await queryRows<TitleApplicationRow>(em, `SELECT ${APPLICATION_COLUMNS} FROM title_application WHERE id = ANY($1::uuid[])`, [valid]);
@@ -223,7 +222,7 @@ export class TitlesRepository {
   }
 
   /** One page of a year's applications in the caller's part of the tree, by id. */
-  async findApplicationPage(em: EntityManager, q: ApplicationQuery, afterId: string | null, limit: number): Promise<TitleApplication[]> {
+  async findApplicationPage(em: Queryable, q: ApplicationQuery, afterId: string | null, limit: number): Promise<TitleApplication[]> {
     const params: unknown[] = [];
     const where = applicationWhere(q, params);
     if (afterId) {
@@ -241,7 +240,7 @@ export class TitlesRepository {
     return rows.map(toTitleApplication);
   }
 
-  async countApplicationPage(em: EntityManager, q: ApplicationQuery): Promise<number> {
+  async countApplicationPage(em: Queryable, q: ApplicationQuery): Promise<number> {
     const params: unknown[] = [];
     const where = applicationWhere(q, params);
     const row = await queryOne<{ n: number }>(

@@ -2,8 +2,7 @@
 // of the year, in an order fixed by md5(seed:id) (the same seed over the same declarations
 // gives the same order, a new seed a new one), the first ⌈p% × n⌉ of each; one INSERT … SELECT
 // writes the check and its items from one snapshot.
-import type { EntityManager } from 'typeorm';
-import { changedRows, queryOne, queryRows } from '../platform/sql';
+import { changedRows, queryOne, queryRows, type Queryable } from '../platform/sql';
 import type { SpotCheckGroupView, SpotCheckItemView, SpotCheckOutcome, SpotCheckView } from './verification.types';
 
 export interface DrawQuery {
@@ -117,18 +116,18 @@ const OUTCOME_FILTER = `($2::text IS NULL OR ($2 = 'PENDING' AND i.outcome IS NU
 
 export class SpotChecksRepository {
   /** The ids among these that name a sampling group: a department one level below the bureau, or the bureau. */
-  async groupIds(em: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+  async groupIds(em: Queryable, ids: readonly string[]): Promise<Set<string>> {
     const rows = await queryRows<{ id: string }>(em, `SELECT id FROM org_node WHERE id = ANY($1::uuid[]) AND (kind = 'BUREAU' OR (kind = 'DEPARTMENT' AND depth = 1))`, [ids]);
     return new Set(rows.map((r) => r.id));
   }
 
   /** What a draw would take, per department (the bound is checked before anything is written). */
-  async drawSize(em: EntityManager, q: DrawQuery): Promise<SpotCheckGroupView[]> {
+  async drawSize(em: Queryable, q: DrawQuery): Promise<SpotCheckGroupView[]> {
     return queryRows<SpotCheckGroupView>(em, `WITH ${RANKED} ${GROUPS}`, [q.year, q.seed, q.departmentIds, q.percentage]);
   }
 
   /** Writes the check and its items from one snapshot; the id and how many items it drew. */
-  async insertDraw(em: EntityManager, q: DrawQuery, tenantId: string, drawnBy: string): Promise<{ id: string; itemCount: number }> {
+  async insertDraw(em: Queryable, q: DrawQuery, tenantId: string, drawnBy: string): Promise<{ id: string; itemCount: number }> {
     const row = await queryOne<{ id: string; item_count: number }>(
       em,
       `WITH ${RANKED},
@@ -149,28 +148,28 @@ export class SpotChecksRepository {
     return { id: row!.id, itemCount: row!.item_count };
   }
 
-  async findCheck(em: EntityManager, id: string): Promise<SpotCheckView | null> {
+  async findCheck(em: Queryable, id: string): Promise<SpotCheckView | null> {
     const row = await queryOne<CheckRow>(em, `${SELECT_CHECK} WHERE c.id = $1`, [id]);
     return row && toCheck(row);
   }
 
   /** Newest first, after the keyset position (check number). */
-  async checkPage(em: EntityManager, afterNo: string | null, limit: number): Promise<SpotCheckView[]> {
+  async checkPage(em: Queryable, afterNo: string | null, limit: number): Promise<SpotCheckView[]> {
     const rows = await queryRows<CheckRow>(em, `${SELECT_CHECK} WHERE ($1::bigint IS NULL OR c.check_no < $1::bigint) ORDER BY c.check_no DESC LIMIT $2`, [afterNo, limit]);
     return rows.map(toCheck);
   }
 
-  async countChecks(em: EntityManager): Promise<number> {
+  async countChecks(em: Queryable): Promise<number> {
     return (await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM spot_check`))?.n ?? 0;
   }
 
-  async findItem(em: EntityManager, id: string): Promise<SpotCheckItemView | null> {
+  async findItem(em: Queryable, id: string): Promise<SpotCheckItemView | null> {
     const row = await queryOne<ItemRow>(em, `${SELECT_ITEM} WHERE i.id = $1`, [id]);
     return row && toItem(row);
   }
 
   /** A check's items by (department, position), after the keyset position, of one outcome or all. */
-  async itemPage(em: EntityManager, checkId: string, outcome: SpotCheckOutcome | null, after: readonly string[] | null, limit: number): Promise<SpotCheckItemView[]> {
+  async itemPage(em: Queryable, checkId: string, outcome: SpotCheckOutcome | null, after: readonly string[] | null, limit: number): Promise<SpotCheckItemView[]> {
     const rows = await queryRows<ItemRow>(
       em,
       `${SELECT_ITEM} WHERE i.spot_check_id = $1 AND ${OUTCOME_FILTER}
@@ -181,13 +180,13 @@ export class SpotChecksRepository {
     return rows.map(toItem);
   }
 
-  async countItems(em: EntityManager, checkId: string, outcome: SpotCheckOutcome | null): Promise<number> {
+  async countItems(em: Queryable, checkId: string, outcome: SpotCheckOutcome | null): Promise<number> {
     const row = await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM spot_check_item i WHERE i.spot_check_id = $1 AND ${OUTCOME_FILTER}`, [checkId, outcome]);
     return row?.n ?? 0;
   }
 
   /** Records an item's outcome if it has none yet; false when it has (the first outcome stands). */
-  async decide(em: EntityManager, id: string, outcome: 'PASSED' | 'FAILED', reason: string | null, decidedBy: string): Promise<boolean> {
+  async decide(em: Queryable, id: string, outcome: 'PASSED' | 'FAILED', reason: string | null, decidedBy: string): Promise<boolean> {
     const rows = await changedRows<{ id: string }>(
       em,
       `UPDATE spot_check_item SET outcome = $2, reason = $3, decided_by = $4, decided_at = now() WHERE id = $1 AND outcome IS NULL RETURNING id`,

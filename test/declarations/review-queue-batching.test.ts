@@ -2,13 +2,13 @@
 // is answered in a fixed number of SQL statements whatever its size (the previews of the
 // page are evaluated together), and each batched preview is the answer of the single one.
 import { randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { authenticate, readCredentials } from '../../server/app/authenticate';
 import { createLoaders, createServices } from '../../server/app/registry';
 import type { Declaration } from '../../server/declarations/declarations.types';
 import { loadConfig } from '../../server/platform/config';
 import type { Context } from '../../server/platform/context';
 import { createLogger } from '../../server/platform/logger';
+import type { RequestPool } from '../../server/platform/request-db';
 import type { Services } from '../../server/platform/module';
 import type { TenantFixture } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/harness';
@@ -23,27 +23,18 @@ let firstPersonToken: string;
 const waiting: string[] = [];
 const recorded: string[] = [];
 
-/** Counts every statement the runtime pool's connections run (the server's transactions and reads), but the tenant-status cache's refills. */
-function countStatements(runtime: DataSource): () => number {
+/** Counts every statement the requests' connections run, but the switches of a connection's tenant settings (they depend on which connection a statement gets). */
+function countStatements(pool: RequestPool): () => number {
   let n = 0;
-  const create = runtime.createQueryRunner.bind(runtime);
-  runtime.createQueryRunner = (...args: Parameters<DataSource['createQueryRunner']>) => {
-    const runner = create(...args);
-    const query = runner.query.bind(runner);
-    runner.query = ((...q: Parameters<typeof runner.query>) => {
-      // the tenant-status cache refills every 5 s (server/tenants/tenant-status.ts): on a loaded
-      // machine that may fall inside either counted request, and it is not the page's work
-      if (!q[0].includes('app_tenant_status(')) n++;
-      return query(...q);
-    }) as typeof runner.query;
-    return runner;
-  };
+  pool.observe((text) => {
+    if (!text.includes("set_config('app.tenant_id'")) n++;
+  });
   return () => n;
 }
 
 /** Runs `work` as one request of a signed-in account, with its context built as /graphql builds it. */
 async function as<T>(token: string, work: (ctx: Context) => Promise<T>): Promise<T> {
-  const { actor, tx } = await authenticate(readCredentials({ authorization: `Bearer ${token}` }), { runtime: app.runtime, tokens: services.tokens, apiClients: services.apiClients });
+  const { actor, tx } = await authenticate(readCredentials({ authorization: `Bearer ${token}` }), { runtime: app.runtime, pool: app.server.pool, tokens: services.tokens, apiClients: services.apiClients });
   const db = () => tx.manager();
   const ctx: Context = { requestId: 'test', clientAddress: '127.0.0.1', actor, tenantId: actor.kind === 'ACCOUNT' ? actor.tenantId : null, tx, db, loaders: createLoaders(db), log: createLogger('silent') };
   try {
@@ -82,7 +73,7 @@ beforeAll(async () => {
   }
   // one moved on to the department: the unit's queue shows it as forwarded, with its decision
   ok(await app.gql(APPROVE, { id: waiting.pop()! }, t.accounts.unitA1.token), 'approveDeclaration');
-  statements = countStatements(app.runtime);
+  statements = countStatements(app.server.pool);
 });
 afterAll(() => app.close());
 
