@@ -14,9 +14,9 @@
 //    so PostgreSQL parses and plans each once per connection; at most
 //    MAX_PREPARED per connection, further texts run unnamed.
 import { createHash } from 'node:crypto';
-import { DatabaseError, Pool, type PoolClient, type QueryConfig, type QueryResult } from 'pg';
+import { DatabaseError, Pool, Query, type PoolClient, type QueryConfig, type QueryResult } from 'pg';
 import type { Queryable } from './sql';
-import type { RequestTransaction, TenantSettings } from './transaction';
+import type { TenantSettings } from './transaction';
 
 /** Distinct statement texts prepared on one connection, at most. */
 export const MAX_PREPARED = 2000;
@@ -26,17 +26,62 @@ interface ClientState {
   /** The settings the session carries (settingsKey), or null when unknown. */
   settings: string | null;
   prepared: Set<string>;
+  /** Whether SESSION_SETTINGS is prepared on this connection (then a switch rides with the next statement). */
+  switchPrepared: boolean;
 }
 
 export function settingsKey(s: TenantSettings): string {
   return `${s.tenantId ?? ''}|${s.operator ? 'on' : ''}|${s.actorId ?? ''}`;
 }
 
+const SESSION_SETTINGS_NAME = 'ce_session_settings';
 const SESSION_SETTINGS = `SELECT set_config('app.tenant_id', $1, false), set_config('app.operator', $2, false), set_config('app.actor_id', $3, false)`;
 const LOCAL_SETTINGS = `SELECT set_config('app.tenant_id', $1, true), set_config('app.operator', $2, true), set_config('app.actor_id', $3, true)`;
 
 function settingsValues(s: TenantSettings): string[] {
   return [s.tenantId ?? '', s.operator ? 'on' : '', s.actorId ?? ''];
+}
+
+/** The failing statement's text (never its values) goes with a database error into the log. */
+function withQuery(error: unknown, text: string): Error {
+  if (error instanceof DatabaseError) Object.assign(error, { query: text });
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** The parts of `pg`'s Query (8.x) that WithSettings builds on: its extended-protocol messages. */
+interface ProtocolConnection {
+  bind(config: { statement: string; values: unknown[] }): void;
+  describe(config: { type: 'P'; name: string }): void;
+  execute(config: { portal: string }): void;
+}
+type QueryCallback = (error: Error | undefined, results: QueryResult | QueryResult[] | undefined) => void;
+const PgQuery = Query as unknown as new (config: QueryConfig, callback: QueryCallback) => { prepare(connection: ProtocolConnection): void };
+
+/**
+ * A statement preceded by the session switch (SESSION_SETTINGS, already prepared on the
+ * connection), both before one Sync: one round trip and one implicit transaction. The
+ * callback receives both results (pg's multi-result shape); the statement's is the last.
+ */
+class WithSettings extends PgQuery {
+  constructor(
+    config: QueryConfig,
+    private readonly settings: string[],
+    callback: QueryCallback,
+  ) {
+    super(config, callback);
+  }
+
+  /** Always the extended protocol, even for a statement without name or values. */
+  requiresPreparation(): boolean {
+    return true;
+  }
+
+  override prepare(connection: ProtocolConnection): void {
+    connection.bind({ statement: SESSION_SETTINGS_NAME, values: this.settings });
+    connection.describe({ type: 'P', name: '' });
+    connection.execute({ portal: '' });
+    super.prepare(connection);
+  }
 }
 
 /**
@@ -52,6 +97,7 @@ export class RequestPool {
   private readonly states = new WeakMap<PoolClient, ClientState>();
   private readonly names = new Map<string, string>();
   private readonly observers = new Set<(text: string) => void>();
+  private trips = 0;
 
   constructor(url: string, size: number) {
     this.pool = new Pool({
@@ -78,10 +124,15 @@ export class RequestPool {
   private state(client: PoolClient): ClientState {
     let s = this.states.get(client);
     if (!s) {
-      s = { settings: null, prepared: new Set() };
+      s = { settings: null, prepared: new Set(), switchPrepared: false };
       this.states.set(client, s);
     }
     return s;
+  }
+
+  /** Round trips to the server so far (tests: a switch rides with its statement). */
+  get roundTrips(): number {
+    return this.trips;
   }
 
   /** Calls `observer` with the text of every statement sent from now on (tests count them); returns the way to stop. */
@@ -90,36 +141,49 @@ export class RequestPool {
     return () => void this.observers.delete(observer);
   }
 
-  /** Runs `text` on `client`, as a named statement while the connection has room for one more. */
-  private run(client: PoolClient, text: string, values: readonly unknown[]): Promise<QueryResult> {
-    for (const observer of this.observers) observer(text);
+  /** `text` as a named statement while the connection has room for one more. */
+  private named(client: PoolClient, text: string, values: readonly unknown[], name = this.nameOf(text)): QueryConfig {
     const state = this.state(client);
-    const name = this.nameOf(text);
     const config: QueryConfig = { text, values: [...values] };
     if (state.prepared.has(name) || state.prepared.size < MAX_PREPARED) {
       config.name = name;
       state.prepared.add(name);
     }
-    return client.query(config).catch((error: unknown) => {
-      // the failing statement's text (never its values) goes with the error into the log
-      if (error instanceof DatabaseError) Object.assign(error, { query: text });
-      throw error;
+    return config;
+  }
+
+  /** Runs `text` on `client`, named (see `named`). */
+  private run(client: PoolClient, text: string, values: readonly unknown[], name?: string): Promise<QueryResult> {
+    for (const observer of this.observers) observer(text);
+    this.trips++;
+    return client.query(this.named(client, text, values, name)).catch((error: unknown) => {
+      throw withQuery(error, text);
     });
   }
 
-  /** One statement outside any transaction, under `settings` (the session's, switched when they differ). */
+  /**
+   * One statement outside any transaction, under `settings`: the session's, switched when they
+   * differ — in the same round trip and implicit transaction as the statement once this
+   * connection has the switch prepared (WithSettings), so a failed statement undoes its switch.
+   */
   async read(settings: TenantSettings, text: string, values: readonly unknown[] = []): Promise<unknown> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    const state = this.state(client);
+    const key = settingsKey(settings);
     try {
-      const state = this.state(client);
-      const key = settingsKey(settings);
-      if (state.settings !== key) {
-        state.settings = null;
-        await this.run(client, SESSION_SETTINGS, settingsValues(settings));
-        state.settings = key;
+      if (state.settings === key) return typeormShape(await this.run(client, text, values));
+      state.settings = null;
+      let result: QueryResult;
+      if (state.switchPrepared) {
+        result = await this.runAfterSwitch(client, settingsValues(settings), text, values);
+      } else {
+        await this.run(client, SESSION_SETTINGS, settingsValues(settings), SESSION_SETTINGS_NAME);
+        state.switchPrepared = true;
+        result = await this.run(client, text, values);
       }
-      return typeormShape(await this.run(client, text, values));
+      state.settings = key;
+      return typeormShape(result);
     } catch (error) {
       // a statement's own failure leaves the session as it was; a lost connection is dropped
       if (!(error instanceof DatabaseError)) broken = error as Error;
@@ -127,6 +191,21 @@ export class RequestPool {
     } finally {
       client.release(broken);
     }
+  }
+
+  /** The switch and `text` in one round trip: Bind/Execute of the prepared switch, then `text`, then one Sync. */
+  private runAfterSwitch(client: PoolClient, settings: string[], text: string, values: readonly unknown[]): Promise<QueryResult> {
+    for (const observer of this.observers) observer(SESSION_SETTINGS);
+    const config = this.named(client, text, values);
+    for (const observer of this.observers) observer(text);
+    this.trips++;
+    return new Promise<QueryResult>((resolve, reject) => {
+      const query = new WithSettings(config, settings, (error, results) => {
+        if (error) return reject(withQuery(error, text));
+        resolve(Array.isArray(results) ? results[results.length - 1]! : results!);
+      });
+      void client.query(query as unknown as Query);
+    });
   }
 
   /** A `READ WRITE` transaction holding one connection, its settings local to it. */
@@ -174,69 +253,5 @@ export class PooledTransaction implements Queryable {
     } finally {
       this.client.release(broken);
     }
-  }
-}
-
-/**
- * A request's database: a write transaction opened on first use (committed
- * when the request succeeded, rolled back otherwise), or — once `readOnly()`
- * was called before any use, as for a GraphQL query — single statements
- * outside any transaction, each on whichever connection is free.
- */
-export class RequestScope implements RequestTransaction {
-  private mode: 'write' | 'read' = 'write';
-  private used = false;
-  private opening: Promise<PooledTransaction> | null = null;
-  private readonly direct: Queryable = { query: (text, values) => this.readStatement(text, values) };
-
-  constructor(
-    private readonly pool: RequestPool,
-    private settings: TenantSettings,
-  ) {}
-
-  /** True once any statement ran (the tenant can no longer change). */
-  get isOpen(): boolean {
-    return this.used;
-  }
-
-  setTenant(settings: TenantSettings): void {
-    if (this.used) throw new Error('tenant cannot change once the transaction is open');
-    this.settings = settings;
-  }
-
-  /** Serve the rest of the request with single read-only statements; false when a transaction is already open. */
-  readOnly(): boolean {
-    if (this.opening) return false;
-    this.mode = 'read';
-    return true;
-  }
-
-  /** Single statements outside the transaction, whatever the mode (authentication's look-ups). */
-  reader(): Queryable {
-    return this.direct;
-  }
-
-  private readStatement(text: string, values: unknown[] = []): Promise<unknown> {
-    this.used = true;
-    return this.pool.read(this.settings, text, values);
-  }
-
-  manager(): Promise<Queryable> {
-    if (this.mode === 'read') return Promise.resolve(this.direct);
-    this.used = true;
-    this.opening ??= this.pool.begin(this.settings);
-    return this.opening;
-  }
-
-  async finish(commit: boolean): Promise<void> {
-    const opening = this.opening;
-    if (!opening) return;
-    let tx: PooledTransaction;
-    try {
-      tx = await opening;
-    } catch {
-      return; // opening failed and released its connection
-    }
-    await tx.end(commit);
   }
 }

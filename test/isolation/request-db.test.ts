@@ -3,7 +3,8 @@
 // (a pool of size 1, so every statement meets what the one before left behind): each read sees
 // exactly its own tenant, a transaction's settings end with it, a read never writes, and the
 // statements are prepared once per connection.
-import { RequestPool, RequestScope } from '../../server/platform/request-db';
+import { RequestPool } from '../../server/platform/request-db';
+import { RequestScope } from '../../server/platform/request-scope';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/harness';
 import { pgError } from '../support/runtime-role';
@@ -44,6 +45,30 @@ describe('one connection, many tenants', () => {
     expect(switches()).toBe(4);
     expect(await read(a)).toEqual([{ tenant_id: a.tenantId, n: 9 }]);
     expect(switches()).toBe(4);
+  });
+
+  it('a switch rides with its statement: one round trip, once the connection has it prepared', async () => {
+    await read(a);
+    await read(b); // the first switch on a connection prepares it: two round trips
+    const trips = pool.roundTrips;
+    for (let i = 0; i < 6; i++) expect(await read(i % 2 ? b : a)).toEqual([{ tenant_id: (i % 2 ? b : a).tenantId, n: 9 }]);
+    expect(pool.roundTrips - trips).toBe(6);
+    expect(switches()).toBe(8);
+  });
+
+  it('a statement that fails after a switch undoes the switch, and the next read is right', async () => {
+    await read(a);
+    await read(b);
+    await read(a);
+    expect((await pgError(read(b, `SELECT 1/0`))).code).toBe('22012');
+    // the session is back on A (the switch rolled back with the statement); asked for B, it switches again
+    expect(await read(b)).toEqual([{ tenant_id: b.tenantId, n: 9 }]);
+    expect((await pgError(read(null, `SELECT 1/0`))).code).toBe('22012');
+    expect(await read(a)).toEqual([{ tenant_id: a.tenantId, n: 9 }]);
+    expect(await read(null)).toEqual([]);
+    // a statement that does not parse is not taken for prepared: asked again, it fails the same way
+    for (const t of [b, a, b]) expect((await pgError(read(t, `SELEC 1`))).code).toBe('42601');
+    expect(await read(b)).toEqual([{ tenant_id: b.tenantId, n: 9 }]);
   });
 
   it('a read that fails leaves the session’s tenant as it was', async () => {
