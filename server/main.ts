@@ -11,7 +11,7 @@ import { ConfigError, loadConfig } from './platform/config';
 import { PolicyError } from './policy';
 import { openDatabases } from './platform/database';
 import { EmbeddedDatabase, EmbeddedDatabaseError, startEmbeddedPostgres } from './platform/embedded-postgres';
-import { createLogger } from './platform/logger';
+import { createLogger, stdoutDestination } from './platform/logger';
 import { persistentSecret } from './platform/secrets';
 import { loadPolicyFiles, publishInitialPolicies } from './policy/initial-policies';
 import { printBanner, seedDemo } from './demo/demo-seed';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, stdoutDestination());
   let embedded: EmbeddedDatabase | null = null;
   let ownerUrl = config.DATABASE_URL;
   if (!ownerUrl) {

@@ -104,6 +104,15 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   );
 }
 
+/**
+ * Standard output, written off the request's path: lines are queued and written by the event
+ * loop (coalesced under load) rather than with a blocking write each; pino flushes what is
+ * left synchronously when the process exits, process.exit included.
+ */
+export function stdoutDestination(): DestinationStream {
+  return pino.destination({ dest: 1, sync: false });
+}
+
 /** A logger for one request; `fields` may be filled in later and later lines show it. */
 export function createRequestLogger(logger: Logger, fields: RequestLogFields): Logger {
   const child = logger.child({}) as RequestLogger;
