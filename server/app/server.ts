@@ -13,8 +13,9 @@ import type { DataSource } from 'typeorm';
 import type { TokenService } from '../accounts/tokens';
 import { actorLabel } from '../platform/actor';
 import type { Config } from '../platform/config';
-import { isHealthy, isReachable } from '../platform/database';
+import { connectionConfig, isHealthy, isReachable } from '../platform/database';
 import { AppError } from '../platform/errors';
+import { InvalidationListener } from '../platform/invalidation';
 import { createRequestLogger, requestLogFields, type Logger, type RequestLogFields } from '../platform/logger';
 import { authenticate, readCredentials } from './authenticate';
 import type { Context } from '../platform/context';
@@ -42,7 +43,22 @@ export async function startServer(options: {
   jwtSecret: string;
 }): Promise<RunningServer> {
   const { config, runtime, logger } = options;
-  const deps = { runtime, config, jwtSecret: options.jwtSecret };
+  // one LISTEN connection per process: the caches of API keys, tenant status and latest policy revisions follow it
+  const invalidations = await InvalidationListener.start({ connection: connectionConfig(runtime), logger });
+  try {
+    return await serve(options, invalidations);
+  } catch (error) {
+    await invalidations.stop();
+    throw error;
+  }
+}
+
+async function serve(
+  options: { config: Config; runtime: DataSource; logger: Logger; jwtSecret: string },
+  invalidations: InvalidationListener,
+): Promise<RunningServer> {
+  const { config, runtime, logger } = options;
+  const deps = { runtime, config, jwtSecret: options.jwtSecret, invalidations, logger };
   const services = createServices(deps);
   const { tokens } = services;
   const schema = await createSchema(services);
@@ -184,6 +200,7 @@ export async function startServer(options: {
       ready = false;
       await jobs.stop(); // no new job starts; a running one finishes first (within SHUTDOWN_GRACE_MS)
       await apollo.stop(); // drains the HTTP server: in-flight requests finish first
+      await invalidations.stop();
     },
   };
 }
