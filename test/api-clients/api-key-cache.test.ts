@@ -19,7 +19,8 @@ beforeAll(async () => {
   // counts the key look-ups the server makes (every statement passes through DataSource.query)
   const query = app.runtime.query.bind(app.runtime);
   app.runtime.query = (async (...args: Parameters<typeof query>) => {
-    if (args[0].includes('app_api_client_by_key')) lookups.push(String(args[1]?.[0]));
+    const [sql, parameters] = args as [string, unknown[] | undefined];
+    if (sql.includes('app_api_client_by_key')) lookups.push(String(parameters?.[0]));
     return query(...args);
   }) as typeof app.runtime.query;
 });
