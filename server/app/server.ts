@@ -45,19 +45,6 @@ export async function startServer(options: {
   const { config, runtime, logger } = options;
   // one LISTEN connection per process: the caches of API keys, tenant status and latest policy revisions follow it
   const invalidations = await InvalidationListener.start({ connection: connectionConfig(runtime), logger });
-  try {
-    return await serve(options, invalidations);
-  } catch (error) {
-    await invalidations.stop();
-    throw error;
-  }
-}
-
-async function serve(
-  options: { config: Config; runtime: DataSource; logger: Logger; jwtSecret: string },
-  invalidations: InvalidationListener,
-): Promise<RunningServer> {
-  const { config, runtime, logger } = options;
   const deps = { runtime, config, jwtSecret: options.jwtSecret, invalidations, logger };
   const services = createServices(deps);
   const { tokens } = services;
