@@ -117,6 +117,11 @@ export class InvalidationListener implements Invalidations {
       throw error;
     }
     if (this.client !== client) throw new Error('the invalidation listener lost its connection while starting');
+    if (this.stopped) {
+      this.disconnected();
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.pid = pid;
     this.heard = true;
     this.failures = 0;
