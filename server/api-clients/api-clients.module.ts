@@ -14,6 +14,8 @@ declare module '../platform/module' {
 export const apiClientsModule: CapabilityModule = {
   name: 'apiClients',
   resolvers: [ApiClientsResolver],
-  createServices: (_deps, { audit }) => ({ apiClients: new ApiClientsService(new ApiClientsRepository(), audit) }),
+  createServices: ({ invalidations, logger }, { audit }) => ({
+    apiClients: new ApiClientsService(new ApiClientsRepository(), audit, { invalidations, logger }),
+  }),
   errors: apiClientError.catalog,
 };

@@ -1,6 +1,7 @@
 // API clients for third parties (title-review systems, HR systems, training
 // providers). The secret is random, stored only as a SHA-256 hash, and shown
-// once at creation. Authentication by key also lives here.
+// once at creation. Authentication by key also lives here, with its cache of
+// verified keys (api-key-cache.ts).
 import { timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
@@ -8,18 +9,38 @@ import { requireAccount, requireOfficial, requireTenant } from '../platform/acce
 import type { Actor } from '../platform/actor';
 import type { Context } from '../platform/context';
 import { commonError, unauthenticated } from '../platform/errors';
+import { noInvalidations, type Invalidations } from '../platform/invalidation';
+import type { Logger } from '../platform/logger';
 import { Connection, decodeCursor, PageRequest, toConnection } from '../platform/pagination';
 import { isUuid } from '../platform/uuid';
+import { ApiKeyCache } from './api-key-cache';
 import { apiClientError } from './api-clients.errors';
-import type { ApiClientsRepository } from './api-clients.repository';
+import type { ApiClientsRepository, ApiKeyRecord } from './api-clients.repository';
 import type { ApiClient, CreateApiClientInput, CreatedApiClient } from './api-clients.types';
 import { hashApiSecret, newApiKey, parseApiKey } from './api-keys';
 
+export interface ApiClientsOptions {
+  /** The bus the key cache follows; absent: keys are looked up on every request. */
+  invalidations?: Invalidations;
+  /** Where a failure to record a key's last use is reported. */
+  logger?: Logger;
+  now?: () => number;
+}
+
 export class ApiClientsService {
+  private readonly keys: ApiKeyCache;
+  private readonly logger: Logger | undefined;
+  private readonly now: () => number;
+
   constructor(
     private readonly repo: ApiClientsRepository,
     private readonly audit: AuditService,
-  ) {}
+    options: ApiClientsOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.logger = options.logger;
+    this.keys = new ApiKeyCache(options.invalidations ?? noInvalidations, this.now);
+  }
 
   /** A client of the tenant, for the bureau; null for anyone else (as if it did not exist). */
   async findOne(ctx: Context, id: string): Promise<ApiClient | null> {
@@ -71,35 +92,41 @@ export class ApiClientsService {
     const em = await ctx.db();
     const client = await this.repo.revoke(em, id);
     if (!client) throw apiClientError((await this.repo.exists(em, id)) ? 'API_CLIENT_REVOKED' : 'API_CLIENT_NOT_FOUND', 'id');
+    // refused here from now on; in the other processes as soon as the revocation commits
+    this.keys.hold(client.keyId);
     await this.audit.record(ctx, { action: 'apiClient.revoke', entityType: 'api_client', entityId: client.id, after: { revokedAt: client.revokedAt } });
     return client;
   }
 
   /**
    * The client an API key belongs to; refused (401) when the key is malformed,
-   * unknown, revoked or expired. A use is recorded (lastUsedAt) when the last
-   * recorded one is over a minute old. Whether the client's tenant is
-   * suspended is app/authenticate's check, as for bearer tokens.
+   * unknown, revoked or expired. A verified key is served from the process's
+   * cache (no statement), its secret's hash compared and its expiry checked on
+   * every request. A use is recorded (lastUsedAt) when neither the database
+   * nor this process has recorded one within the last minute: after the
+   * answer, without delaying it (a failure is only logged), so lastUsedAt may
+   * lag the real last use by up to a minute per process. Whether the client's
+   * tenant is suspended is app/authenticate's check, as for bearer tokens.
    */
   async authenticate(runtime: DataSource, apiKey: string): Promise<Extract<Actor, { kind: 'API_CLIENT' }>> {
     const parsed = parseApiKey(apiKey);
     if (!parsed) throw unauthenticated('API 密钥格式无效');
-    const record = await this.repo.findKey(runtime, parsed.keyId);
     const given = Buffer.from(hashApiSecret(parsed.secret), 'hex');
-    const stored = record ? Buffer.from(record.secretHash, 'hex') : Buffer.alloc(given.length);
-    const same = given.length === stored.length && timingSafeEqual(given, stored);
-    if (!record || !same) throw unauthenticated('API 密钥无效');
+    const matches = (record: ApiKeyRecord | null): boolean => {
+      const stored = record ? Buffer.from(record.secretHash, 'hex') : Buffer.alloc(given.length);
+      return given.length === stored.length && timingSafeEqual(given, stored) && record !== null;
+    };
+    const record = await this.keys.find(parsed.keyId, () => this.repo.findKey(runtime, parsed.keyId), matches);
+    if (!record || !matches(record)) throw unauthenticated('API 密钥无效');
     if (record.revokedAt) throw unauthenticated('API 密钥已被吊销');
-    if (record.expiresAt && record.expiresAt.getTime() <= Date.now()) throw unauthenticated('API 密钥已过期，请联系人社局重新申请');
-    if (!record.lastUsedAt || record.lastUsedAt.getTime() < Date.now() - LAST_USED_RESOLUTION_MS) {
-      await this.repo.touch(runtime, record.tenantId, record.id);
+    if (record.expiresAt && record.expiresAt.getTime() <= this.now()) throw unauthenticated('API 密钥已过期，请联系人社局重新申请');
+    if (this.keys.shouldRecordUse(record)) {
+      this.repo.touch(runtime, record.tenantId, record.id).catch((error: unknown) => this.logger?.warn({ err: error }, 'recording an API key use failed'));
     }
     return { kind: 'API_CLIENT', id: record.id, tenantId: record.tenantId, label: `api:${record.name}`, scopes: record.scopes };
   }
 }
 
-/** lastUsedAt is recorded at most this often per key. */
-const LAST_USED_RESOLUTION_MS = 60_000;
 /** The furthest ahead a key's expiry may be set. */
 const MAX_KEY_LIFETIME_YEARS = 3;
 

@@ -13,10 +13,11 @@ import type { DataSource } from 'typeorm';
 import type { TokenService } from '../accounts/tokens';
 import { actorLabel } from '../platform/actor';
 import type { Config } from '../platform/config';
-import { isHealthy, isReachable } from '../platform/database';
+import { connectionConfig, isHealthy, isReachable } from '../platform/database';
 import { RequestPool } from '../platform/request-db';
 import type { Queryable } from '../platform/sql';
 import { AppError } from '../platform/errors';
+import { InvalidationListener } from '../platform/invalidation';
 import { createRequestLogger, requestLogFields, type Logger, type RequestLogFields } from '../platform/logger';
 import { authenticate, readCredentials } from './authenticate';
 import type { Context } from '../platform/context';
@@ -46,12 +47,14 @@ export async function startServer(options: {
   jwtSecret: string;
 }): Promise<RunningServer> {
   const { config, runtime, logger } = options;
-  const deps = { runtime, config, jwtSecret: options.jwtSecret };
+  // one LISTEN connection per process: the caches of API keys, tenant status and latest policy revisions follow it
+  const invalidations = await InvalidationListener.start({ connection: connectionConfig(runtime), logger });
+  const deps = { runtime, config, jwtSecret: options.jwtSecret, invalidations, logger };
   const services = createServices(deps);
   const { tokens } = services;
   const schema = await createSchema(services);
   // requests' own connections (request-db.ts): the runtime role, apart from TypeORM's pool
-  const pool = new RequestPool(runtimeUrl(runtime), config.DB_POOL_SIZE);
+  const pool = new RequestPool(connectionConfig(runtime), config.DB_POOL_SIZE);
 
   const app = express();
   app.disable('x-powered-by');
@@ -194,15 +197,9 @@ export async function startServer(options: {
       await jobs.stop(); // no new job starts; a running one finishes first (within SHUTDOWN_GRACE_MS)
       await apollo.stop(); // drains the HTTP server: in-flight requests finish first
       await pool.close();
+      await invalidations.stop();
     },
   };
-}
-
-/** The runtime role's connection URL, as its DataSource was opened with. */
-function runtimeUrl(runtime: DataSource): string {
-  const url = (runtime.options as { url?: string }).url;
-  if (!url) throw new Error('the runtime DataSource was not opened with a url');
-  return url;
 }
 
 // ——— Express's own answers, in Chinese: the access log, unknown paths, bad bodies ———

@@ -8,6 +8,7 @@ import type { Context } from '../platform/context';
 import { maskIdNumber } from '../platform/id-number';
 import { professionalError } from '../professionals/professionals.errors';
 import type { PoliciesService } from '../policy/policy.service';
+import { policyError } from '../policy/policy.errors';
 import { toEvaluationView } from './evaluation-view';
 import { checkParams as checkParamsOf } from './activities.service';
 import { profileOf, readableSubject, subjectIdNumber } from './hours-subjects';
@@ -64,7 +65,9 @@ export class CompletionService {
     const person = readableSubject(ctx, facts.person);
     const answer = { idNumber: maskIdNumber(person.idNumber), name: person.name, year };
     if (facts.certified) return { ...answer, evaluation: facts.certified };
-    const policy = await this.policies.current(ctx);
+    // the revision the statement saw as the latest: cached, or read by number (a revision published anywhere counts at once)
+    if (facts.latestRevision === null) throw policyError('POLICY_NOT_PUBLISHED');
+    const policy = await this.policies.atRevision(ctx, facts.latestRevision);
     this.policies.versionOrThrow(policy.document, year);
     const calendar = await this.calendar.current(ctx);
     const ev = evaluateYear({ policy: policy.document, profile: profileOf(person), activities: facts.activities, year, today: this.clock.today(), calendar });

@@ -2,7 +2,9 @@
 // runtime role, which owns nothing and is subject to row-level security,
 // serves every request.
 import { createHmac } from 'node:crypto';
+import type { ClientConfig } from 'pg';
 import { DataSource, EntityManager, MigrationInterface } from 'typeorm';
+import type { PostgresConnectionCredentialsOptions } from 'typeorm/driver/postgres/PostgresConnectionCredentialsOptions';
 
 export type MigrationClass = new () => MigrationInterface;
 
@@ -86,6 +88,13 @@ export async function openDatabases(options: {
     await owner.destroy();
     throw error;
   }
+}
+
+/** How `ds` reaches its database, for a dedicated `pg` connection of the same role (the invalidation listener). */
+export function connectionConfig(ds: DataSource): ClientConfig {
+  const o = ds.options as PostgresConnectionCredentialsOptions;
+  if (o.url) return { connectionString: o.url };
+  return { host: o.host, port: o.port, user: o.username, password: o.password, database: o.database };
 }
 
 /** Readiness: can the runtime role reach the database? */

@@ -10,6 +10,7 @@ import type { Config } from './config';
 import type { Context, Loaders } from './context';
 import type { MigrationClass } from './database';
 import type { ErrorCatalog } from './errors';
+import type { Invalidations } from './invalidation';
 import type { Logger } from './logger';
 
 /**
@@ -27,6 +28,13 @@ export interface ModuleDeps {
   readonly jwtSecret: string;
   /** "Today" for services that decide by the date (reminders); absent: the system clock. Tests pass their own. */
   readonly clock?: Clock;
+  /**
+   * The process's cache-invalidation bus (platform/invalidation.ts), which services' caches
+   * follow; absent (services built outside a server): nothing is cached between requests.
+   */
+  readonly invalidations?: Invalidations;
+  /** For work a service finishes after its request (recording an API key's last use); absent: not logged. */
+  readonly logger?: Logger;
 }
 
 /** Background work a module runs while the server serves (scheduled jobs); stopped before the pools close. */

@@ -14,7 +14,7 @@
 //    so PostgreSQL parses and plans each once per connection; at most
 //    MAX_PREPARED per connection, further texts run unnamed.
 import { createHash } from 'node:crypto';
-import { DatabaseError, Pool, Query, type PoolClient, type QueryConfig, type QueryResult } from 'pg';
+import { type ClientConfig, DatabaseError, Pool, Query, type PoolClient, type QueryConfig, type QueryResult } from 'pg';
 import type { Queryable } from './sql';
 import type { TenantSettings } from './transaction';
 
@@ -99,9 +99,9 @@ export class RequestPool {
   private readonly observers = new Set<(text: string) => void>();
   private trips = 0;
 
-  constructor(url: string, size: number) {
+  constructor(connection: ClientConfig, size: number) {
     this.pool = new Pool({
-      connectionString: url,
+      ...connection,
       max: size,
       application_name: 'ce-platform',
       options: '-c default_transaction_read_only=on',

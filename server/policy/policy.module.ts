@@ -15,6 +15,8 @@ declare module '../platform/module' {
 export const policyModule: CapabilityModule = {
   name: 'policy',
   resolvers: [PolicyResolver],
-  createServices: (_deps, { tenants, audit }) => ({ policies: new PoliciesService(new PolicyRepository(), tenants, audit, systemClock) }),
+  createServices: ({ invalidations }, { tenants, audit }) => ({
+    policies: new PoliciesService(new PolicyRepository(), tenants, audit, systemClock, invalidations),
+  }),
   errors: policyError.catalog,
 };

@@ -23,8 +23,19 @@ interface RevisionRow {
 const documents = new Map<string, PolicyDocument>();
 
 export class PolicyRepository {
-  async latest(db: Queryable): Promise<PolicyRevision | null> {
-    const row = await queryOne<RevisionRow>(db, `SELECT id, revision, note, published_at FROM policy_revision ORDER BY revision DESC LIMIT 1`);
+  /** The latest revision of the transaction's tenant, or of `tenantId` (also under row-level security). */
+  async latest(db: Queryable, tenantId: string | null = null): Promise<PolicyRevision | null> {
+    const row = tenantId
+      ? await queryOne<RevisionRow>(db, `SELECT id, revision, note, published_at FROM policy_revision WHERE tenant_id = $1 ORDER BY revision DESC LIMIT 1`, [tenantId])
+      : await queryOne<RevisionRow>(db, `SELECT id, revision, note, published_at FROM policy_revision ORDER BY revision DESC LIMIT 1`);
+    return row && this.withDocument(db, row);
+  }
+
+  /** Revision number `revision` of the transaction's tenant, or of `tenantId` (also under row-level security). */
+  async byNumber(db: Queryable, tenantId: string | null, revision: number): Promise<PolicyRevision | null> {
+    const row = tenantId
+      ? await queryOne<RevisionRow>(db, `SELECT id, revision, note, published_at FROM policy_revision WHERE tenant_id = $1 AND revision = $2`, [tenantId, revision])
+      : await queryOne<RevisionRow>(db, `SELECT id, revision, note, published_at FROM policy_revision WHERE revision = $1`, [revision]);
     return row && this.withDocument(db, row);
   }
 

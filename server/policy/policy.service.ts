@@ -7,11 +7,13 @@ import { requireOfficial, requireTenant } from '../platform/access';
 import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
 import { errorWithMessage } from '../platform/errors';
+import { noInvalidations, type Invalidations } from '../platform/invalidation';
 import { type Connection, decodeCursor, type PageRequest, toConnection } from '../platform/pagination';
 import type { Queryable } from '../platform/sql';
 import { tenantError } from '../tenants/tenants.errors';
 import type { TenantsService } from '../tenants/tenants.service';
 import { boundedParam, checkYear } from './input-bounds';
+import { LatestRevisions } from './latest-revisions';
 import { draftDocument, inputField } from './policy-draft';
 import { formatPath, validatePolicy } from './policy-validation';
 import { policyError } from './policy.errors';
@@ -25,12 +27,18 @@ export interface TenantRef {
 }
 
 export class PoliciesService {
+  private readonly latest: LatestRevisions;
+
   constructor(
     private readonly repo: PolicyRepository,
     private readonly tenants: TenantsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+    /** The bus the latest-revision cache follows; absent: the latest revision is read on every call. */
+    invalidations: Invalidations = noInvalidations,
+  ) {
+    this.latest = new LatestRevisions(invalidations);
+  }
 
   /**
    * Every year argument of the API (policy, hours) goes through here: a whole
@@ -61,8 +69,30 @@ export class PoliciesService {
     return { tenantId: t.id, code: t.code, name: t.name };
   }
 
+  /**
+   * The tenant's latest revision, from the process's cache (latest-revisions.ts) when the
+   * request has a tenant: a revision published elsewhere counts here as soon as its commit's
+   * notification arrives (a moment after the commit); one published through this process, at
+   * once. A caller that read the latest number in its own statement uses `atRevision`.
+   */
   async current(ctx: Context): Promise<PolicyRevision> {
-    const found = await this.repo.latest(await ctx.db());
+    const tenantId = ctx.tenantId;
+    const load = async () => this.repo.latest(await ctx.db(), tenantId);
+    const found = tenantId ? await this.latest.current(tenantId, load) : await load();
+    if (!found) throw policyError('POLICY_NOT_PUBLISHED');
+    return found;
+  }
+
+  /**
+   * Revision number `revision` of the request's tenant, which the caller has just read to be
+   * the latest (in the same statement as the data it evaluates): the cached latest when it is
+   * that one, else loaded by number (and cached as the latest when newer). So a revision
+   * published anywhere counts at once, notification or not. POLICY_NOT_PUBLISHED if none.
+   */
+  async atRevision(ctx: Context, revision: number): Promise<PolicyRevision> {
+    const tenantId = ctx.tenantId;
+    const load = async () => this.repo.byNumber(await ctx.db(), tenantId, revision);
+    const found = tenantId ? await this.latest.at(tenantId, revision, load) : await load();
     if (!found) throw policyError('POLICY_NOT_PUBLISHED');
     return found;
   }
@@ -146,6 +176,8 @@ export class PoliciesService {
     const { current, document } = await this.draft(ctx, input, () => this.repo.lock(db, tenantId));
     const version = input.version;
     const published = await this.repo.insert(db, tenantId, document, input.note ?? null, actor.id);
+    // this process answers with the new revision from now on; the others once the commit is announced
+    this.latest.hold(tenantId);
     await this.audit.record(ctx, {
       action: 'policy.publish',
       entityType: 'policy_revision',
@@ -179,7 +211,9 @@ export class PoliciesService {
       throw policyError('POLICY_INVALID', 'version', '请提供新的政策版本、截止日期或引用文件');
     }
     await lock?.();
-    const current = await this.current(ctx);
+    // from the database, never the cache: a publication must build on the revision that is latest now
+    const current = await this.repo.latest(await ctx.db());
+    if (!current) throw policyError('POLICY_NOT_PUBLISHED');
     if (input.expectedRevision != null && input.expectedRevision !== current.revision) {
       throw policyError('REVISION_CONFLICT', 'expectedRevision', `当前为第${current.revision}版，您的修改基于第${input.expectedRevision}版`);
     }

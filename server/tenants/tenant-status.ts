@@ -1,38 +1,49 @@
 // Whether a tenant may still be served, asked on every authenticated request.
-// The answer is cached in process for a few seconds per tenant, so a busy
-// tenant costs one look-up per TTL; a suspension or resumption made through
-// this process drops its own entry at once (other processes see it within the
-// TTL). One cache per runtime DataSource, shared by authentication and the
-// tenants service, which both hold that DataSource.
+// The answer is cached in the process per tenant. A suspension or resumption
+// is announced by the database when it commits (topic `tenant`, see
+// platform/invalidation.ts) and drops the entry in every process; one made
+// through this process drops its own entry at once and keeps the tenant
+// uncached until well after its commit. The TTL of a few seconds stays as a
+// fallback (one look-up per tenant per TTL): should a notification ever be
+// lost unnoticed, a change still counts everywhere within it. One cache per
+// runtime DataSource, shared by authentication and the tenants service, which
+// both hold that DataSource.
 import type { DataSource } from 'typeorm';
+import { InvalidatedCache } from '../platform/invalidated-cache';
+import type { Invalidations } from '../platform/invalidation';
 import { queryOne, type Queryable } from '../platform/sql';
 import { TenantStatus } from './tenants.types';
 
 export const TENANT_STATUS_TTL_MS = 5_000;
+export const TENANT_TOPIC = 'tenant';
+const MAX_TENANTS = 10_000;
 
 export class TenantStatusCache {
-  private readonly entries = new Map<string, { status: TenantStatus | null; until: number }>();
-  /** Tenants changed through this process lately: asked afresh, not cached, until then. */
-  private readonly uncachedUntil = new Map<string, number>();
+  /** The status by tenant id; `{ status: null }` for no such tenant. */
+  private readonly entries: InvalidatedCache<string, { status: TenantStatus | null }>;
 
   constructor(
     private readonly db: Queryable,
-    private readonly ttlMs = TENANT_STATUS_TTL_MS,
-    private readonly now: () => number = Date.now,
-  ) {}
+    ttlMs = TENANT_STATUS_TTL_MS,
+    now: () => number = Date.now,
+  ) {
+    // a change made here stays uncached for one TTL (its commit is at most that far off in practice)
+    this.entries = new InvalidatedCache({ maxEntries: MAX_TENANTS, ttlMs, holdMs: ttlMs, now });
+  }
+
+  /** Drops a tenant's entry when `bus` announces a change of it; from then on entries are kept only while a followed bus listens. */
+  follow(bus: Invalidations): this {
+    this.entries.follow(bus, TENANT_TOPIC, (m) => m.tenantId);
+    return this;
+  }
 
   /** The tenant's status; null when there is no such tenant. */
   async status(tenantId: string): Promise<TenantStatus | null> {
-    const now = this.now();
-    const hit = this.entries.get(tenantId);
-    if (hit && hit.until > now) return hit.status;
-    const row = await queryOne<{ status: TenantStatus | null }>(this.db, `SELECT app_tenant_status($1::uuid) AS status`, [tenantId]);
-    const status = row?.status ?? null;
-    const uncached = this.uncachedUntil.get(tenantId);
-    if (uncached !== undefined && uncached > now) return status;
-    if (uncached !== undefined) this.uncachedUntil.delete(tenantId);
-    this.entries.set(tenantId, { status, until: now + this.ttlMs });
-    return status;
+    const found = await this.entries.get(tenantId, async () => {
+      const row = await queryOne<{ status: TenantStatus | null }>(this.db, `SELECT app_tenant_status($1::uuid) AS status`, [tenantId]);
+      return { status: row?.status ?? null };
+    });
+    return found?.status ?? null;
   }
 
   /**
@@ -42,8 +53,7 @@ export class TenantStatusCache {
    * racing the commit cannot pin the old status.
    */
   invalidate(tenantId: string): void {
-    this.entries.delete(tenantId);
-    this.uncachedUntil.set(tenantId, this.now() + this.ttlMs);
+    this.entries.hold(tenantId);
   }
 }
 

@@ -3,6 +3,7 @@
 // (a pool of size 1, so every statement meets what the one before left behind): each read sees
 // exactly its own tenant, a transaction's settings end with it, a read never writes, and the
 // statements are prepared once per connection.
+import { connectionConfig } from '../../server/platform/database';
 import { RequestPool } from '../../server/platform/request-db';
 import { RequestScope } from '../../server/platform/request-scope';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
@@ -14,7 +15,6 @@ let a: TenantFixture;
 let b: TenantFixture;
 let pool: RequestPool;
 let sent: string[];
-const runtimeUrl = () => (app.runtime.options as { url: string }).url;
 
 const PEOPLE = `SELECT tenant_id, count(*)::int AS n FROM professional GROUP BY tenant_id`;
 const as = (t: TenantFixture | null) => ({ tenantId: t?.tenantId ?? null });
@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 beforeEach(() => {
-  pool = new RequestPool(runtimeUrl(), 1);
+  pool = new RequestPool(connectionConfig(app.runtime), 1);
   sent = [];
   pool.observe((text) => sent.push(text));
 });
