@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const servers: ServerProcess[] = [];
   try {
     const unavailable = await enableStatementCounts(dbs.owner);
-    out(`status lookups: PostgreSQL ${await postgresVersion(dbs.owner)}, Node ${process.version}, ${os.cpus().length} cores; product LOG_LEVEL=${o.logLevel}`);
+    out(`status lookups: PostgreSQL ${await postgresVersion(dbs.owner)}, Node ${process.version}, ${os.cpus().length} cores (load average ${loadAverage()}); product LOG_LEVEL=${o.logLevel}`);
     const data = await seedStatusData(dbs.owner, ownerUrl, config.POLICY_DIR, o.people, o.years);
     out(`data: one tenant (Qingdao's policy), ${data.people} professionals, ${data.activities} activities (${o.years} years up to ${STATUS_YEAR}), seeded in ${data.seconds.people.toFixed(0)} s + ${data.seconds.activities.toFixed(0)} s`);
     const ids = await sampleIdNumbers(dbs.owner, data.tenantId, 5000);
@@ -194,6 +194,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 1000));
     const after = memoryOf(product.pid);
     printTables(samples, o.workloads, o.concurrencies, o.rounds);
+    out(`(machine load average at the end: ${loadAverage()}; other work on the machine moves these figures)`);
     out(`\nproduct memory: RSS ${mib(idle?.rss)} idle before the load, ${mib(after?.rss)} after it (peak ${mib(after?.peak)})`);
     printGoals({ samples, statements, memory: idle && after ? { idle: idle.rss, after: after.rss } : null });
   } finally {
@@ -203,6 +204,7 @@ async function main(): Promise<void> {
   }
 }
 
+const loadAverage = () => os.loadavg()[0]!.toFixed(1);
 const mib = (x: number | undefined) => (x === undefined ? 'n/a' : `${x.toFixed(0)} MiB`);
 
 /** A run with any problem is a broken run: its figures mean nothing, the benchmark stops. */
