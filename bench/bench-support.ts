@@ -21,7 +21,8 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-export async function scratchDatabase(config: Config, logger: Logger, name: string, portOffset: number): Promise<ScratchDatabase> {
+/** `postgresFlags` go to an embedded cluster only (a DATABASE_URL server is configured by its owner). */
+export async function scratchDatabase(config: Config, logger: Logger, name: string, portOffset: number, postgresFlags: readonly string[] = []): Promise<ScratchDatabase> {
   if (config.DATABASE_URL) {
     const adminUrl = config.DATABASE_URL;
     const database = `ce_${name}_${randomBytes(3).toString('hex')}`;
@@ -41,7 +42,7 @@ export async function scratchDatabase(config: Config, logger: Logger, name: stri
   }
   const dataDir = path.join(config.DATA_DIR, name);
   await rm(dataDir, { recursive: true, force: true });
-  const embedded = await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT + portOffset, database: 'bench', logger });
+  const embedded = await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT + portOffset, database: 'bench', logger, extraFlags: postgresFlags });
   return {
     ownerUrl: embedded.url,
     async drop() {
@@ -52,10 +53,10 @@ export async function scratchDatabase(config: Config, logger: Logger, name: stri
 }
 
 /** A bench's start: config, a quiet logger, a migrated scratch database (with the start steps' data) and its owner and runtime pools. */
-export async function openBench(name: string, portOffset: number) {
+export async function openBench(name: string, portOffset: number, postgresFlags: readonly string[] = []) {
   const logger = createLogger('warn');
   const config = loadConfig();
-  const scratch = await scratchDatabase(config, logger, name, portOffset);
+  const scratch = await scratchDatabase(config, logger, name, portOffset, postgresFlags);
   const dbs = await openDatabases({ ownerUrl: scratch.ownerUrl, poolSize: 4, migrations: allMigrations() });
   await runStartSteps(dbs.owner, logger);
   return { config, logger, scratch, ownerUrl: scratch.ownerUrl, dbs };

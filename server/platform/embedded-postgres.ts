@@ -43,6 +43,8 @@ export interface EmbeddedOptions {
   relocationDir?: string;
   /** PostgreSQL's bin/, lib/, share/ (tests); default: those of the installed binaries package. */
   nativeDir?: string;
+  /** More server flags after the defaults (`['-c', 'shared_preload_libraries=pg_stat_statements']`; benchmarks only). */
+  extraFlags?: readonly string[];
 }
 
 /** The owner password is generated once per data folder and kept beside it (mode 600). */
@@ -123,6 +125,7 @@ async function startLocked(options: EmbeddedOptions, dataDir: string, release: (
       '-c', 'shared_buffers=512MB',
       '-c', 'max_wal_size=4GB',
       ...durability,
+      ...(options.extraFlags ?? []),
     ],
     onLog: (message: string) => {
       remember(message);
