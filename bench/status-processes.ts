@@ -43,7 +43,9 @@ function tail(file: string): string {
  */
 export async function startServerProcess(a: { label: string; script: string; env: Record<string, string>; port: number; logFile: string; timeoutMs?: number }): Promise<ServerProcess> {
   const out = openSync(a.logFile, 'w');
-  const child = spawn(process.execPath, [path.resolve(a.script)], { env: { ...process.env, ...a.env }, stdio: ['ignore', out, out] });
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): node flags for the servers, to profile them under load
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.resolve(a.script)], { env: { ...process.env, ...a.env }, stdio: ['ignore', out, out] });
   const url = `http://127.0.0.1:${a.port}`;
   let exited: number | string | null = null;
   const exit = new Promise<void>((resolve) =>

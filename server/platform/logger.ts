@@ -1,7 +1,8 @@
 // Structured JSON logs. Secrets and ID numbers never reach a log line: the
-// redact list covers the keys they are kept under (at any depth up to four
-// levels), the written line is masked for what no key names (an ID number in
-// a driver's message, a token in an error text), and callers log masked values.
+// values of the keys they are kept under are removed from the written line at
+// any depth (log-redaction.ts), the line is masked for what no key names (an ID
+// number in a driver's message, a token in an error text), and callers log
+// masked values.
 //
 // Every line written while serving a request has the same shape: `reqId`,
 // `tenant` (the tenant's code), `actor` and `operation` (the GraphQL operation's
@@ -10,39 +11,9 @@
 // as the request goes on (the operation only after parsing). A logged key of
 // the same name wins, once.
 import pino, { DestinationStream, Logger } from 'pino';
+import { redactSecretKeys } from './log-redaction';
 
 export type { Logger };
-
-// Keys whose value never reaches a log line, at any depth up to REDACT_DEPTH
-// (pino's redaction has no recursive wildcard). `parameters` are the bound
-// values of a failed SQL statement (TypeORM's QueryFailedError): ID numbers,
-// names, hashes.
-const SECRET_KEYS = [
-  'password',
-  'newPassword',
-  'currentPassword',
-  'oldPassword',
-  'passwordHash',
-  'token',
-  'accessToken',
-  'refreshToken',
-  'authorization',
-  'apiKey',
-  'secret',
-  'jwtSecret',
-  'activationCode',
-  'code_hash',
-  'codeHash',
-  'idNumber',
-  'id_number',
-  'parameters',
-  '["x-api-key"]',
-  'cookie',
-];
-const REDACT_DEPTH = 4;
-const REDACT = SECRET_KEYS.flatMap((key) =>
-  Array.from({ length: REDACT_DEPTH + 1 }, (_, depth) => `${'*.'.repeat(depth)}${key}`.replace(/\.\[/g, '[')),
-);
 
 // What is masked in the written line itself, whatever key holds it (a message,
 // an error's message, a driver's `detail`, a stack):
@@ -66,8 +37,9 @@ function maskText(text: string): string {
     .replace(API_KEY, '$1[redacted]');
 }
 
-/** A written log line (JSON) with ID numbers, failing rows, tokens and API secrets masked. */
-export function maskLogLine(line: string): string {
+/** A written log line (JSON) with secret keys' values (log-redaction.ts), ID numbers, failing rows, tokens and API secrets masked. */
+export function maskLogLine(written: string): string {
+  const line = redactSecretKeys(written);
   if (!/\d{17}|Failing row|eyJ|ce_/.test(line)) return line;
   // inside JSON strings the mask is text; an 18-digit JSON number becomes a masked string
   return line.replace(JSON_STRING_OR_OTHER, (part) =>
@@ -92,7 +64,6 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     {
       level,
       base: { service: 'ce-platform' },
-      redact: { paths: REDACT, censor: '[redacted]' },
       hooks: { streamWrite: maskLogLine },
       // read through the prototype chain: children of a request's logger carry its fields too
       mixin: (_object, _level, logger) => {
