@@ -5,6 +5,7 @@ import { GraphQLError, GraphQLSchema, OperationTypeNode } from 'graphql';
 import type { Context } from '../platform/context';
 import { requestLogFields } from '../platform/logger';
 import type { FormatError } from './format-error';
+import { requestInfoOfLogger } from './request-log';
 import { MAX_QUERY_NODES, priceOf } from './query-cost';
 import { limitError } from './query-limits';
 
@@ -70,10 +71,10 @@ export function complexityPlugin(schema: GraphQLSchema, max: number): ApolloServ
 }
 
 /**
- * One `graphql` line per operation, on the request's logger (whose lines carry
- * the request id, tenant, actor and, once resolved, the operation's name).
- * Errors the client sees only as INTERNAL_SERVER_ERROR are logged here, with
- * the request's fields, by the formatter's `report`.
+ * The operation's name and its answer's error codes go on the request's access line
+ * (request-log.ts: one line per request); a context made outside an HTTP request (none
+ * today) gets a `graphql` line of its own. Errors the client sees only as
+ * INTERNAL_SERVER_ERROR are logged here, with the request's fields, by the formatter's `report`.
  */
 export function loggingPlugin(report: FormatError['report']): ApolloServerPlugin<Context> {
   return {
@@ -89,11 +90,10 @@ export function loggingPlugin(report: FormatError['report']): ApolloServerPlugin
         },
         async willSendResponse({ contextValue, response }) {
           const body = response.body;
-          const errors = body.kind === 'single' ? (body.singleResult.errors ?? []) : [];
-          contextValue.log.info(
-            { ms: Number(process.hrtime.bigint() - started) / 1e6, errors: errors.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') },
-            'graphql',
-          );
+          const errors = (body.kind === 'single' ? (body.singleResult.errors ?? []) : []).map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR'));
+          const info = requestInfoOfLogger(contextValue.log);
+          if (info) info.errors = errors;
+          else contextValue.log.info({ ms: Number(process.hrtime.bigint() - started) / 1e6, errors }, 'graphql');
         },
       };
     },
