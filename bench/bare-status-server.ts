@@ -3,16 +3,16 @@
 //   BARE_PORT, BARE_DATABASE_URL (the runtime role: row-level security applies),
 //   BARE_POOL_SIZE, JWT_SECRET, JWT_TTL_SECONDS, BARE_API_KEYS and BARE_ACCOUNTS (JSON).
 // - POST /status: an API key checked against an in-memory map (the secret's SHA-256 compared
-//   in constant time, as the product does), ONE round trip (the tenant set and the person,
-//   the current policy revision, a certified result and the activities read, one simple-protocol
-//   query: one implicit transaction), the engine, the product's JSON;
+//   in constant time, as the product does), ONE statement in one round trip (the person, the
+//   current policy revision, a certified result and the activities, a named prepared statement
+//   under the tenant set once per connection at session level), the engine, the product's JSON;
 // - POST /professionals: a token verified with jose (TokenService, as the product), the
-//   account's scope from memory (no look-up), the page of LIST_PAGE in one round trip;
+//   account's scope from memory (no look-up), the page of LIST_PAGE in one statement;
 // - POST /typename: the constant answer (the floor).
 import 'reflect-metadata';
 import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import { escapeLiteral, Pool } from 'pg';
+import { escapeLiteral, Pool, type PoolClient, type QueryResultRow } from 'pg';
 import { TokenService } from '../server/accounts/tokens';
 import { hashApiSecret, parseApiKey } from '../server/api-clients/api-keys';
 import { CalendarRepository } from '../server/calendar/calendar.repository';
@@ -64,11 +64,25 @@ let calendar: WorkingCalendar;
 
 const lit = (value: string): string => escapeLiteral(value);
 const setTenant = (tenantId: string): string => `SELECT set_config('app.tenant_id', ${lit(tenantId)}, true);`;
+/** The tenant each connection's session is set to (the floor sets it once per connection and tenant). */
+const sessionTenant = new WeakMap<PoolClient, string>();
 
-/** One simple-protocol query of several statements: one round trip, one implicit transaction. */
-async function roundTrip<Row>(sql: string): Promise<Row> {
-  const results = (await pool.query(sql)) as unknown as { rows: Row[] }[];
-  return results[results.length - 1]!.rows[0]!;
+/**
+ * ONE statement as a named prepared statement (parsed and planned once per connection), under
+ * the tenant set at session level on that connection (once: the bench has one tenant). The
+ * fewest statements and round trips a request can take.
+ */
+async function oneStatement<Row>(tenantId: string, name: string, text: string, values: unknown[]): Promise<Row[]> {
+  const client = await pool.connect();
+  try {
+    if (sessionTenant.get(client) !== tenantId) {
+      await client.query(`SELECT set_config('app.tenant_id', $1, false)`, [tenantId]);
+      sessionTenant.set(client, tenantId);
+    }
+    return (await client.query<Row & QueryResultRow>({ name, text, values })).rows;
+  } finally {
+    client.release();
+  }
 }
 
 /** The tenant's policy revision `id`, read (with its document) only when not seen yet. */
@@ -122,15 +136,18 @@ async function status(req: http.IncomingMessage, body: string): Promise<unknown>
   checkYear(year, 'year', systemClock);
   const id = parseIdNumber(variables.id);
   if (!id.ok) throw idNumberError(id.code, 'idNumber');
-  const row = await roundTrip<{ person: PersonRow | null; policy: { id: string; revision: number }; certified: HoursEvaluation | null; activities: string | null }>(
-    `${setTenant(client.tenantId)}
-     WITH p AS (SELECT ${PERSON_COLUMNS} FROM professional p JOIN org_node u ON u.tenant_id = p.tenant_id AND u.id = p.unit_id WHERE p.id_number = ${lit(id.value)})
+  const [row] = await oneStatement<{ person: PersonRow | null; policy: { id: string; revision: number }; certified: HoursEvaluation | null; activities: string | null }>(
+    client.tenantId,
+    'bare_status',
+    `WITH p AS (SELECT ${PERSON_COLUMNS} FROM professional p JOIN org_node u ON u.tenant_id = p.tenant_id AND u.id = p.unit_id WHERE p.id_number = $1)
      SELECT (SELECT row_to_json(p) FROM p) AS person,
             (SELECT json_build_object('id', r.id, 'revision', r.revision) FROM policy_revision r ORDER BY r.revision DESC LIMIT 1) AS policy,
-            (SELECT c.result FROM year_certification c WHERE c.professional_id = (SELECT id FROM p) AND c.year = ${year} AND c.revoked_at IS NULL) AS certified,
+            (SELECT c.result FROM year_certification c WHERE c.professional_id = (SELECT id FROM p) AND c.year = $2 AND c.revoked_at IS NULL) AS certified,
             (SELECT json_agg(${ACTIVITY_TUPLE} ORDER BY a.year, a.id)::text FROM activity a
-              WHERE a.professional_id = (SELECT id FROM p) AND a.year <= ${year} AND a.withdrawn_at IS NULL) AS activities`,
+              WHERE a.professional_id = (SELECT id FROM p) AND a.year <= $2 AND a.withdrawn_at IS NULL) AS activities`,
+    [id.value, year],
   );
+  if (!row) throw new Error('the status statement returned no row');
   if (!row.person) throw new AppError('PROFESSIONAL_NOT_FOUND', '未找到该人员', 'idNumber');
   const person = toPerson(row.person);
   let evaluation = row.certified;
@@ -149,13 +166,14 @@ async function professionals(req: http.IncomingMessage): Promise<unknown> {
   const claims = /^bearer\s+/i.test(auth) ? await tokens.verify(auth.replace(/^bearer\s+/i, '')) : 'invalid';
   const account = typeof claims === 'object' ? accounts.get(claims.sub) : undefined;
   if (typeof claims !== 'object' || !account || claims.tid !== account.tenantId) throw unauthenticated('登录凭证无效');
-  const scope = account.orgPath === null ? 'true' : `unit_path >= ${lit(account.orgPath)} AND unit_path < ${lit(subtreeEnd(account.orgPath))}`;
-  const results = (await pool.query(
-    `${setTenant(account.tenantId)}
-     SELECT id, id_number, name, gender, birth_date::text AS birth_date, title_level, title_series, status, joined_unit_on::text AS joined_unit_on, unit_path
-       FROM professional WHERE ${scope} ORDER BY unit_path, id LIMIT ${LIST_PAGE + 1}`,
-  )) as unknown as { rows: ListRow[] }[];
-  return toListAnswer(results[results.length - 1]!.rows);
+  const rows = await oneStatement<ListRow>(
+    account.tenantId,
+    'bare_list',
+    `SELECT id, id_number, name, gender, birth_date::text AS birth_date, title_level, title_series, status, joined_unit_on::text AS joined_unit_on, unit_path
+       FROM professional WHERE ($1::text IS NULL OR (unit_path >= $1 AND unit_path < $2)) ORDER BY unit_path, id LIMIT $3`,
+    [account.orgPath, account.orgPath === null ? null : subtreeEnd(account.orgPath), LIST_PAGE + 1],
+  );
+  return toListAnswer(rows);
 }
 
 function send(res: http.ServerResponse, status: number, json: string): void {

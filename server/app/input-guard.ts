@@ -28,8 +28,20 @@ function nulInValue(value: unknown, path: string): string | null {
   return null;
 }
 
-/** The argument path of the first string literal holding NUL in the document, or null. */
+/** nulInDocument's answer per document (Apollo keeps one parsed document per query text). */
+const checked = new WeakMap<DocumentNode, string | null>();
+
+/** The argument path of the first string literal holding NUL in the document, or null; once per document. */
 function nulInDocument(document: DocumentNode): string | null {
+  let found = checked.get(document);
+  if (found === undefined) {
+    found = findNulInDocument(document);
+    checked.set(document, found);
+  }
+  return found;
+}
+
+function findNulInDocument(document: DocumentNode): string | null {
   const path: string[] = [];
   let found: string | null = null;
   visit(document, {
