@@ -1,7 +1,7 @@
 // The HTTP surface: GraphQL, the bundled explorer, health and readiness, on one port.
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
@@ -91,6 +91,8 @@ export async function startServer(options: {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
+      // no HTTP caching of GraphQL answers here; on, it wraps every field's resolver to compute cache hints
+      ApolloServerPluginCacheControlDisabled(),
       transactionPlugin(),
       readOnlyPlugin(),
       jsonStatusPlugin(),

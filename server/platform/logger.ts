@@ -75,13 +75,21 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   );
 }
 
+/** Lines are written once this many bytes are waiting, or every FLUSH_MS, whichever comes first. */
+const BUFFER_BYTES = 4096;
+const FLUSH_MS = 500;
+
 /**
- * Standard output, written off the request's path: lines are queued and written by the event
- * loop (coalesced under load) rather than with a blocking write each; pino flushes what is
- * left synchronously when the process exits, process.exit included.
+ * Standard output, written off the request's path: lines are buffered and written together
+ * (one write per 4 KB under load, at most half a second late when quiet) rather than with a
+ * blocking write each; pino flushes what is left synchronously when the process exits,
+ * process.exit included.
  */
 export function stdoutDestination(): DestinationStream {
-  return pino.destination({ dest: 1, sync: false });
+  const destination = pino.destination({ dest: 1, sync: false, minLength: BUFFER_BYTES });
+  // a callback, so that a flush after the stream closed (at exit) is not an uncaught error
+  setInterval(() => destination.flush(() => undefined), FLUSH_MS).unref();
+  return destination;
 }
 
 /** A logger for one request; `fields` may be filled in later and later lines show it. */
