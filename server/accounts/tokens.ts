@@ -1,4 +1,5 @@
 // Short-lived HS256 JWTs for signed-in accounts and platform operators.
+import { webcrypto } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 
 export interface TokenClaims {
@@ -12,13 +13,14 @@ const ALGORITHM = 'HS256';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class TokenService {
-  private readonly key: Uint8Array;
+  /** Imported once: jose would import a raw secret again for every token it signs or verifies. */
+  private readonly key: Promise<webcrypto.CryptoKey>;
 
   constructor(
     secret: string,
     readonly ttlSeconds: number,
   ) {
-    this.key = new TextEncoder().encode(secret);
+    this.key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
   }
 
   async issue(claims: TokenClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
@@ -30,7 +32,7 @@ export class TokenService {
       .setIssuer(ISSUER)
       .setIssuedAt(iat)
       .setExpirationTime(exp)
-      .sign(this.key);
+      .sign(await this.key);
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
@@ -42,7 +44,7 @@ export class TokenService {
    */
   async verify(token: string, now = new Date()): Promise<TokenClaims | 'expired' | 'invalid'> {
     try {
-      const { payload } = await jwtVerify(token, this.key, {
+      const { payload } = await jwtVerify(token, await this.key, {
         issuer: ISSUER,
         algorithms: [ALGORITHM],
         requiredClaims: ['exp', 'iat', 'sub'],
