@@ -22,6 +22,7 @@ import type { Context } from '../platform/context';
 import { createConsoleRouter } from './console';
 import { createExplorerRouter } from './explorer';
 import { createFormatError } from './format-error';
+import { chainPlugins } from './plugin-chain';
 import { createGraphqlHandler, isPlainGraphqlPost } from './graphql-http';
 import { httpErrorHandler, notFoundHandler } from './http-errors';
 import { beginRequest, requestInfo, type RequestInfo } from './request-log';
@@ -93,13 +94,16 @@ export async function startServer(options: {
       ApolloServerPluginLandingPageDisabled(),
       // no HTTP caching of GraphQL answers here; on, it wraps every field's resolver to compute cache hints
       ApolloServerPluginCacheControlDisabled(),
-      transactionPlugin(),
-      readOnlyPlugin(),
-      jsonStatusPlugin(),
-      nulBytePlugin(),
       ...limits.plugins,
-      complexityPlugin(schema, config.MAX_QUERY_COMPLEXITY),
-      loggingPlugin(formatError.report),
+      // in this order: the operation's name reaches the log before any refusal
+      chainPlugins([
+        loggingPlugin(formatError.report),
+        readOnlyPlugin(),
+        nulBytePlugin(),
+        complexityPlugin(schema, config.MAX_QUERY_COMPLEXITY),
+        transactionPlugin(),
+        jsonStatusPlugin(),
+      ]),
     ],
   });
   await apollo.start();
