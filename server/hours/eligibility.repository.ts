@@ -18,7 +18,7 @@ export class EligibilityRecord {
   /**
    * The activities still counting, in (year, id) order: decoded anew by each call, just before
    * the engine reads them, so that they die young (a slice of applicants decoded at once would
-   * outlive minor collections and be copied into the old generation, the largest cost of a batch).
+   * outlive minor collections and be copied into the old generation).
    */
   activities(): ActivityInput[] {
     return this.activitiesJson === null ? [] : (JSON.parse(this.activitiesJson) as ActivityInput[]);
@@ -28,11 +28,12 @@ export class EligibilityRecord {
 /**
  * Each activity as the engine's ActivityInput, written as JSON text by concatenation: that
  * costs PostgreSQL about half of json_build_array, and JSON.parse then yields the engine's
- * objects themselves. No part needs escaping: ids and dates are fixed formats, `kind` is
- * checked against ^[A-Za-z][A-Za-z0-9_]{0,63}$, params is jsonb's own JSON text, and to_json
- * writes the adjusted hours (as json_build_array would). The recording date is given for the
- * application year only: the engine reads it against the title deadline, which only that
- * year has (its conversion to a Shanghai date is the costliest part of the line).
+ * objects themselves. No part needs escaping: ids and dates are fixed formats (dates as ISO
+ * text, as everywhere in this code base), `kind` is checked against ^[A-Za-z][A-Za-z0-9_]{0,63}$,
+ * params is jsonb's own JSON text, and to_json writes the adjusted hours (as json_build_array
+ * would). The recording date is given for the application year only: the engine reads it
+ * against the title deadline, which only that year has (its conversion to a Shanghai date is
+ * the costliest part of the line).
  */
 const ACTIVITY_JSON = `'{"id":"' || a.id || '","kind":"' || a.kind || '","year":' || a.year
   || COALESCE(',"date":"' || a.occurred_on || '"', '') || ',"params":' || a.params
