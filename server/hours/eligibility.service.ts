@@ -21,13 +21,17 @@ import { canRead, findSubject, profileOf, requireReader } from './hours-subjects
 import { hoursError } from './hours.errors';
 import type { HoursRepository, Person } from './hours.repository';
 import type { ApplicationEligibilityItem, BatchEligibilityItem, EligibilityApplicant, TitleEligibilityView } from './hours.types';
-import { type WithdrawnActivity, withdrawnOf } from './withdrawals.repository';
+import type { WithdrawnActivity } from './withdrawals.repository';
+import { eligibilityRecordSlices } from './eligibility.repository';
 import { requireAccount } from '../platform/access';
 
 export const MAX_BATCH = 5000;
 
 /** Judgments between two yields to the event loop (a few milliseconds of work). */
 const YIELD_EVERY = 200;
+
+/** Applicants whose records one statement reads (a batch reads slice by slice). */
+const READ_SLICE = 500;
 
 /** The application fields a caller may give inline (third parties without a stored application). */
 export interface InlineApplication {
@@ -153,29 +157,37 @@ export class EligibilityService {
     const ids = judgments.map((j) => j.person.id);
     // one connection: the reads run one after another
     const em = await ctx.db();
-    const activities = await this.repo.activitiesOf(em, ids, applicationYear);
     const integrity = await this.integrity.activeRecords(ctx, ids);
-    const withdrawn = await withdrawnOf(em, ids, applicationYear);
     const certifications = await this.repo.certificationsOf(em, ids, applicationYear);
     const calendar = await this.calendar.current(ctx);
     const today = this.clock.today();
-    // a batch is thousands of judgments: let other requests (and /healthz) in between slices
-    return mapInSlices(judgments, YIELD_EVERY, ({ person, question }) => {
-      const result = checkTitleEligibility({
-        policy: policy.document,
-        profile: profileOf(person),
-        activities: activities.get(person.id) ?? [],
-        targetLevel: question.targetLevel,
-        applicationYear,
-        route: question.route,
-        ...(question.filedOn !== null ? { filingDate: question.filedOn } : {}),
-        integrityRecord: integrity.get(person.id) ?? [],
-        today,
-        calendar,
+    const out: TitleEligibilityView[] = [];
+    // the records come slice by slice, the next read while this slice is judged; within a
+    // slice, other requests (and /healthz) get a turn every YIELD_EVERY judgments
+    let from = 0;
+    for await (const records of eligibilityRecordSlices(em, ids, applicationYear, READ_SLICE)) {
+      const slice = judgments.slice(from, from + READ_SLICE);
+      from += READ_SLICE;
+      const views = await mapInSlices(slice, YIELD_EVERY, ({ person, question }) => {
+        const record = records.get(person.id);
+        const result = checkTitleEligibility({
+          policy: policy.document,
+          profile: profileOf(person),
+          activities: record?.activities() ?? [],
+          targetLevel: question.targetLevel,
+          applicationYear,
+          route: question.route,
+          ...(question.filedOn !== null ? { filingDate: question.filedOn } : {}),
+          integrityRecord: integrity.get(person.id) ?? [],
+          today,
+          calendar,
+        });
+        const view = toEligibilityView(result, policy.document, policy.revision, person, question, withEvaluations);
+        return explainWithdrawn(applyCertifications(view, certifications.get(person.id) ?? [], withEvaluations), record?.withdrawn ?? []);
       });
-      const view = toEligibilityView(result, policy.document, policy.revision, person, question, withEvaluations);
-      return explainWithdrawn(applyCertifications(view, certifications.get(person.id) ?? [], withEvaluations), withdrawn.get(person.id) ?? []);
-    });
+      for (const view of views) out.push(view);
+    }
+    return out;
   }
 }
 

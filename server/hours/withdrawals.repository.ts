@@ -1,7 +1,7 @@
 // Withdrawn hours (学时撤销): a recorded activity stops counting but its row stays, with when
 // and why; a certified year that counted it is revoked (kept with the reason) so the year is
 // judged again without it. Every read that feeds the engine filters `withdrawn_at IS NULL`.
-import { changedRows, queryRows, type Queryable } from '../platform/sql';
+import { changedRows, type Queryable } from '../platform/sql';
 
 /** A withdrawn activity, as the eligibility answer explains it. */
 export interface WithdrawnActivity {
@@ -32,23 +32,4 @@ export async function revokeCertification(db: Queryable, professionalId: string,
     [professionalId, year, reason],
   );
   return rows.length === 1;
-}
-
-/** The withdrawn activities of these people up to a year (they explain a changed verdict). */
-export async function withdrawnOf(db: Queryable, ids: readonly string[], upToYear: number): Promise<Map<string, WithdrawnActivity[]>> {
-  const out = new Map<string, WithdrawnActivity[]>();
-  if (!ids.length) return out;
-  const rows = await queryRows<{ professional_id: string; year: number; kind: string; reason: string }>(
-    db,
-    `SELECT a.professional_id, a.year, COALESCE(d.kind_name, a.kind) AS kind, a.withdrawal_reason AS reason
-       FROM activity a LEFT JOIN declaration d ON d.tenant_id = a.tenant_id AND d.id = a.declaration_id
-      WHERE a.professional_id = ANY($1::uuid[]) AND a.year <= $2 AND a.withdrawn_at IS NOT NULL ORDER BY a.professional_id, a.year, a.id`,
-    [ids, upToYear],
-  );
-  for (const r of rows) {
-    const list = out.get(r.professional_id) ?? [];
-    list.push({ professionalId: r.professional_id, year: r.year, kind: r.kind, reason: r.reason });
-    out.set(r.professional_id, list);
-  }
-  return out;
 }
