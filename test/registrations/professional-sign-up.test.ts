@@ -101,6 +101,15 @@ describe('sign-up, approval by the unit, sign-in', () => {
     await publishInitialPolicy(app.owner, t.tenantId, { ...jining, registration: { pendingDays: 7, source: '002 四、(二)' } }, 'test');
     expect(await term()).toBe(7);
   });
+
+  it('Corps: a person without a title signs up choosing 无 (NONE), and is registered without one (003 第6问)', async () => {
+    const t = await registrationTenant(app, 'bingtuan');
+    const input = signUpInput(t, t.nodes.unitB1, { titleLevel: 'NONE', titleSeries: 'ENGINEERING' });
+    ok(await app.gql(SIGN_UP, { i: input }), 'signUpProfessional');
+    const approved = ok<{ professionalId: string }>(await app.gql(APPROVE, { id: await registrationId(app, t, input.idNumber) }, t.accounts.bureau.token), 'approveProfessionalRegistration');
+    const [person] = await app.owner.query(`SELECT title_level FROM professional WHERE id = $1`, [approved.professionalId]);
+    expect(person.title_level).toBe('NONE');
+  });
 });
 
 describe('rejection, duplicates, expiry', () => {

@@ -89,7 +89,7 @@ export function applyInput(t: TenantFixture, parentId: string, overrides: object
 const policies = loadPolicyFiles(path.resolve(__dirname, '../../tenants'));
 
 /** A fixture tenant (bureau → deptA 甲区人社局 → unitA1, unitA2; deptB 乙区卫健委 → unitB1), with a launch tenant's policy when named. */
-export async function registrationTenant(app: TestApp, policy: 'jining' | 'binzhou' | null = null): Promise<TenantFixture> {
+export async function registrationTenant(app: TestApp, policy: 'jining' | 'binzhou' | 'bingtuan' | null = null): Promise<TenantFixture> {
   const t = await createTenantFixture(app, 'reg');
   if (policy) await publishInitialPolicy(app.owner, t.tenantId, policies.get(policy)!, 'test');
   return t;

@@ -12,10 +12,10 @@ import { countRows, newIdNumber, registrationTenant, SIGN_UP, signUpInput } from
 function countHashes() {
   const original = argon2.hash.bind(argon2);
   const seen = { calls: 0 };
-  const spy = jest.spyOn(argon2, 'hash').mockImplementation(((...args: Parameters<typeof argon2.hash>) => {
+  const spy = jest.spyOn(argon2, 'hash').mockImplementation((...args: Parameters<typeof argon2.hash>) => {
     seen.calls++;
     return original(...args);
-  }) as typeof argon2.hash);
+  });
   return { seen, restore: () => spy.mockRestore() };
 }
 
