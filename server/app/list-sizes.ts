@@ -55,6 +55,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Certificate.lines': 5, // one per year
   'Certificate.policyRevisions': 5, // the revisions the years were certified under, and the current one
   'CertificateOptions.certifiedYears': 50, // a career's certified years (the query stops at 50)
+  'RegistrationOrganisation.pathNames': 5, // the nodes above a unit: bureau, department (a sub-department at most)
+  'RegistrationQueueCounts.capped': 4, // the RegistrationStatus enum
 };
 /** A list field added without an entry above still costs something like a list. */
 export const DEFAULT_LIST_SIZE = 10;

@@ -16,6 +16,7 @@ import { organisationsModule } from '../organisations/organisations.module';
 import { policyModule } from '../policy/policy.module';
 import { professionalsModule } from '../professionals/professionals.module';
 import { providersModule } from '../providers/providers.module';
+import { registrationsModule } from '../registrations/registrations.module';
 import { remindersModule } from '../reminders/reminders.module';
 import { staffImportsModule } from '../staff-imports/staff-imports.module';
 import { tenantsModule } from '../tenants/tenants.module';
@@ -44,4 +45,5 @@ export const modules: readonly CapabilityModule[] = [
   exportsModule,
   remindersModule,
   staffImportsModule,
+  registrationsModule,
 ];

@@ -222,6 +222,18 @@ export interface PolicyDocument {
   certificates?: CertificatePolicy;
   /** When the people short of hours are reminded (absent: no reminders). */
   reminders?: ReminderPolicy;
+  /** How long a self-registration waits for its decision (absent: 30 days, product decision). */
+  registration?: RegistrationPolicy;
+}
+
+/**
+ * Self-registration (issue 15; 002 四、(二), 004 三、(二)): a professional's sign-up, or a
+ * unit's or department's application, that nobody decided within `pendingDays` of signing up
+ * expires: it can no longer be approved, and the applicant may sign up again.
+ */
+export interface RegistrationPolicy {
+  pendingDays: number;
+  source: string;
 }
 
 /**

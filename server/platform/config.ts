@@ -107,6 +107,13 @@ const schema = z.object({
     .optional(),
   /** Look-ups of the public certificate verification page one address may make a minute. */
   VERIFY_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
+  /**
+   * Self-registration (docs/REGISTRATION.md): sign-ups (professionals' and organisations')
+   * one client address may send to one tenant an hour, and one tenant may receive an hour
+   * from all addresses; counted in PostgreSQL before any work.
+   */
+  REGISTRATION_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(10000).default(10),
+  REGISTRATION_MAX_PER_TENANT: z.coerce.number().int().min(1).max(1000000).default(1000),
   // Deadline reminders (docs/REMINDERS.md). E-mail goes out through the SMTP server SMTP_HOST;
   // without it e-mail is off and the in-app notifications are still made. SMTP_SECURE: TLS from
   // the first byte (port 465); otherwise STARTTLS whenever the server offers it.

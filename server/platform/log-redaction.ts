@@ -18,6 +18,7 @@ export const SECRET_KEYS = [
   'secret',
   'jwtSecret',
   'activationCode',
+  'receipt',
   'code_hash',
   'codeHash',
   'idNumber',

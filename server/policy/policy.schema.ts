@@ -239,6 +239,7 @@ export const policySchema = z
       })
       .optional(),
     reminders: remindersSchema.optional(),
+    registration: z.strictObject({ pendingDays: positiveInt.max(365, { error: '待审期限最多 365 天' }), source }).optional(),
   })
   .superRefine((doc, ctx) => {
     checkCitations(doc, ctx);

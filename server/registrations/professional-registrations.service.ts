@@ -1,0 +1,201 @@
+// Professionals register themselves (002 四、(二), 004 三、(二)): a public sign-up for a
+// tenant — ID number, name, mobile, title, the unit chosen from the tenant's tree, and the
+// password they will sign in with — that waits for the unit. The unit's officials (and the
+// levels above: the unit's department, the bureau) see it in their queue and approve it —
+// the professional and their active account are created in the same transaction, so the
+// person signs in with the password chosen at sign-up — or reject it with a reason the
+// applicant reads with their receipt. Unanswered, it expires after the tenant's term.
+import type { AuditService } from '../audit/audit.service';
+import { requireOfficial, requireTenant } from '../platform/access';
+import type { AccountActor } from '../platform/actor';
+import type { Clock } from '../platform/clock';
+import type { Context } from '../platform/context';
+import { idNumberError } from '../platform/errors';
+import { parseIdNumber } from '../platform/id-number';
+import { type Connection, emptyConnection, type PageRequest, toConnection } from '../platform/pagination';
+import { uniqueViolation } from '../platform/pg-errors';
+import { isJoinDate } from '../professionals/professional-rules';
+import type { DirectoryRepository } from './directory.repository';
+import type { ProfessionalRegistration, ProfessionalSignUpInput } from './professional-registration.types';
+import type { ProfessionalRegistrationsRepository } from './professional-registrations.repository';
+import { newReceipt, receiptHash } from './receipts';
+import { cappedCounts, QUEUE_COUNT_LIMIT, type QueueColumn, queueCursor, queueQuery } from './registration-queue';
+import { registrationError } from './registrations.errors';
+import type { RegistrationProgress, RegistrationQueueCounts, RegistrationQueueFilter, RegistrationReceipt } from './registrations.types';
+import type { SignUpGuard } from './sign-up-guard';
+
+/** The queue an official reads: their unit's, their department's, or (the bureau) the whole tenant's. */
+function registrationQueueOf(actor: AccountActor): QueueColumn {
+  if (actor.role === 'UNIT_OFFICIAL') return 'unit_id';
+  if (actor.role === 'DEPARTMENT_OFFICIAL') return 'department_id';
+  return actor.role === 'BUREAU_OFFICIAL' ? null : 'NONE';
+}
+
+/** Is the registration in the official's queue (the only officials who see and decide it)? */
+function inQueueOf(actor: AccountActor, r: ProfessionalRegistration): boolean {
+  const column = registrationQueueOf(actor);
+  if (column === 'unit_id') return r.unitId === actor.orgNodeId;
+  if (column === 'department_id') return r.departmentId === actor.orgNodeId;
+  return column === null;
+}
+
+export class ProfessionalRegistrationsService {
+  constructor(
+    private readonly repo: ProfessionalRegistrationsRepository,
+    private readonly directory: DirectoryRepository,
+    private readonly guard: SignUpGuard,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A sign-up: counted first, checked, written with its audit row in the request's one transaction. */
+  async signUp(ctx: Context, input: ProfessionalSignUpInput): Promise<RegistrationReceipt> {
+    const tenantId = await this.guard.admit(ctx, input.tenantCode);
+    const id = parseIdNumber(input.idNumber);
+    if (!id.ok) throw idNumberError(id.code, 'idNumber');
+    const passwordHash = await this.guard.hash(input.password);
+    const em = await ctx.db();
+    // under the sign-up tenant's row-level security: another tenant's unit is not found
+    const unit = await this.directory.findOne(em, input.unitId);
+    if (!unit || unit.kind !== 'UNIT') throw registrationError('REGISTRATION_UNIT_NOT_FOUND', 'unitId');
+    if (await this.repo.isProfessional(em, id.value)) throw registrationError('REGISTRATION_ALREADY_REGISTERED', 'idNumber');
+    await this.repo.sweep(em, id.value);
+    const receipt = newReceipt();
+    let created: ProfessionalRegistration;
+    try {
+      created = await this.repo.insert(em, tenantId, {
+        idNumber: id.value,
+        name: input.name.trim(),
+        gender: id.gender,
+        birthDate: id.birthDate,
+        phone: input.phone,
+        titleLevel: input.titleLevel,
+        titleSeries: input.titleSeries,
+        unitId: unit.id,
+        departmentId: await this.directory.nearestDepartment(em, unit),
+        passwordHash,
+        receiptHash: receiptHash(receipt)!,
+        pendingDays: await this.guard.pendingDays(ctx),
+      });
+    } catch (error) {
+      if (uniqueViolation(error) === 'professional_registration_pending') throw registrationError('REGISTRATION_ALREADY_PENDING', 'idNumber');
+      throw error;
+    }
+    await this.audit.record(
+      ctx,
+      { action: 'registration.signUp', entityType: 'professional_registration', entityId: created.id, after: snapshot(created) },
+      { tenantId },
+    );
+    return { receipt, progress: progressOf(created) };
+  }
+
+  async findOne(ctx: Context, id: string): Promise<ProfessionalRegistration | null> {
+    const actor = requireOfficial(ctx);
+    const r = await this.repo.findOne(await ctx.db(), id);
+    return r && inQueueOf(actor, r) ? r : null;
+  }
+
+  /** The caller's queue, by state (default: pending), in sign-up order, a page at a time. */
+  async queue(ctx: Context, filter: RegistrationQueueFilter | null, page: PageRequest): Promise<Connection<ProfessionalRegistration>> {
+    const q = queueQuery(requireOfficial(ctx), registrationQueueOf, 'unit_id', filter);
+    const after = queueCursor(page);
+    if (!q) return emptyConnection(page);
+    const status = filter?.status ?? 'PENDING';
+    const em = await ctx.db();
+    const rows = await this.repo.queuePage(em, q, status, after, page.first + 1);
+    return toConnection(rows, page, (r) => [r.queueNo], async () => Math.min(QUEUE_COUNT_LIMIT, await this.repo.queueCount(em, q, status, QUEUE_COUNT_LIMIT)));
+  }
+
+  async counts(ctx: Context, filter: RegistrationQueueFilter | null): Promise<RegistrationQueueCounts> {
+    const q = queueQuery(requireOfficial(ctx), registrationQueueOf, 'unit_id', filter);
+    const none = { PENDING: 0, APPROVED: 0, REJECTED: 0, EXPIRED: 0 };
+    return cappedCounts(q ? await this.repo.queueCounts(await ctx.db(), q, QUEUE_COUNT_LIMIT) : none);
+  }
+
+  /** Approves: the professional and their account (active, the sign-up's password) are created with the decision. */
+  async approve(ctx: Context, id: string, joinedUnitOn: string | null, comment: string | null): Promise<ProfessionalRegistration> {
+    const actor = requireOfficial(ctx);
+    const tenantId = requireTenant(ctx);
+    const joined = joinedUnitOn ?? this.clock.today();
+    if (!isJoinDate(joined)) throw registrationError('REGISTRATION_JOIN_DATE', 'joinedUnitOn');
+    const { before, passwordHash } = await this.lockPending(ctx, actor, id);
+    const em = await ctx.db();
+    let professionalId: string;
+    let accountId: string;
+    try {
+      professionalId = await this.repo.insertProfessional(em, tenantId, before, joined);
+      accountId = await this.repo.insertAccount(em, tenantId, before, professionalId, passwordHash);
+    } catch (error) {
+      // registered meanwhile (by the unit, an import or another registration): the request's transaction is rolled back
+      const constraint = uniqueViolation(error);
+      if (constraint === 'professional_id_number' || constraint === 'account_username') throw registrationError('REGISTRATION_ALREADY_REGISTERED', 'id');
+      throw error;
+    }
+    const text = comment?.trim() || null;
+    await this.repo.markApproved(em, before.id, actor, professionalId, text);
+    const after = (await this.repo.findOne(em, before.id))!;
+    await this.audit.recordMany(ctx, [
+      { action: 'registration.approve', entityType: 'professional_registration', entityId: before.id, before: snapshot(before), after: { ...snapshot(after), comment: text } },
+      { action: 'professional.create', entityType: 'professional', entityId: professionalId, after: { ...professionalSnapshot(after, joined), registrationId: before.id } },
+      { action: 'account.createProfessional', entityType: 'account', entityId: accountId, after: { role: 'PROFESSIONAL', status: 'ACTIVE', registrationId: before.id } },
+    ]);
+    return after;
+  }
+
+  async reject(ctx: Context, id: string, reason: string): Promise<ProfessionalRegistration> {
+    const actor = requireOfficial(ctx);
+    const why = reason.trim();
+    if (!why) throw registrationError('REGISTRATION_REASON_REQUIRED', 'reason');
+    const { before } = await this.lockPending(ctx, actor, id);
+    const em = await ctx.db();
+    await this.repo.markRejected(em, before.id, actor, why);
+    const after = (await this.repo.findOne(em, before.id))!;
+    await this.audit.record(ctx, { action: 'registration.reject', entityType: 'professional_registration', entityId: before.id, before: snapshot(before), after: snapshot(after) });
+    return after;
+  }
+
+  /** The registration in the caller's queue, locked, still pending and in its term; else why not. */
+  private async lockPending(ctx: Context, actor: AccountActor, id: string) {
+    const em = await ctx.db();
+    const locked = await this.repo.lock(em, id);
+    if (!locked || !inQueueOf(actor, locked.registration)) throw registrationError('REGISTRATION_NOT_FOUND', 'id');
+    const before = locked.registration;
+    if (before.status === 'EXPIRED') throw registrationError('REGISTRATION_EXPIRED', 'id');
+    if (before.status !== 'PENDING' || !locked.passwordHash) throw registrationError('REGISTRATION_ALREADY_DECIDED', 'id');
+    return { before, passwordHash: locked.passwordHash };
+  }
+}
+
+/** What the applicant reads with their receipt. */
+export function progressOf(r: ProfessionalRegistration): RegistrationProgress {
+  return {
+    kind: 'PROFESSIONAL',
+    status: r.status,
+    name: r.name,
+    organisationName: r.unitName,
+    signInName: r.idNumberMasked,
+    submittedAt: r.submittedAt,
+    expiresAt: r.expiresAt,
+    decidedAt: r.decidedAt,
+    rejectionReason: r.rejectionReason,
+  };
+}
+
+function snapshot(r: ProfessionalRegistration) {
+  return {
+    idNumber: r.idNumber,
+    name: r.name,
+    unitId: r.unitId,
+    titleLevel: r.titleLevel,
+    titleSeries: r.titleSeries,
+    status: r.status,
+    expiresAt: r.expiresAt,
+    rejectionReason: r.rejectionReason,
+    professionalId: r.professionalId,
+  };
+}
+
+/** As professionals.create records a new professional. */
+function professionalSnapshot(r: ProfessionalRegistration, joinedUnitOn: string) {
+  return { idNumber: r.idNumber, name: r.name, unitId: r.unitId, titleLevel: r.titleLevel, titleSeries: r.titleSeries, phone: r.phone, status: 'ACTIVE', joinedUnitOn, version: 1 };
+}
