@@ -19,6 +19,9 @@ const transform = {
 // jose is published as ESM only; jest (on Node 20) needs it compiled to CommonJS.
 transform['^.+\\.m?js$'] = ['@swc/jest', { jsc: { target: 'es2022' } }];
 const transformIgnorePatterns = ['/node_modules/(?!(jose)/)'];
+// pure and db: jest's Node environment keeping V8's compiled code across a worker's files
+// (test/support/code-cache-environment.ts)
+const testEnvironment = '<rootDir>/test/support/code-cache-environment.ts';
 const pure = ['<rootDir>/test/engine/', '<rootDir>/test/admin/', '<rootDir>/test/policy/', '<rootDir>/test/pure/', '<rootDir>/test/demo/demo-activities.test.ts'];
 
 module.exports = {
@@ -26,7 +29,7 @@ module.exports = {
   projects: [
     {
       displayName: 'pure',
-      testEnvironment: 'node',
+      testEnvironment,
       transform,
       transformIgnorePatterns,
       setupFiles: ['reflect-metadata', '<rootDir>/test/support/graphql-fast-checks.ts'],
@@ -35,7 +38,7 @@ module.exports = {
     },
     {
       displayName: 'db',
-      testEnvironment: 'node',
+      testEnvironment,
       transform,
       transformIgnorePatterns,
       setupFiles: ['reflect-metadata', '<rootDir>/test/support/graphql-fast-checks.ts'],

@@ -7,7 +7,6 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Certificates1733700000000 } from '../../migrations/1733700000000-certificates';
 import { systemClock } from '../platform/clock';
 import type { CapabilityModule } from '../platform/module';
-import { warmUp } from './certificate-pdf';
 import { CertificateIssueService } from './certificate-issue.service';
 import { CertificateVerifyService } from './certificate-verify.service';
 import { certificateError } from './certificates.errors';
@@ -40,10 +39,15 @@ export const certificatesModule: CapabilityModule = {
     };
   },
   createRoutes: createCertificateRoutes,
-  // the font is parsed (about 0.3 s) and a sample drawn once at start, in the background, so
-  // the first download does not pay for them (a cold first PDF takes about a second)
+  // pdfkit and qrcode are loaded, the font parsed (about 0.3 s) and a sample drawn once at start,
+  // in the background, so the first download does not pay for them (a cold first PDF takes
+  // about a second); a process that runs no start steps (a test file) loads them with its first PDF
   onStart: async (_owner, logger) => {
-    setImmediate(() => void warmUp().catch((error: unknown) => logger.warn({ err: error }, 'certificate warm-up failed')));
+    setImmediate(() =>
+      void import('./certificate-pdf')
+        .then((pdf) => pdf.warmUp())
+        .catch((error: unknown) => logger.warn({ err: error }, 'certificate warm-up failed')),
+    );
   },
   // certificate, certificate_basis, the public look-up function, the verification page's limit table
   migrations: [Certificates1733700000000],

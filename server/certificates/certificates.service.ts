@@ -12,7 +12,6 @@ import type { PoliciesService } from '../policy/policy.service';
 import { professionalError } from '../professionals/professionals.errors';
 import type { Professional } from '../professionals/professionals.types';
 import type { ProfessionalsService } from '../professionals/professionals.service';
-import { renderCertificatePdf } from './certificate-pdf';
 import type { CertificateRecord } from './certificate-record';
 import type { CertificatesRepository } from './certificates.repository';
 import type { Certificate, CertificateOptions } from './certificates.types';
@@ -135,7 +134,9 @@ export class CertificatesService {
   }
 
   /** A certificate's PDF; `origin` (the address the request came to) stands in for PUBLIC_BASE_URL when it is not set. */
-  render(record: CertificateRecord, origin: string): Promise<Buffer> {
+  async render(record: CertificateRecord, origin: string): Promise<Buffer> {
+    // pdfkit, its font parser and qrcode load with the first PDF (or the warm-up at start), not with the server
+    const { renderCertificatePdf } = await import('./certificate-pdf');
     return renderCertificatePdf(record, `${this.settings.publicBaseUrl ?? origin}${verifyPath(record.code)}`);
   }
 }

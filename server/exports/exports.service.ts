@@ -81,7 +81,7 @@ export class ExportsService {
   }
 
   private async stream(ctx: Context, kind: ExportKind<unknown>, args: unknown, prepared: PreparedExport, fileName: string, out: Writable): Promise<number> {
-    const book = new XlsxStream(out, this.settings.statementTimeoutMs);
+    const book = await XlsxStream.open(out, this.settings.statementTimeoutMs);
     let rows: number | null = null;
     try {
       const written = await prepared.write(book);

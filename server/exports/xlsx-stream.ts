@@ -9,7 +9,7 @@
 // spreadsheet that later re-reads the text as CSV takes it for a formula (OWASP's "CSV
 // injection" advice). The cell is also typed text, never a formula: exceljs writes a formula
 // only for a `{ formula }` value, which nothing here builds.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
@@ -168,18 +168,25 @@ function toCell(value: CellValue): string | number | Date | null {
 }
 
 export class XlsxStream {
-  private readonly book: ExcelJS.stream.xlsx.WorkbookWriter;
   private rows = 0;
 
-  /** `stallMs`: how long the client may read nothing before the export fails. */
-  constructor(
+  private constructor(
+    private readonly book: ExcelJS.stream.xlsx.WorkbookWriter,
     private readonly out: Writable,
     private readonly stallMs: number,
-  ) {
+  ) {}
+
+  /**
+   * A workbook written into `out`; `stallMs`: how long the client may read nothing before the
+   * export fails. exceljs is loaded here, on the first export, not with the server.
+   */
+  static async open(out: Writable, stallMs: number): Promise<XlsxStream> {
+    const { default: Excel } = await import('exceljs');
     // the fastest deflate: the zip is the slowest step, and a sheet's XML compresses well at any level
-    this.book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
-    this.book.creator = '继续教育学时管理平台';
-    this.book.created = new Date();
+    const book = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+    book.creator = '继续教育学时管理平台';
+    book.created = new Date();
+    return new XlsxStream(book, out, stallMs);
   }
 
   /** A sheet with a bold, frozen header row of `columns`, each with its width and number format. */

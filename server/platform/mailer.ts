@@ -1,8 +1,9 @@
 // E-mail through an SMTP server (nodemailer), configured from the environment (SMTP_*).
 // Without SMTP_HOST there is no mailer: callers treat e-mail as off. A session is one pool
 // of at most two connections, opened for a batch of messages and closed after it, so no
-// connection outlives the work that needed it.
-import nodemailer from 'nodemailer';
+// connection outlives the work that needed it. nodemailer is loaded with a session's first
+// message, so a process that sends none never loads it.
+import type { Transporter } from 'nodemailer';
 import type { Config } from './config';
 
 export interface MailMessage {
@@ -31,22 +32,29 @@ export function createMailer(config: Config): Mailer | null {
   const auth = config.SMTP_USER && config.SMTP_PASSWORD ? { user: config.SMTP_USER, pass: config.SMTP_PASSWORD } : undefined;
   return {
     open(): MailSession {
-      const transport = nodemailer.createTransport({
-        pool: true,
-        maxConnections: 2,
-        host,
-        port,
-        secure,
-        auth,
-        connectionTimeout: 10_000,
-        greetingTimeout: 10_000,
-        socketTimeout: 30_000,
-      });
+      let transport: Promise<Transporter> | null = null;
+      const connect = async () => {
+        const { default: nodemailer } = await import('nodemailer');
+        return nodemailer.createTransport({
+          pool: true,
+          maxConnections: 2,
+          host,
+          port,
+          secure,
+          auth,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        });
+      };
       return {
         async send(message) {
-          await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+          await (await (transport ??= connect())).sendMail({ from, to: message.to, subject: message.subject, text: message.text });
         },
-        close: () => transport.close(),
+        close: () => void transport?.then(
+          (t) => t.close(),
+          () => undefined, // the session never connected: its send already failed
+        ),
       };
     },
   };

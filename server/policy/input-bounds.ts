@@ -7,6 +7,9 @@ import type { ParamSpec, PolicyVersion } from '../engine';
 import type { Clock } from '../platform/clock';
 import { commonError } from '../platform/errors';
 
+/** Bytes of policy text accepted (the largest file in tenants/ is a few tens of KB). */
+export const MAX_POLICY_FILE_BYTES = 512 * 1024;
+
 /** The first year the product covers (recorded or certified facts, queries). */
 export const FIRST_YEAR = 1990;
 

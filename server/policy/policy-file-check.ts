@@ -8,8 +8,7 @@ import type { PolicyDocument } from '../engine/policy.types';
 import { POLICY_YAML_OPTIONS, withoutAnchorBlocks } from './policy.loader';
 import { formatPath, validatePolicy } from './policy-validation';
 
-/** Bytes of policy text accepted (the largest file in tenants/ is a few tens of KB). */
-export const MAX_POLICY_FILE_BYTES = 512 * 1024;
+export { MAX_POLICY_FILE_BYTES } from './input-bounds';
 /** Problems reported at most: the first ones are what an author fixes first. */
 export const MAX_PROBLEMS = 50;
 

@@ -3,8 +3,9 @@
 // (pg-boss takes an advisory lock, so processes starting together do it once), then lets the
 // runtime role use them: the runtime role reads and writes the queue's rows and creates
 // nothing. Job data names a tenant id only; the work itself runs in tenant transactions under
-// row-level security, like a request.
-import PgBoss from 'pg-boss';
+// row-level security, like a request. pg-boss is loaded by the start steps and the jobs, never
+// with the services alone.
+import type PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../platform/logger';
 
@@ -32,7 +33,8 @@ export function connectionUrl(ds: DataSource): string {
 
 /** Installs or upgrades pg-boss's schema, creates the queues and grants the runtime role their use. Idempotent. */
 export async function installJobQueue(owner: DataSource, logger: Logger): Promise<void> {
-  const boss = new PgBoss({ connectionString: connectionUrl(owner), max: 1, schema: JOB_SCHEMA, migrate: true, supervise: false, schedule: false, application_name: 'ce-platform' });
+  const { default: Boss } = await import('pg-boss');
+  const boss = new Boss({ connectionString: connectionUrl(owner), max: 1, schema: JOB_SCHEMA, migrate: true, supervise: false, schedule: false, application_name: 'ce-platform' });
   boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue installation'));
   await boss.start();
   try {

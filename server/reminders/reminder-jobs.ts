@@ -4,7 +4,7 @@
 // tenant waits in the queue once and is run by one worker at a time whichever process takes
 // it. Every process runs these workers; the reminders' own ledger still makes each reminder
 // once if a job runs twice (a retry after a crash).
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Config } from '../platform/config';
 import type { Logger } from '../platform/logger';
 import type { RunningJobs } from '../platform/module';
@@ -34,7 +34,8 @@ export class ReminderJobs implements RunningJobs {
   /** Connects as the runtime role (its own pool of two), schedules the daily run and starts the workers. */
   static async start(reminders: RemindersService, runtimeUrl: string, config: Pick<Config, 'REMINDER_CRON' | 'SHUTDOWN_GRACE_MS'>, logger: Logger, options: ReminderJobOptions = {}): Promise<ReminderJobs> {
     const log = logger.child({ jobs: 'reminders' });
-    const boss = new PgBoss({ connectionString: runtimeUrl, max: 2, schema: JOB_SCHEMA, migrate: false, application_name: 'ce-platform-jobs' });
+    const { default: Boss } = await import('pg-boss');
+    const boss = new Boss({ connectionString: runtimeUrl, max: 2, schema: JOB_SCHEMA, migrate: false, application_name: 'ce-platform-jobs' });
     // an 'error' event without a listener would end the process
     boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
     await boss.start();

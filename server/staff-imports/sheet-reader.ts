@@ -3,7 +3,6 @@
 // whose first row holds the template's headers (columns are found by their header, so
 // their order may differ); other sheets (the instructions, the lists) are skipped. Rows
 // with every template cell empty are skipped; the template's example row too.
-import ExcelJS from 'exceljs';
 import type { AppError } from '../platform/errors';
 import { asciiWorkbook } from './ascii-workbook';
 import { type RowCells, isBlankRow, readCell } from './row-check';
@@ -34,8 +33,10 @@ interface RowLike {
  * AppErrors for a file that is not a usable template.
  */
 export async function* readStaffRows(file: string, entries: readonly ZipEntry[], options: SheetReadOptions): AsyncGenerator<SheetRow> {
+  // exceljs is loaded with the first upload, not with the server
+  const { default: Excel } = await import('exceljs');
   const input = asciiWorkbook(file, entries);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'ignore',

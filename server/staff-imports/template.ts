@@ -3,7 +3,7 @@
 // phone and date columns, and drop-down lists (data validation) for the title level, the
 // title series and the employer type — and for the unit, the units in the caller's part of
 // the tree; a short instructions sheet; and a hidden sheet holding the lists.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { COLUMNS, EXAMPLE_ID_NUMBER, LIST_WORDS, templateHeader, type ColumnKey } from './staff-import-columns';
 
@@ -31,7 +31,9 @@ const column = (key: ColumnKey) => COLUMNS.find((c) => c.key === key)!;
 const letter = (no: number) => String.fromCharCode(64 + no);
 
 export async function writeTemplate(out: Writable, options: TemplateOptions): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // exceljs is loaded with the first template, not with the server
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = '继续教育学时管理平台';
 
   const data = workbook.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });

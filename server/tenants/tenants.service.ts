@@ -9,7 +9,8 @@ import { type Connection, decodeCursor, type PageRequest, toConnection } from '.
 import { uniqueViolation } from '../platform/pg-errors';
 import { commonError, withExtensions } from '../platform/errors';
 import type { PolicyDocument } from '../engine';
-import { checkPolicyFile, MAX_POLICY_FILE_BYTES, type PolicyFileProblem } from '../policy/policy-file-check';
+import { MAX_POLICY_FILE_BYTES } from '../policy/input-bounds';
+import type { PolicyFileProblem } from '../policy/policy-file-check';
 import type { PolicyRepository } from '../policy/policy.repository';
 import { applySettings } from '../platform/transaction';
 import { isUuid } from '../platform/uuid';
@@ -49,7 +50,7 @@ export class TenantsService {
    */
   async create(ctx: Context, input: CreateTenantInput): Promise<Tenant> {
     requireOperator(ctx);
-    const policy = input.policy != null ? policyOrThrow(input.policy, input.code) : null;
+    const policy = input.policy != null ? await policyOrThrow(input.policy, input.code) : null;
     const em = await ctx.db();
     let tenant: Tenant;
     try {
@@ -66,10 +67,10 @@ export class TenantsService {
   }
 
   /** What createTenant would say of this policy file for a tenant of this code; writes nothing. */
-  checkPolicyFile(ctx: Context, text: string, code: string): PolicyFileCheck {
+  async checkPolicyFile(ctx: Context, text: string, code: string): Promise<PolicyFileCheck> {
     requireOperator(ctx);
     requireSize(text);
-    const result = checkPolicyFile(text, code);
+    const result = (await policyFileCheck()).checkPolicyFile(text, code);
     return result.ok ? { ok: true, problems: [] } : { ok: false, problems: result.problems };
   }
 
@@ -127,10 +128,13 @@ function requireSize(text: string): void {
   if (Buffer.byteLength(text, 'utf8') > MAX_POLICY_FILE_BYTES) throw commonError('BAD_USER_INPUT', 'policy', '政策文件不能超过 512 KB');
 }
 
+/** The checker of policy files, with the yaml parser: loaded when an operator first submits a file, not with the server. */
+const policyFileCheck = () => import('../policy/policy-file-check');
+
 /** The document of a valid policy file; POLICY_FILE_INVALID on `policy` with every problem at its line otherwise. */
-function policyOrThrow(text: string, code: string): PolicyDocument {
+async function policyOrThrow(text: string, code: string): Promise<PolicyDocument> {
   requireSize(text);
-  const result = checkPolicyFile(text, code);
+  const result = (await policyFileCheck()).checkPolicyFile(text, code);
   if (result.ok) return result.document;
   const [first] = result.problems as [PolicyFileProblem, ...PolicyFileProblem[]];
   const more = result.problems.length > 1 ? `等 ${result.problems.length} 处问题` : '';

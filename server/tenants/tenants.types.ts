@@ -1,6 +1,6 @@
 import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { MAX_POLICY_FILE_BYTES } from '../policy/policy-file-check';
+import { MAX_POLICY_FILE_BYTES } from '../policy/input-bounds';
 import { ConnectionType } from '../platform/pagination';
 import { defineEnum } from '../platform/graphql-enum';
 import { NotBlank } from '../platform/validators';

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { loadPolicyFiles, publishInitialPolicy } from '../../server/policy/initial-policies';
+import { eventually } from '../support/eventually';
 import { auditRows, createTenantFixture, type PersonFixture, type TenantFixture } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/harness';
 import { CREATE_ORGANISATION, CREATE_PROFESSIONAL, newIdNumber } from '../support/queries';
@@ -226,12 +227,18 @@ describe('the audit trail of exports', () => {
     const person = t.people.a1[0];
     const book = bookOf(await exportFile(app, t.accounts.unitA1.token, 'professionals', { filter: { idNumber: person.idNumber } }));
     expect(names(recordsOf(book.worksheets[0]!))).toEqual([person.name]);
-    const last = (await auditRows(app, t.tenantId)).filter((r) => r.action === 'export.professionals').pop()!;
+    const masked = `${person.idNumber.slice(0, 4)}**********${person.idNumber.slice(-4)}`;
+    // the audit row is written once the file has gone out: wait for it
+    const last = await eventually(async () => {
+      const row = (await auditRows(app, t.tenantId)).filter((r) => r.action === 'export.professionals' && (r.after?.filter as { idNumber?: string } | undefined)?.idNumber === masked).pop();
+      expect(row).toBeDefined();
+      return row!;
+    }, 5000);
     expect(last).toMatchObject({ actor_kind: 'ACCOUNT', actor_id: t.accounts.unitA1.id, entity_type: 'export', entity_id: 'professionals' });
     expect(last.after).toEqual({
       list: '专业技术人员名单',
       fileName: expect.stringMatching(/^专业技术人员名单-.*\.xlsx$/),
-      filter: { idNumber: `${person.idNumber.slice(0, 4)}**********${person.idNumber.slice(-4)}` },
+      filter: { idNumber: masked },
       rows: 1,
       complete: true,
     });
