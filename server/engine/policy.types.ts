@@ -222,6 +222,19 @@ export interface PolicyDocument {
   certificates?: CertificatePolicy;
   /** When the people short of hours are reminded (absent: no reminders). */
   reminders?: ReminderPolicy;
+  /** Years another tenant certified, moved here with a person (absent: each is reviewed, REVIEW). */
+  transferIn?: TransferInPolicy;
+}
+
+/**
+ * A person who moves here from another tenant of the platform brings that tenant's certified
+ * years (server/moves). `ACCEPT`: they count in title windows as the issuing tenant certified
+ * them; `REVIEW`: each counts once an official here has accepted it (Linyi 000 八、4: earlier
+ * hours of people transferred in are reviewed and confirmed).
+ */
+export interface TransferInPolicy {
+  certifiedYears: 'ACCEPT' | 'REVIEW';
+  source: string;
 }
 
 /**
