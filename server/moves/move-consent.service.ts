@@ -1,13 +1,14 @@
 // Moving between tenants (跨地区迁出), the sending side: the person themself (signed in here)
 // or this tenant's bureau official sees the requests another tenant made for them, and consents
 // or refuses. The request lives in the receiving tenant; this side reaches it only through the
-// database functions of migration 1733770000000, which answer with what consenting needs and do
+// database functions of migration 1733770000001, which answer with what consenting needs and do
 // the whole move (or the refusal) as one audited operation: nothing else crosses tenants.
 import type { AccountActor } from '../platform/actor';
 import { requireAccount, requireTenant } from '../platform/access';
 import type { Context } from '../platform/context';
 import { commonError } from '../platform/errors';
 import { type Connection, decodeCursor, type PageRequest, toConnection } from '../platform/pagination';
+import { uniqueViolation } from '../platform/pg-errors';
 import { isUuid } from '../platform/uuid';
 import { moveError, moveErrorOf } from './moves.errors';
 import type { MoveRequestsRepository } from './move-requests.repository';
@@ -59,6 +60,8 @@ export class MoveConsentService {
     } catch (error) {
       const code = moveErrorOf(error);
       if (code) throw moveError(code, code === 'MOVE_REASON_REQUIRED' ? 'reason' : 'requestId');
+      // the receiving unit registered the same ID number at the same moment
+      if (uniqueViolation(error) === 'professional_id_number') throw moveError('MOVE_CONFLICT', 'requestId');
       throw error;
     }
     // the sending record changed under the loaders (now MOVED_OUT)

@@ -1,5 +1,5 @@
 // Every query of move requests: the receiving tenant's own rows (row-level security), and the
-// three functions that reach across tenants (migration 1733770000000), each for one purpose.
+// three functions that reach across tenants (migration 1733770000001), each for one purpose.
 import { subtreeEnd } from '../platform/actor';
 import { maskIdNumber } from '../platform/id-number';
 import { changedRows, execute, queryOne, queryRows, type Queryable } from '../platform/sql';

@@ -23,7 +23,8 @@ export type MoveErrorCode = keyof typeof moveError.catalog;
 /** The codes `app_move_decide` raises (as `move:<CODE>`), which are this catalog's. */
 export function moveErrorOf(error: unknown): MoveErrorCode | null {
   const e = error as { message?: unknown; driverError?: { message?: unknown } };
-  const message = String(e?.driverError?.message ?? e?.message ?? '');
+  const raw = e?.driverError?.message ?? e?.message;
+  const message = typeof raw === 'string' ? raw : '';
   const m = /^move:([A-Z_]+)$/.exec(message);
   return m && Object.hasOwn(moveError.catalog, m[1]!) ? (m[1] as MoveErrorCode) : null;
 }

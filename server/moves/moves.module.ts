@@ -1,8 +1,9 @@
 // Moving between tenants on the platform (issue 15): the receiving unit asks, the person or
 // their bureau consents, the certified years move as read-only history with their provenance
-// (one database function, migration 1733770000000), and they count in this tenant's title
+// (one database function, migration 1733770000001), and they count in this tenant's title
 // windows as its policy says (`transferIn`). Before hours, whose eligibility reads moved years.
 import { Moves1733770000000 } from '../../migrations/1733770000000-moves';
+import { MoveFunctions1733770000001 } from '../../migrations/1733770000001-move-functions';
 import type { CapabilityModule } from '../platform/module';
 import { MoveConsentService } from './move-consent.service';
 import { MoveRequestsRepository } from './move-requests.repository';
@@ -34,6 +35,6 @@ export const movesModule: CapabilityModule = {
   },
   createLoaders: createMoveLoaders,
   // move_request, moved_year, moved_year_review, professional status MOVED_OUT, the cross-tenant functions
-  migrations: [Moves1733770000000],
+  migrations: [Moves1733770000000, MoveFunctions1733770000001],
   errors: moveError.catalog,
 };
