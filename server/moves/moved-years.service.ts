@@ -112,7 +112,7 @@ export class MovedYearsService {
       entityId: found.id,
       after: { professionalId: found.professionalId, year: found.year, issuingTenant: found.issuingTenantCode, decision, reason },
     });
-    const [reviewed] = await this.repo.historyOf(db, [found.professionalId]).then((rows) => rows.filter((r) => r.id === found.id));
-    return toMovedYear(reviewed!, mode);
+    ctx.loaders.movedYears.clear(found.professionalId);
+    return toMovedYear((await this.repo.findOne(db, found.id))!, mode);
   }
 }
