@@ -33,6 +33,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'TitleEligibility.yearsNotChecked': 5, // at most the window of a title rule
   'TitleEligibility.excludedActivities': 50, // a year's activities after the deadline (typically a handful)
   'Professional.titleHistory': 10, // a career holds a few titles
+  'Professional.movedYears': 10, // years certified elsewhere and moved here: a title window's, a few more
   'AverageCheck.years': 5,
   'Shortfall.reasons': 10, // as HoursEvaluation.reasons
   'Declaration.chain': 3, // unit, department, bureau

@@ -11,6 +11,7 @@ import { evidenceModule } from '../evidence/evidence.module';
 import { exportsModule } from '../exports/exports.module';
 import { hoursModule } from '../hours/hours.module';
 import { integrityModule } from '../integrity/integrity.module';
+import { movesModule } from '../moves/moves.module';
 import { nodesModule } from '../nodes/nodes.module';
 import { organisationsModule } from '../organisations/organisations.module';
 import { policyModule } from '../policy/policy.module';
@@ -37,6 +38,7 @@ export const modules: readonly CapabilityModule[] = [
   titlesModule,
   evidenceModule,
   integrityModule,
+  movesModule,
   hoursModule,
   declarationsModule,
   providersModule,

@@ -128,6 +128,8 @@ export interface TitleYearResult {
   status: TitleYearStatus;
   evaluation?: YearEvaluation;
   reason: string;
+  /** The issuers of the moved years (RecognizedYear) that counted in this year's verdict. */
+  movedFrom?: string[];
 }
 
 export interface TitleEligibilityInput {
@@ -147,6 +149,25 @@ export interface TitleEligibilityInput {
   priorEvidenceKeys?: readonly string[];
   /** The statutory working-day calendar, as for evaluateYear. */
   calendar?: WorkingCalendar;
+  /**
+   * Years another tenant of the platform certified, brought along when the person moved here
+   * (server/moves). Which of them count is the tenant's `transferIn` policy, applied before the
+   * engine: those that do not count yet are given with `pending`, and only explained.
+   */
+  recognizedYears?: readonly RecognizedYear[];
+}
+
+/** A year certified by another tenant and moved here with the person (read-only history). */
+export interface RecognizedYear {
+  year: number;
+  publicHours: number;
+  professionalHours: number;
+  /** The issuing tenant's verdict on the year. */
+  complete: boolean;
+  /** Who certified it and under what, as explanations name it: "临沂市（第2版政策）". */
+  issuer: string;
+  /** Not counted: the tenant reviews moved years and no official has accepted this one yet. */
+  pending?: boolean;
 }
 
 /** A year of the policy's full window that was not checked, and why (tenure shorter than the window). */

@@ -224,6 +224,8 @@ export interface PolicyDocument {
   reminders?: ReminderPolicy;
   /** How long a self-registration waits for its decision (absent: 30 days, product decision). */
   registration?: RegistrationPolicy;
+  /** Years another tenant certified, moved here with a person (absent: each is reviewed, REVIEW). */
+  transferIn?: TransferInPolicy;
 }
 
 /**
@@ -233,6 +235,17 @@ export interface PolicyDocument {
  */
 export interface RegistrationPolicy {
   pendingDays: number;
+  source: string;
+}
+
+/**
+ * A person who moves here from another tenant of the platform brings that tenant's certified
+ * years (server/moves). `ACCEPT`: they count in title windows as the issuing tenant certified
+ * them; `REVIEW`: each counts once an official here has accepted it (Linyi 000 八、4: earlier
+ * hours of people transferred in are reviewed and confirmed).
+ */
+export interface TransferInPolicy {
+  certifiedYears: 'ACCEPT' | 'REVIEW';
   source: string;
 }
 

@@ -1,8 +1,19 @@
 // Title promotion: which years must be complete for an application, and are they?
 // The look-back window and each year's test (each year / average / credits) are policy data.
 import { TITLE_LEVEL_LABELS, TITLE_ROUTE_LABELS } from './titles';
-import type { ActivityInput, ApplicationContext, ExcludedActivity, TitleEligibility, TitleEligibilityInput, TitleYearResult, YearNotChecked } from './engine.types';
-import type { TitleWindow } from './policy.types';
+import type {
+  ActivityInput,
+  ApplicationContext,
+  ExcludedActivity,
+  RecognizedYear,
+  TitleEligibility,
+  TitleEligibilityInput,
+  TitleYearResult,
+  YearEvaluation,
+  YearNotChecked,
+} from './engine.types';
+import type { TitleWindow, TitleYearRule } from './policy.types';
+import { anyComplete, eachYearWithMoved, issuers, movedHours, movedOnlyYear, pendingNote, recognitionByYear } from './recognized-years';
 import { compilePolicy, deadlineMonthDay } from './policy-compiler';
 import { evaluateYear } from './year-evaluator';
 
@@ -47,41 +58,32 @@ export function checkTitleEligibility(given: TitleEligibilityInput): TitleEligib
 
   const years: TitleYearResult[] = [];
   const averaged: { year: number; total: number; min: number; source: string }[] = [];
+  const movedIn = recognitionByYear(input.recognizedYears);
+  const movedSource = doc.transferIn?.source ?? '平台内迁入';
   for (const year of yearsChecked) {
     const version = policy.versionFor(year);
+    const moved = movedIn(year);
+    const counted = moved.counted;
+    let result: TitleYearResult;
     if (!version) {
-      years.push({ year, status: 'NO_POLICY', reason: `${year}年度没有适用的继续教育政策，无法认定` });
-      continue;
-    }
-    const evaluation = evaluateYear({
-      policy: doc,
-      profile: input.profile,
-      activities,
-      year,
-      today: input.today,
-      deadline: year === app ? deadline : undefined,
-      priorEvidenceKeys: input.priorEvidenceKeys,
-      application,
-      calendar: input.calendar,
-    });
-    const rule = version.spec.titleYearRule;
-    if (evaluation.noRequirement !== undefined) {
-      years.push({ year, status: 'NO_REQUIREMENT', evaluation, reason: `${year}年度无继续教育要求：${evaluation.noRequirement.reason}（${evaluation.noRequirement.source}）` });
-    } else if (rule.type === 'AVERAGE') {
-      // A year deemed complete counts as meeting the average (product decision).
-      const hours = evaluation.subjects.PUBLIC.credited + evaluation.subjects.PROFESSIONAL.credited;
-      const total = evaluation.deemedComplete ? Math.max(hours, rule.minPerYear) : hours;
-      averaged.push({ year, total, min: rule.minPerYear, source: rule.source });
-      years.push({ year, status: 'AVERAGED', evaluation, reason: `${year}年度认定${total}学时，按年均计算（${rule.source}）` });
-    } else if (rule.type === 'CREDITS') {
-      const passed = evaluation.complete;
-      const status = passed ? 'CREDITS_PASSED' : 'CREDITS_FAILED';
-      years.push({ year, status, evaluation, reason: `${year}年度学分制：${passed ? '累计学分合格' : '累计学分不合格'}（${rule.source}）` });
+      result = counted.length ? movedOnlyYear(year, counted, movedSource) : { year, status: 'NO_POLICY', reason: `${year}年度没有适用的继续教育政策，无法认定` };
     } else {
-      const status = evaluation.complete ? 'COMPLETE' : 'INCOMPLETE';
-      const detail = evaluation.reasons.slice(0, -1).join('；');
-      years.push({ year, status, evaluation, reason: `${year}年度${evaluation.complete ? '已完成' : '未完成'}：${detail}` });
+      const evaluation = evaluateYear({
+        policy: doc,
+        profile: input.profile,
+        activities,
+        year,
+        today: input.today,
+        deadline: year === app ? deadline : undefined,
+        priorEvidenceKeys: input.priorEvidenceKeys,
+        application,
+        calendar: input.calendar,
+      });
+      result = judgeYear(year, evaluation, version.spec.titleYearRule, counted, movedSource, averaged);
     }
+    if (counted.length && result.status !== 'NO_REQUIREMENT') result.movedFrom = [...new Set(counted.map((c) => c.issuer))];
+    result.reason += pendingNote(year, moved);
+    years.push(result);
   }
 
   let average: TitleEligibility['average'];
@@ -113,6 +115,40 @@ export function checkTitleEligibility(given: TitleEligibilityInput): TitleEligib
   reasons.push(ok ? `符合申报${target}的继续教育条件` : `不符合申报${target}的继续教育条件`);
   const excludedActivities = deadline === undefined ? [] : excludedByDeadline(activities, app, deadline);
   return { eligible: ok, yearsChecked, yearsNotChecked, excludedActivities, years, ...(average ? { average } : {}), ...(block ? { integrityBlock: block } : {}), reasons };
+}
+
+/** One checked year under the version's title-year rule, with the moved years that count in it. */
+function judgeYear(
+  year: number,
+  evaluation: YearEvaluation,
+  rule: TitleYearRule,
+  counted: readonly RecognizedYear[],
+  movedSource: string,
+  averaged: { year: number; total: number; min: number; source: string }[],
+): TitleYearResult {
+  if (evaluation.noRequirement !== undefined) {
+    return { year, status: 'NO_REQUIREMENT', evaluation, reason: `${year}年度无继续教育要求：${evaluation.noRequirement.reason}（${evaluation.noRequirement.source}）` };
+  }
+  if (rule.type === 'AVERAGE') {
+    // A year deemed complete, or certified complete where the person came from, counts as meeting the average (product decision).
+    const extra = movedHours(counted);
+    const movedTotal = extra.PUBLIC + extra.PROFESSIONAL;
+    const hours = evaluation.subjects.PUBLIC.credited + evaluation.subjects.PROFESSIONAL.credited + movedTotal;
+    const total = evaluation.deemedComplete || anyComplete(counted) ? Math.max(hours, rule.minPerYear) : hours;
+    averaged.push({ year, total, min: rule.minPerYear, source: rule.source });
+    const part = counted.length ? `（含${issuers(counted)}认定的${movedTotal}学时，迁入记录）` : '';
+    return { year, status: 'AVERAGED', evaluation, reason: `${year}年度认定${total}学时${part}，按年均计算（${rule.source}）` };
+  }
+  if (rule.type === 'CREDITS') {
+    if (!evaluation.complete && anyComplete(counted)) {
+      return { year, status: 'CREDITS_PASSED', evaluation, reason: `${year}年度由${issuers(counted)}认定达标（迁入记录，${movedSource}）` };
+    }
+    const passed = evaluation.complete;
+    return { year, status: passed ? 'CREDITS_PASSED' : 'CREDITS_FAILED', evaluation, reason: `${year}年度学分制：${passed ? '累计学分合格' : '累计学分不合格'}（${rule.source}）` };
+  }
+  if (!evaluation.complete && counted.length) return { year, evaluation, ...eachYearWithMoved(year, evaluation, counted, movedSource) };
+  const detail = evaluation.reasons.slice(0, -1).join('；');
+  return { year, status: evaluation.complete ? 'COMPLETE' : 'INCOMPLETE', evaluation, reason: `${year}年度${evaluation.complete ? '已完成' : '未完成'}：${detail}` };
 }
 
 /**

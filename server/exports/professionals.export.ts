@@ -16,7 +16,7 @@ import { dateCell, type SheetColumn } from './xlsx-stream';
 const BATCH = 1000;
 
 const GENDER_LABELS: Record<Gender, string> = { MALE: '男', FEMALE: '女' };
-const STATUS_LABELS: Record<ProfessionalStatus, string> = { ACTIVE: '在职', LEFT: '已离职', RETIRED: '已退休' };
+const STATUS_LABELS: Record<ProfessionalStatus, string> = { ACTIVE: '在职', LEFT: '已离职', RETIRED: '已退休', MOVED_OUT: '已迁出' };
 
 type StaffRow = Professional & { unitName: string };
 

@@ -3,7 +3,7 @@
 // applicants take a few set-based queries, then the engine in memory.
 import type { CalendarService } from '../calendar/calendar.service';
 import type { IntegrityService } from '../integrity/integrity.service';
-import { checkTitleEligibility } from '../engine';
+import { checkTitleEligibility, type PolicyDocument, type RecognizedYear } from '../engine';
 import { DIRECT_APPLICATION_LEVELS, type TitleLevel, type TitleRoute } from '../engine/titles';
 import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
@@ -39,6 +39,11 @@ export interface InlineApplication {
   filedOn?: string | null;
 }
 
+/** Years another tenant certified, moved here with people (server/moves): those the engine is given. */
+export interface RecognizedYearsSource {
+  recognizedOf(ctx: Context, ids: readonly string[], upToYear: number, doc: PolicyDocument): Promise<Map<string, RecognizedYear[]>>;
+}
+
 interface Judgment {
   person: Person;
   question: EligibilityQuestion;
@@ -52,6 +57,7 @@ export class EligibilityService {
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
     private readonly integrity: IntegrityService,
+    private readonly moved?: RecognizedYearsSource,
   ) {}
 
   async eligibility(ctx: Context, idNumber: string, targetLevel: TitleLevel, applicationYear: number, inline: InlineApplication = {}): Promise<TitleEligibilityView> {
@@ -159,6 +165,7 @@ export class EligibilityService {
     const em = await ctx.db();
     const integrity = await this.integrity.activeRecords(ctx, ids);
     const certifications = await this.repo.certificationsOf(em, ids, applicationYear);
+    const recognized = this.moved ? await this.moved.recognizedOf(ctx, ids, applicationYear, policy.document) : new Map<string, RecognizedYear[]>();
     const calendar = await this.calendar.current(ctx);
     const today = this.clock.today();
     const out: TitleEligibilityView[] = [];
@@ -170,7 +177,9 @@ export class EligibilityService {
       from += READ_SLICE;
       const views = await mapInSlices(slice, YIELD_EVERY, ({ person, question }) => {
         const record = records.get(person.id);
+        const movedHere = recognized.get(person.id);
         const result = checkTitleEligibility({
+          ...(movedHere ? { recognizedYears: movedHere } : {}),
           policy: policy.document,
           profile: profileOf(person),
           activities: record?.activities() ?? [],

@@ -64,6 +64,7 @@ export function toEligibilityView(
       status: y.status,
       reason: y.reason,
       certified: false,
+      movedFrom: y.movedFrom?.join('、') ?? null,
       evaluation: withEvaluations && y.evaluation ? toEvaluationView(y.evaluation, doc, revision) : null,
     })),
     average: result.average ?? null,
@@ -92,6 +93,8 @@ export function applyCertifications(view: TitleEligibilityView, certs: readonly 
   for (const y of view.years) {
     const cert = certs.find((c) => c.year === y.year);
     if (!cert || (y.status !== 'COMPLETE' && y.status !== 'INCOMPLETE')) continue;
+    // a year a moved year completes stays complete: the certification here did not know of it
+    if (y.movedFrom !== null && y.status === 'COMPLETE') continue;
     const status = cert.complete ? 'COMPLETE' : 'INCOMPLETE';
     changed ||= status !== y.status;
     y.status = status;

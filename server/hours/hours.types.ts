@@ -170,6 +170,7 @@ export class TitleYearView {
   @Field(() => TitleYearStatusEnum) status: TitleYearStatus;
   @Field() reason: string;
   @Field() certified: boolean;
+  @Field(() => String, { nullable: true, description: '计入本年度的迁入记录的认定地区（其他地区认定、随迁入转来的年度）' }) movedFrom: string | null;
   @Field(() => HoursEvaluation, { nullable: true }) evaluation: HoursEvaluation | null;
 }
 

@@ -240,6 +240,12 @@ export const policySchema = z
       .optional(),
     reminders: remindersSchema.optional(),
     registration: z.strictObject({ pendingDays: positiveInt.max(365, { error: '待审期限最多 365 天' }), source }).optional(),
+    transferIn: z
+      .strictObject({
+        certifiedYears: z.enum(['ACCEPT', 'REVIEW'], { error: '应为 ACCEPT（直接认可其他地区认定的年度）或 REVIEW（逐年审核确认后计入）' }),
+        source,
+      })
+      .optional(),
   })
   .superRefine((doc, ctx) => {
     checkCitations(doc, ctx);

@@ -18,6 +18,7 @@ import {
   CreateProfessionalInput,
   Professional,
   ProfessionalFilter,
+  ProfessionalStatus,
   TransferProfessionalInput,
   UpdateProfessionalInput,
 } from './professionals.types';
@@ -85,6 +86,8 @@ export class ProfessionalsService {
   async update(ctx: Context, input: UpdateProfessionalInput): Promise<Professional> {
     requireOfficial(ctx);
     const before = await this.findOneOrThrow(ctx, input.id);
+    if (before.status === ProfessionalStatus.MOVED_OUT) throw professionalError('PROFESSIONAL_MOVED_OUT', 'id');
+    if (input.status === ProfessionalStatus.MOVED_OUT) throw professionalError('PROFESSIONAL_MOVED_OUT', 'status');
     // the current title of a person with a title history is its latest record
     if (before.titleObtainedOn !== null && (input.titleLevel || input.titleSeries)) {
       throw professionalError('PROFESSIONAL_TITLE_FROM_HISTORY', input.titleLevel ? 'titleLevel' : 'titleSeries');
@@ -112,6 +115,7 @@ export class ProfessionalsService {
   async transfer(ctx: Context, input: TransferProfessionalInput): Promise<Professional> {
     requireOfficial(ctx);
     const before = await this.findOneOrThrow(ctx, input.id);
+    if (before.status === ProfessionalStatus.MOVED_OUT) throw professionalError('PROFESSIONAL_MOVED_OUT', 'id');
     const unit = await this.unitInScope(ctx, input.unitId, 'unitId');
     if (unit.id === before.unitId) throw professionalError('PROFESSIONAL_SAME_UNIT', 'unitId');
     checkDate(input.joinedUnitOn, 'joinedUnitOn');

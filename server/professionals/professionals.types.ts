@@ -18,6 +18,7 @@ export const ProfessionalStatus = defineEnum('ProfessionalStatus', '在职状态
   ACTIVE: '在职',
   LEFT: '已离职',
   RETIRED: '已退休',
+  MOVED_OUT: '已迁出（迁入平台上的其他地区；记录只读，不计入本地统计）',
 });
 export type ProfessionalStatus = (typeof ProfessionalStatus)[keyof typeof ProfessionalStatus];
 
