@@ -5,7 +5,7 @@ import type { GetListParams, GetOneParams } from 'ra-core';
 import type { ResourceData } from '../providers/data-provider';
 import { gql } from '../providers/graphql';
 import { type Connection, forgetCursors, listKey, pageOf } from '../providers/pagination';
-import { type RegistrationCounts, registrationFilter } from '../shared/registration-queue';
+import { type RegistrationCounts, registrationFilter } from '../shared/registration-filter';
 import type { RegistrationStatus } from '../shared/registration-status';
 
 export interface OrganisationApplicationRecord {

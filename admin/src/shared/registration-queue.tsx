@@ -1,34 +1,11 @@
-// What the two registration queues share (professionals' sign-ups for units,
-// organisations' applications for the level above): the API's filter from the
-// list's, a tab per state with its count (as the review queue has), and a labelled
-// line of a record's details.
+// What the two registration queues' screens share (professionals' sign-ups for
+// units, organisations' applications for the level above): a tab per state with
+// its count (as the review queue has), and labelled lines of a record's details.
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { Box, Divider, Tab, Tabs, Typography } from '@mui/material';
 import { useListContext, useTranslate } from 'react-admin';
+import type { RegistrationCounts } from './registration-filter';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from './registration-status';
-
-export interface RegistrationCounts extends Record<Lowercase<RegistrationStatus>, number> {
-  limit: number;
-  capped: RegistrationStatus[];
-}
-
-export interface RegistrationQueueFilter {
-  status?: RegistrationStatus;
-  orgId?: string;
-  from?: string;
-  to?: string;
-}
-
-/** The API's filter from the list's (`orgField` names the list's organisation filter; empty values dropped). */
-export function registrationFilter(values: Record<string, unknown>, orgField: string, withStatus = true): RegistrationQueueFilter {
-  const text = (k: string) => (typeof values[k] === 'string' && values[k] ? (values[k] as string) : undefined);
-  const f: RegistrationQueueFilter = {};
-  if (withStatus) f.status = (text('status') as RegistrationStatus | undefined) ?? 'PENDING';
-  if (text(orgField)) f.orgId = text(orgField);
-  if (text('from')) f.from = text('from')!.slice(0, 10);
-  if (text('to')) f.to = text('to')!.slice(0, 10);
-  return f;
-}
 
 /** The tab shown: the list's status filter, pending by default. */
 export function useQueueStatus(): RegistrationStatus {
