@@ -31,6 +31,13 @@ export interface ConsolePage {
   menu: boolean;
 }
 
+/** A page anyone may open without signing in (the sign-ups and their progress), outside the layout. */
+export interface PublicPage {
+  name: string;
+  path: string;
+  element: ReactElement;
+}
+
 export const OFFICIALS: readonly Role[] = ['BUREAU_OFFICIAL', 'DEPARTMENT_OFFICIAL', 'UNIT_OFFICIAL'];
 export const BUREAU: readonly Role[] = ['BUREAU_OFFICIAL'];
 export const PROFESSIONAL: readonly Role[] = ['PROFESSIONAL'];

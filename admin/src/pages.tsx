@@ -1,4 +1,5 @@
-// The console's pages that are not lists of records, with the roles that may open them.
+// The console's pages that are not lists of records, with the roles that may open
+// them; and the public pages, which anyone opens without signing in.
 import AccessTimeIcon from '@mui/icons-material/AccessTime';
 import CalculateIcon from '@mui/icons-material/Calculate';
 import GavelIcon from '@mui/icons-material/Gavel';
@@ -6,7 +7,7 @@ import VerifiedIcon from '@mui/icons-material/Verified';
 import NotificationsIcon from '@mui/icons-material/Notifications';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import WorkspacePremiumIcon from '@mui/icons-material/WorkspacePremium';
-import { BUREAU, type ConsolePage, OFFICIALS, PROFESSIONAL } from './console';
+import { BUREAU, type ConsolePage, OFFICIALS, PROFESSIONAL, type PublicPage } from './console';
 import { lazyPage } from './layout/lazy';
 
 const MyHours = lazyPage(() => import('./my/my-hours'));
@@ -16,6 +17,9 @@ const PolicyPage = lazyPage(() => import('./policy/policy-page'));
 const MyCertificates = lazyPage(() => import('./certificates/my-certificates'));
 const NotificationsPage = lazyPage(() => import('./notifications/notifications-page'));
 const StaffImportPage = lazyPage(() => import('./staffImport/staff-import-page'));
+const SignUpPage = lazyPage(() => import('./signUp/sign-up-page'));
+const ApplyPage = lazyPage(() => import('./signUp/apply-page'));
+const ProgressPage = lazyPage(() => import('./signUp/progress-page'));
 
 export const pages: readonly ConsolePage[] = [
   { name: 'myHours', path: '/my-hours', element: <MyHours />, icon: AccessTimeIcon, roles: PROFESSIONAL, menu: true },
@@ -27,4 +31,11 @@ export const pages: readonly ConsolePage[] = [
   { name: 'notifications', path: '/notifications', element: <NotificationsPage />, icon: NotificationsIcon, roles: [...OFFICIALS, ...PROFESSIONAL], menu: false },
   // reached from the staff list's "导入人员" button
   { name: 'staffImport', path: '/staff-import', element: <StaffImportPage />, icon: UploadFileIcon, roles: OFFICIALS, menu: false },
+];
+
+/** Linked from the sign-in page; each a small chunk of its own (docs/REGISTRATION.md). */
+export const publicPages: readonly PublicPage[] = [
+  { name: 'signUp', path: '/sign-up', element: <SignUpPage /> },
+  { name: 'signUpOrganisation', path: '/sign-up/organisation', element: <ApplyPage /> },
+  { name: 'signUpProgress', path: '/sign-up/progress', element: <ProgressPage /> },
 ];

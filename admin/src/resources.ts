@@ -13,5 +13,7 @@ import { auditEvents } from './auditEvents';
 import { integrityRecords } from './integrityRecords';
 import { spotChecks } from './spotChecks';
 import { trainingProjects } from './trainingProjects';
+import { registrations } from './registrations';
+import { organisationApplications } from './organisationApplications';
 
-export const resources: readonly ConsoleResource[] = [declarations, reviews, professionals, shortfalls, organisations, accounts, spotChecks, integrityRecords, trainingProjects, apiClients, auditEvents, tenants];
+export const resources: readonly ConsoleResource[] = [declarations, reviews, registrations, organisationApplications, professionals, shortfalls, organisations, accounts, spotChecks, integrityRecords, trainingProjects, apiClients, auditEvents, tenants];

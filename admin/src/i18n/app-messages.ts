@@ -15,6 +15,9 @@ export const appMessages = {
         operator: '平台运营人员登录',
         submit: '登录',
         failed: '登录失败',
+        sign_up: '专业技术人员注册',
+        apply: '用人单位、主管部门注册',
+        progress: '查询注册进度',
       },
       roles: {
         BUREAU_OFFICIAL: '人社局工作人员',
@@ -42,6 +45,9 @@ export const appMessages = {
         operator: 'Platform operator sign-in',
         submit: 'Sign in',
         failed: 'Sign-in failed',
+        sign_up: 'Sign up as a professional',
+        apply: 'Register a unit or department',
+        progress: 'Check a registration',
       },
       roles: {
         BUREAU_OFFICIAL: 'Bureau official',

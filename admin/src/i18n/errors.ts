@@ -62,7 +62,25 @@ const english: Readonly<Record<string, string>> = {
   EXPORT_TOO_MANY_ROWS: 'Too many rows to export at once. Narrow the filters and export again.',
   EXPORT_RATE_LIMITED: 'Too many exports. Wait a while and try again.',
   EXPORT_BUSY: 'The server is busy with other exports. Try again in a moment.',
-  PASSWORD_TOO_WEAK: 'The password is too weak.',
+  PASSWORD_TOO_WEAK: 'The password is too weak: at least 10 characters, with letters and digits.',
+  TENANT_NOT_FOUND: 'There is no region with this code.',
+  USERNAME_TAKEN: 'This user name is taken: choose another.',
+  REGISTRATION_NOT_FOUND: 'This application does not exist, or is outside your queue.',
+  REGISTRATION_RECEIPT_UNKNOWN: 'No application has this receipt: check the region and the receipt.',
+  REGISTRATION_TENANT_MISMATCH: 'You are signed in to another region: sign out before signing up.',
+  REGISTRATION_UNIT_NOT_FOUND: 'The unit chosen does not exist: choose one from the region’s list.',
+  REGISTRATION_PARENT_NOT_FOUND: 'The organisation chosen does not exist: choose one from the region’s list.',
+  REGISTRATION_PARENT_KIND: 'A department registers under the bureau; a unit under a department (a district HR bureau included) or the bureau.',
+  REGISTRATION_ALREADY_REGISTERED:
+    'This ID number is already registered as a professional in this region, so there is no need to sign up again. To sign in or recover the password, contact your unit’s official or the local HR bureau.',
+  REGISTRATION_ALREADY_PENDING:
+    'This ID number already has a sign-up waiting for review: check its progress with the receipt. If you did not submit it, contact the local HR bureau.',
+  REGISTRATION_NAME_TAKEN: 'An organisation (or a pending application) with this name already exists under the organisation chosen.',
+  REGISTRATION_CODE_TAKEN: 'This organisation code is already in use, or in a pending application.',
+  REGISTRATION_EXPIRED: 'The application has expired and can no longer be decided; the applicant may sign up again.',
+  REGISTRATION_ALREADY_DECIDED: 'This application was already decided.',
+  REGISTRATION_REASON_REQUIRED: 'A reason (1–500 characters) is required to reject.',
+  REGISTRATION_JOIN_DATE: 'The join date is not valid: a real date from 1950 on, at most a year ahead.',
   INTERNAL_SERVER_ERROR: 'The server failed. Please try again later.',
 };
 

@@ -21,6 +21,10 @@ import { certificatesMessages } from '../certificates/messages';
 import { exportMessages } from '../shared/export-messages';
 import { notificationsMessages } from '../notifications/messages';
 import { staffImportMessages } from '../staffImport/messages';
+import { registrationMessages } from '../shared/registration-messages';
+import { signUpMessages } from '../signUp/messages';
+import { registrationsMessages } from '../registrations/messages';
+import { organisationApplicationsMessages } from '../organisationApplications/messages';
 
 const trees: { zh: MessageTree; en: MessageTree }[] = [
   appMessages,
@@ -43,6 +47,10 @@ const trees: { zh: MessageTree; en: MessageTree }[] = [
   exportMessages,
   notificationsMessages,
   staffImportMessages,
+  registrationMessages,
+  signUpMessages,
+  registrationsMessages,
+  organisationApplicationsMessages,
 ];
 
 export const consoleMessages = {

@@ -1,17 +1,18 @@
 // Sign-in: region code, user name (a professional's is their ID number) and
-// password; platform operators sign in without a region.
+// password; platform operators sign in without a region. Below the form, the
+// public pages: a professional's or an organisation's sign-up, and its progress.
 import { useState } from 'react';
-import { Box, Button, Card, CardContent, Checkbox, FormControlLabel, TextField, Typography } from '@mui/material';
+import { Box, Button, Card, CardContent, Checkbox, Divider, FormControlLabel, Link, TextField, Typography } from '@mui/material';
 import { useLogin, useNotify, useTranslate } from 'ra-core';
 import { LocalesMenuButton } from 'react-admin';
-
-const LAST_TENANT = 'ce.lastTenant';
+import { Link as RouterLink } from 'react-router-dom';
+import { lastTenantCode, rememberTenantCode } from '../providers/session';
 
 export function LoginPage() {
   const translate = useTranslate();
   const login = useLogin();
   const notify = useNotify();
-  const [tenantCode, setTenantCode] = useState(() => localStorage.getItem(LAST_TENANT) ?? '');
+  const [tenantCode, setTenantCode] = useState(lastTenantCode);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [operator, setOperator] = useState(false);
@@ -21,7 +22,7 @@ export function LoginPage() {
     event.preventDefault();
     setBusy(true);
     try {
-      if (!operator) localStorage.setItem(LAST_TENANT, tenantCode.trim());
+      if (!operator) rememberTenantCode(tenantCode);
       await login({ tenantCode, username, password, operator });
     } catch (error) {
       notify(error instanceof Error ? error.message : 'app.login.failed', { type: 'error' });
@@ -53,6 +54,18 @@ export function LoginPage() {
             <Button type="submit" variant="contained" size="large" disabled={busy}>
               {translate('app.login.submit')}
             </Button>
+          </Box>
+          <Divider sx={{ my: 2 }} />
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2, rowGap: 1 }} data-testid="sign-up-links">
+            <Link component={RouterLink} to="/sign-up" data-testid="sign-up-link">
+              {translate('app.login.sign_up')}
+            </Link>
+            <Link component={RouterLink} to="/sign-up/organisation">
+              {translate('app.login.apply')}
+            </Link>
+            <Link component={RouterLink} to="/sign-up/progress">
+              {translate('app.login.progress')}
+            </Link>
           </Box>
         </CardContent>
       </Card>

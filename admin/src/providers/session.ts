@@ -34,3 +34,18 @@ export function writeSession(session: Session): void {
 export function clearSession(): void {
   localStorage.removeItem(KEY);
 }
+
+const LAST_TENANT = 'ce.lastTenant';
+
+/** The region code last used on this browser (sign-in and sign-up fill it in). */
+export function lastTenantCode(): string {
+  try {
+    return localStorage.getItem(LAST_TENANT) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function rememberTenantCode(code: string): void {
+  localStorage.setItem(LAST_TENANT, code.trim());
+}

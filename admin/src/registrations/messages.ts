@@ -1,0 +1,61 @@
+// Words of the professionals' registration queue and its screen.
+export const registrationsMessages = {
+  zh: {
+    resources: {
+      registrations: {
+        name: '注册审核',
+        back: '返回注册审核',
+        approve_hint: '通过后将在所选单位登记该人员，并启用其账号：本人用身份证号码和注册时设置的密码登录。',
+        fields: {
+          submittedAt: '提交时间',
+          name: '姓名',
+          idNumber: '身份证号码',
+          idNumberMasked: '身份证号码',
+          gender: '性别',
+          birthDate: '出生日期',
+          phone: '手机号码',
+          titleLevel: '职称级别',
+          titleSeries: '职称系列',
+          unitName: '所选单位',
+          status: '状态',
+          expiresAt: '待审期限',
+          decidedAt: '审核时间',
+          decidedBy: '审核人',
+          comment: '审核意见',
+          rejectionReason: '退回理由',
+          joinedUnitOn: '入职（调入）本单位日期',
+        },
+        filters: { from: '提交日期自', to: '提交日期至' },
+      },
+    },
+  },
+  en: {
+    resources: {
+      registrations: {
+        name: 'Sign-up review |||| Sign-up reviews',
+        back: 'Back to the sign-ups',
+        approve_hint: 'Approving registers the person in the chosen unit and activates their account: they sign in with their ID number and the password chosen at sign-up.',
+        fields: {
+          submittedAt: 'Submitted',
+          name: 'Name',
+          idNumber: 'ID number',
+          idNumberMasked: 'ID number',
+          gender: 'Gender',
+          birthDate: 'Date of birth',
+          phone: 'Mobile',
+          titleLevel: 'Title level',
+          titleSeries: 'Title series',
+          unitName: 'Unit chosen',
+          status: 'Status',
+          expiresAt: 'Expires',
+          decidedAt: 'Decided',
+          decidedBy: 'Decided by',
+          comment: 'Comment',
+          rejectionReason: 'Reason for rejection',
+          joinedUnitOn: 'Joined the unit on',
+        },
+        filters: { from: 'Submitted from', to: 'Submitted until' },
+      },
+    },
+  },
+};
