@@ -121,6 +121,8 @@ describe('self-registration', () => {
 
     const official = await pageOf('UNIT_OFFICIAL');
     await official.locator('[data-menu="registrations"]').click();
+    // the list keeps the tab it was last left on (another test of this file may have left it elsewhere)
+    await official.locator('[data-tab="PENDING"]').click();
     await official.locator('tr', { hasText: name }).waitFor();
     await shot(official, __filename, 'unit-queue');
     await decide(official, 'registrations', name, 'approve');
@@ -177,6 +179,7 @@ describe('self-registration', () => {
 
     const department = await pageOf('DEPARTMENT_OFFICIAL');
     await department.locator('[data-menu="organisationApplications"]').click();
+    await department.locator('[data-tab="PENDING"]').click();
     await department.locator('tr', { hasText: name }).waitFor();
     await decide(department, 'organisationApplications', name, 'approve');
     // the administrator's account is active with the password chosen in the application
