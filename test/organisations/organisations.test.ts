@@ -19,10 +19,12 @@ afterAll(() => app.close());
 
 describe('organisation tree', () => {
   it('lists the tree depth-first; a department official sees their subtree only', async () => {
-    const all = await app.gql(TREE, {}, t.accounts.bureau.token);
+    // a tree of its own: other tests of this file move and add organisations in `t`
+    const own = await createTenantFixture(app, 'otr');
+    const all = await app.gql(TREE, {}, own.accounts.bureau.token);
     expect(all.data.organisations.nodes.map((n: { depth: number }) => n.depth)).toEqual([0, 1, 2, 2, 1, 2]);
-    const dept = await app.gql(TREE, {}, t.accounts.deptA.token);
-    expect(dept.data.organisations.nodes.map((n: { id: string }) => n.id)).toEqual([t.nodes.deptA, t.nodes.unitA1, t.nodes.unitA2]);
+    const dept = await app.gql(TREE, {}, own.accounts.deptA.token);
+    expect(dept.data.organisations.nodes.map((n: { id: string }) => n.id)).toEqual([own.nodes.deptA, own.nodes.unitA1, own.nodes.unitA2]);
   });
 
   it('children and parent resolve within scope', async () => {
