@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Edit, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, required, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { Alert, AlertTitle, Button } from '@mui/material';
-import { statusChoices, titleLevelChoices, titleSeriesChoices } from './choices';
+import { editableStatusChoices, titleLevelChoices, titleSeriesChoices } from './choices';
 import type { ProfessionalRecord } from './data';
 import { asIs, codeOf, messageOf } from './errors';
 
@@ -67,7 +67,7 @@ export default function ProfessionalEdit() {
         <TextInput source="name" validate={required()} fullWidth />
         <TitleInputs />
         <TextInput source="phone" />
-        <SelectInput source="status" choices={statusChoices} validate={required()} />
+        <SelectInput source="status" choices={editableStatusChoices} validate={required()} />
       </SimpleForm>
     </Edit>
   );

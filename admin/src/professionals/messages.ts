@@ -39,7 +39,7 @@ export const professionalsMessages = {
             SOCIAL_WORK: '社会工作',
             OTHER: '其他',
           },
-          status: { ACTIVE: '在职', LEFT: '已离职', RETIRED: '已退休' },
+          status: { ACTIVE: '在职', LEFT: '已离职', RETIRED: '已退休', MOVED_OUT: '已迁出' },
           gender: { MALE: '男', FEMALE: '女' },
         },
         hints: {
@@ -159,7 +159,7 @@ export const professionalsMessages = {
             SOCIAL_WORK: 'Social work',
             OTHER: 'Other',
           },
-          status: { ACTIVE: 'Active', LEFT: 'Left', RETIRED: 'Retired' },
+          status: { ACTIVE: 'Active', LEFT: 'Left', RETIRED: 'Retired', MOVED_OUT: 'Moved out' },
           gender: { MALE: 'Male', FEMALE: 'Female' },
         },
         hints: {
