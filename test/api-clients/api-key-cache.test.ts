@@ -44,8 +44,18 @@ describe('the API key cache', () => {
       const [row] = await app.owner.query<{ last_used_at: Date | null }[]>(`SELECT last_used_at FROM api_client WHERE id = $1`, [id]);
       expect(row!.last_used_at).toBeInstanceOf(Date);
     });
+    // the key's creation is announced too, asynchronously, and may drop the entry once more
+    // when it arrives after the first use: wait until a use finds the key cached
+    await eventually(async () => {
+      const before = lookups.length;
+      expect((await app.gql(ME, {}, { apiKey })).data.me.kind).toBe('API_CLIENT');
+      expect(lookups.length).toBe(before);
+    });
+    expect(lookups.length).toBeLessThanOrEqual(2);
+    expect(new Set(lookups)).toEqual(new Set([keyId]));
+    lookups = [];
     for (let i = 0; i < 5; i++) expect((await app.gql(ME, {}, { apiKey })).data.me.kind).toBe('API_CLIENT');
-    expect(lookups).toEqual([keyId]);
+    expect(lookups).toEqual([]);
   });
 
   it('the secret is compared on every request: a wrong one for a cached key id is refused', async () => {
