@@ -8,6 +8,7 @@ import type { Context } from '../platform/context';
 import { maskIdNumber } from '../platform/id-number';
 import { professionalError } from '../professionals/professionals.errors';
 import type { PoliciesService } from '../policy/policy.service';
+import type { PolicyRevision } from '../policy/policy.repository';
 import { policyError } from '../policy/policy.errors';
 import { toEvaluationView } from './evaluation-view';
 import { checkParams as checkParamsOf } from './activities.service';
@@ -68,10 +69,7 @@ export class CompletionService {
     // the revision the statement saw as the latest: cached, or read by number (a revision published anywhere counts at once)
     if (facts.latestRevision === null) throw policyError('POLICY_NOT_PUBLISHED');
     const policy = await this.policies.atRevision(ctx, facts.latestRevision);
-    this.policies.versionOrThrow(policy.document, year);
-    const calendar = await this.calendar.current(ctx);
-    const ev = evaluateYear({ policy: policy.document, profile: profileOf(person), activities: facts.activities, year, today: this.clock.today(), calendar });
-    return { ...answer, evaluation: toEvaluationView(ev, policy.document, policy.revision) };
+    return { ...answer, evaluation: await this.judge(ctx, policy, person, year, facts.activities) };
   }
 
   /**
@@ -82,7 +80,12 @@ export class CompletionService {
     const policy = await this.policies.current(ctx);
     this.policies.versionOrThrow(policy.document, year);
     const recorded = (await this.repo.activitiesOf(await ctx.db(), [person.id], year)).get(person.id) ?? [];
-    const activities = extra.length ? [...recorded, ...extra] : recorded;
+    return this.judge(ctx, policy, person, year, extra.length ? [...recorded, ...extra] : recorded);
+  }
+
+  /** The engine's judgment of `person`'s `year` from these activities under `policy`, as the API shows it. */
+  private async judge(ctx: Context, policy: PolicyRevision, person: Person, year: number, activities: readonly ActivityInput[]): Promise<HoursEvaluation> {
+    this.policies.versionOrThrow(policy.document, year);
     const calendar = await this.calendar.current(ctx);
     const ev = evaluateYear({ policy: policy.document, profile: profileOf(person), activities, year, today: this.clock.today(), calendar });
     return toEvaluationView(ev, policy.document, policy.revision);

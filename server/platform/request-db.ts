@@ -19,7 +19,7 @@ import type { Queryable } from './sql';
 import type { TenantSettings } from './transaction';
 
 /** Distinct statement texts prepared on one connection, at most. */
-export const MAX_PREPARED = 2000;
+const MAX_PREPARED = 2000;
 const NAMES_CACHED = 10_000;
 
 interface ClientState {
@@ -30,7 +30,7 @@ interface ClientState {
   switchPrepared: boolean;
 }
 
-export function settingsKey(s: TenantSettings): string {
+function settingsKey(s: TenantSettings): string {
   return `${s.tenantId ?? ''}|${s.operator ? 'on' : ''}|${s.actorId ?? ''}`;
 }
 
