@@ -1,5 +1,5 @@
 // Builds what the modules declare: services once per process, loaders once
-// per request, the ordered migration history, and the error-code catalog.
+// per request (when first used), the ordered migration history, and the error-code catalog.
 import type { Queryable } from '../platform/sql';
 import type { Router } from 'express';
 import type { DataSource } from 'typeorm';
@@ -16,9 +16,43 @@ export function createServices(deps: ModuleDeps, list: readonly CapabilityModule
   return services;
 }
 
+const DB = Symbol('the request database');
+type LazyLoaders = Loaders & { [DB]: () => Promise<Queryable> };
+const prototypes = new WeakMap<readonly CapabilityModule[], object>();
+
+/**
+ * The prototype of a request's loaders: for each loader a getter that, on first use, makes that
+ * module's loaders for the request (its `createLoaders`) and keeps them as the request's own
+ * properties. A request that asks for none (most: a status lookup, `{__typename}`) makes none.
+ * The names come from calling each module's `createLoaders` once, with a database never used.
+ */
+function loadersPrototype(list: readonly CapabilityModule[]): object {
+  const known = prototypes.get(list);
+  if (known) return known;
+  const prototype: PropertyDescriptorMap = {};
+  const unused = () => Promise.reject(new Error('loader names only'));
+  for (const m of list) {
+    const create = m.createLoaders;
+    if (!create) continue;
+    for (const name of Object.keys(create(unused))) {
+      prototype[name] = {
+        get(this: LazyLoaders) {
+          const made = create(this[DB]);
+          for (const [key, loader] of Object.entries(made)) Object.defineProperty(this, key, { value: loader, enumerable: true });
+          return (made as Record<string, unknown>)[name];
+        },
+      };
+    }
+  }
+  const made = Object.create(null, prototype) as object;
+  prototypes.set(list, made);
+  return made;
+}
+
+/** The request's loaders, each module's made when one of them is first used. */
 export function createLoaders(db: () => Promise<Queryable>, list: readonly CapabilityModule[] = modules): Loaders {
-  const loaders = {} as Loaders;
-  for (const m of list) Object.assign(loaders, m.createLoaders?.(db));
+  const loaders = Object.create(loadersPrototype(list)) as LazyLoaders;
+  loaders[DB] = db;
   return loaders;
 }
 

@@ -6,7 +6,7 @@
 // The same for /graphql's own path (graphql-http.ts) and Express's routes.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRequestLogger, type Logger, type RequestLogFields } from '../platform/logger';
+import { createRequestLogger, writeAccessLine, type Logger, type RequestLogFields } from '../platform/logger';
 
 /** Health probes: their access lines are debug, not info. */
 export const PROBES = new Set(['/healthz', '/readyz']);
@@ -51,10 +51,10 @@ export function beginRequest(req: IncomingMessage, res: ServerResponse, logger: 
   const path = (req.url ?? '').split('?')[0] ?? '';
   res.once('close', () => {
     const level = res.statusCode >= 500 ? 'error' : PROBES.has(path) ? 'debug' : 'info';
-    if (!log.isLevelEnabled(level)) return;
-    const line: Record<string, unknown> = { method: req.method, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 1000) / 1000 };
-    if (info.errors) line.errors = info.errors;
-    log[level](line, res.writableFinished ? 'request completed' : 'request aborted');
+    if (!logger.isLevelEnabled(level)) return;
+    const ms = Math.round((performance.now() - started) * 1000) / 1000;
+    const msg = res.writableFinished ? 'request completed' : 'request aborted';
+    writeAccessLine(logger, level, fields, { method: req.method ?? '', path, status: res.statusCode, ms, errors: info.errors, msg });
   });
   return info;
 }
