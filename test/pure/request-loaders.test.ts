@@ -11,7 +11,7 @@ function moduleWith(made: string[], names: string[]): CapabilityModule {
       made.push(names.join(','));
       return Object.fromEntries(names.map((n) => [n, new DataLoader<string, string>(async (keys) => { await db(); return keys.map((k) => `${n}:${k}`); })]));
     },
-  } as unknown as CapabilityModule;
+  };
 }
 
 describe('request loaders', () => {
