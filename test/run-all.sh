@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
-# `npm test`: compile and type-check everything (server, tests, benchmarks,
-# migrations) into dist/ while Vite builds the console into admin/dist/, then
-# run the static checks (ESLint with zero warnings, the console's type-check,
-# the layer rules of dependency-cruiser) beside the jest suite (the browser
-# tests drive that build of the console in Chromium). Jest runs two files at a time in a random order (it prints the
-# seed; `npm test -- --seed=N` repeats one). Extra arguments go to jest.
+# `npm test`: build the server into dist/ with swc (test/support/build-dist.cjs: a few
+# seconds; the tests that start the product as a user does run it) while Vite builds the
+# console into admin/dist/ (the browser tests drive it in Chromium); then the jest suite
+# beside the static checks (tsc's type-check of the server, tests, benchmarks and
+# migrations; ESLint with zero warnings; the console's and the browser tests' type-checks;
+# the layer rules of dependency-cruiser). Jest runs three files at a time in a random order
+# (it prints the seed; `npm test -- --seed=N` repeats one). Extra arguments go to jest.
 # Fails if any part fails.
 set -u
 cd "$(dirname "$0")/.."
 
-echo "› tsc -p tsconfig.json (type-check and build) and vite build (the console)"
+echo "› swc build of the server (dist/) and vite build (the console)"
 admin_log=$(mktemp)
 npm run --silent build:admin >"$admin_log" 2>&1 &
 admin_pid=$!
-npx tsc -p tsconfig.json || { echo "type-check failed"; kill "$admin_pid" 2>/dev/null; exit 1; }
+node test/support/build-dist.cjs || { echo "server build failed"; kill "$admin_pid" 2>/dev/null; exit 1; }
 wait "$admin_pid" || { cat "$admin_log"; echo "console build failed"; exit 1; }
 rm -f "$admin_log"
 export CONSOLE_PREBUILT=1
@@ -21,7 +22,9 @@ export CONSOLE_PREBUILT=1
 checks_log=$(mktemp)
 results=$(mktemp)
 (
-  echo "› eslint --max-warnings 0" &&
+  echo "› tsc -p tsconfig.json --noEmit (server, tests, benchmarks, migrations)" &&
+    npx tsc -p tsconfig.json --noEmit &&
+    echo "› eslint --max-warnings 0" &&
     npx eslint server bench migrations test --max-warnings 0 &&
     echo "› tsc -p admin/tsconfig.json (the console)" &&
     npx tsc -p admin/tsconfig.json &&

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { loadPolicyFiles, publishInitialPolicy } from '../../server/policy/initial-policies';
 import { eventually } from '../support/eventually';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
-import { freePort } from '../support/global-setup';
+import { freePort } from '../support/free-port';
 import { codes, type GqlResult, startTestApp, type TestApp } from '../support/harness';
 import { startProduct, waitFor } from '../support/product-process';
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../support/global-setup';
+import { freePort } from '../support/free-port';
 import { startProduct, waitFor, type Started } from '../support/product-process';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/platform/embedded-postgres';
 import { createLogger } from '../../server/platform/logger';

@@ -4,7 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../support/global-setup';
+import { freePort } from '../support/free-port';
 import { startProduct, waitFor } from '../support/product-process';
 import type { GqlError, QueryData } from '../support/harness';
 

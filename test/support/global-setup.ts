@@ -5,7 +5,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -13,22 +12,14 @@ import { openDatabases } from '../../server/platform/database';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../../server/platform/embedded-postgres';
 import { createLogger } from '../../server/platform/logger';
 import { allMigrations, runStartSteps } from '../../server/app/registry';
+import { freePort } from './free-port';
+
+export { freePort };
 
 /** What global setup leaves on globalThis for global teardown (jest runs both in one process). */
 export interface TestGlobals {
   __ceTestEmbedded?: { embedded: EmbeddedDatabase; dataDir: string };
   __ceTestDrop?: { adminUrl: string; name: string };
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export default async function globalSetup(): Promise<void> {

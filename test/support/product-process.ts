@@ -1,5 +1,5 @@
 // The compiled product as a user starts it (`node dist/server/main.js`, built
-// by `npm test` before jest runs), for the end-to-end tests.
+// by `npm test` before jest runs: test/support/build-dist.cjs), for the end-to-end tests.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 

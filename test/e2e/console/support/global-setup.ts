@@ -9,7 +9,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserServer, chromium } from 'playwright-core';
-import { freePort } from '../../../support/global-setup';
+import { freePort } from '../../../support/free-port';
 import { startProduct, waitFor, type Started } from '../../../support/product-process';
 import { LAUNCH } from './browser';
 
@@ -23,7 +23,7 @@ export interface ConsoleProduct {
 
 export default async function consoleGlobalSetup(): Promise<void> {
   if (process.env.CONSOLE_PREBUILT !== '1') {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, ['test/support/build-dist.cjs'], { cwd: ROOT, stdio: 'inherit' });
     // jest sets NODE_ENV=test, which would make Vite bundle React's development build
     execFileSync('npm', ['run', '--silent', 'build:admin'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
