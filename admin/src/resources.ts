@@ -15,5 +15,7 @@ import { spotChecks } from './spotChecks';
 import { trainingProjects } from './trainingProjects';
 import { registrations } from './registrations';
 import { organisationApplications } from './organisationApplications';
+import { moveRequests } from './moveRequests';
+import { moveConsents } from './moveConsents';
 
-export const resources: readonly ConsoleResource[] = [declarations, reviews, registrations, organisationApplications, professionals, shortfalls, organisations, accounts, spotChecks, integrityRecords, trainingProjects, apiClients, auditEvents, tenants];
+export const resources: readonly ConsoleResource[] = [declarations, reviews, registrations, organisationApplications, professionals, moveRequests, moveConsents, shortfalls, organisations, accounts, spotChecks, integrityRecords, trainingProjects, apiClients, auditEvents, tenants];

@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { loadYear } from '../my/data';
+import { PendingMovesNotice } from '../moveConsents/pending-notice';
 import { EmailSettingsCard } from '../notifications/email-settings';
 import { YearSummary } from '../my/year-summary';
 
@@ -17,6 +18,7 @@ export default function ProfessionalHome() {
   const { data, error, isPending } = useQuery({ queryKey: ['my', 'year', year], queryFn: () => loadYear(year) });
   return (
     <>
+      <PendingMovesNotice />
       <Card sx={{ mt: 2 }} data-testid="professional-home">
         <CardContent>
           {isPending && <CircularProgress size={28} />}

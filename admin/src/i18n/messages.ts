@@ -25,6 +25,9 @@ import { registrationMessages } from '../shared/registration-messages';
 import { signUpMessages } from '../signUp/messages';
 import { registrationsMessages } from '../registrations/messages';
 import { organisationApplicationsMessages } from '../organisationApplications/messages';
+import { moveRequestsMessages } from '../moveRequests/messages';
+import { moveConsentsMessages } from '../moveConsents/messages';
+import { movedYearsMessages } from '../movedYears/messages';
 
 const trees: { zh: MessageTree; en: MessageTree }[] = [
   appMessages,
@@ -51,6 +54,9 @@ const trees: { zh: MessageTree; en: MessageTree }[] = [
   signUpMessages,
   registrationsMessages,
   organisationApplicationsMessages,
+  moveRequestsMessages,
+  moveConsentsMessages,
+  movedYearsMessages,
 ];
 
 export const consoleMessages = {

@@ -128,7 +128,7 @@ export interface Eligibility {
   yearsChecked: number[];
   yearsNotChecked: { year: number; reason: string }[];
   excludedActivities: { activityId: string; kind: string; date: string | null; reason: string }[];
-  years: { year: number; status: string; reason: string; certified: boolean }[];
+  years: { year: number; status: string; reason: string; certified: boolean; movedFrom: string | null }[];
   average: { years: number[]; total: number; perYear: number; required: number; passed: boolean } | null;
   integrityRecord: { from: string; until: string; reason: string | null } | null;
   reasons: string[];
@@ -136,7 +136,7 @@ export interface Eligibility {
 
 export async function loadEligibility(applicationId: string): Promise<Eligibility> {
   const d = await gql<{ titleApplicationEligibility: Eligibility }>(
-    `query MyEligibility($id: ID!) { titleApplicationEligibility(applicationId: $id) { eligible targetLevel route filedOn yearsChecked yearsNotChecked { year reason } excludedActivities { activityId kind date reason } years { year status reason certified } average { years total perYear required passed } integrityRecord { from until reason } reasons } }`,
+    `query MyEligibility($id: ID!) { titleApplicationEligibility(applicationId: $id) { eligible targetLevel route filedOn yearsChecked yearsNotChecked { year reason } excludedActivities { activityId kind date reason } years { year status reason certified movedFrom } average { years total perYear required passed } integrityRecord { from until reason } reasons } }`,
     { id: applicationId },
   );
   return d.titleApplicationEligibility;

@@ -44,6 +44,7 @@ export const myMessages = {
           hint: '选择学习形式并填写参数后，这里显示可计入的学时及计算说明（不保存任何数据）。',
         },
         titles: {
+          moved_from: '迁入记录：%{tenant}认定',
           year: '申报年度',
           none: '%{year} 年度没有职称申报记录',
           level: '拟申报级别',
@@ -110,6 +111,7 @@ export const myMessages = {
           hint: 'Choose a kind of activity and fill in its parameters to see the hours it would count for, with the explanation (nothing is saved).',
         },
         titles: {
+          moved_from: 'Moved in: certified by %{tenant}',
           year: 'Application year',
           none: 'No title application in %{year}',
           level: 'Target level',

@@ -32,7 +32,10 @@ function EligibilityDetail({ applicationId }: { applicationId: string }) {
           {data.years.map((y) => (
             <TableRow key={y.year}>
               <TableCell>{y.year}</TableCell>
-              <TableCell>{translate(`app.my.titles.year_status.${y.status}`)}</TableCell>
+              <TableCell>
+                {translate(`app.my.titles.year_status.${y.status}`)}
+                {y.movedFrom && <Chip size="small" variant="outlined" sx={{ ml: 1 }} label={translate('app.my.titles.moved_from', { tenant: y.movedFrom })} />}
+              </TableCell>
               <TableCell>{y.reason}</TableCell>
             </TableRow>
           ))}

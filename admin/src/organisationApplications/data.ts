@@ -5,10 +5,9 @@ import type { GetListParams, GetOneParams } from 'ra-core';
 import type { ResourceData } from '../providers/data-provider';
 import { gql } from '../providers/graphql';
 import { type Connection, forgetCursors, listKey, pageOf } from '../providers/pagination';
-import { type RegistrationCounts, registrationFilter } from '../shared/registration-filter';
-import type { RegistrationStatus } from '../shared/registration-status';
+import { type ApplicationState, type RegistrationCounts, registrationFilter } from '../shared/registration-filter';
 
-export interface OrganisationApplicationRecord {
+export interface OrganisationApplicationRecord extends ApplicationState {
   id: string;
   kind: 'UNIT' | 'DEPARTMENT';
   name: string;
@@ -18,13 +17,6 @@ export interface OrganisationApplicationRecord {
   adminUsername: string;
   adminName: string;
   adminPhone: string;
-  status: RegistrationStatus;
-  submittedAt: string;
-  expiresAt: string;
-  decidedAt: string | null;
-  decidedBy: string | null;
-  comment: string | null;
-  rejectionReason: string | null;
   organisationId: string | null;
   accountId: string | null;
 }

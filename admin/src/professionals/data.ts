@@ -58,6 +58,19 @@ export function toFilter(filter: GetListParams['filter']): Record<string, unknow
 
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 
+/** Who a person is and where they are registered, from a form (registering them, or asking for them to move here). */
+export function personInput(data: Record<string, unknown>) {
+  return {
+    idNumber: String(data.idNumber ?? '').trim().toUpperCase(),
+    name: String(data.name ?? '').trim(),
+    unitId: data.unitId,
+    titleLevel: data.titleLevel,
+    titleSeries: data.titleSeries,
+    phone: blankToNull(data.phone),
+    joinedUnitOn: data.joinedUnitOn,
+  };
+}
+
 export async function fetchProfessional(id: string): Promise<ProfessionalRecord> {
   const { professional } = await gql<{ professional: ProfessionalRecord | null }>(ONE, { id });
   // null: absent, another tenant's or outside the caller's scope, which the API does not tell apart
@@ -76,16 +89,7 @@ export const professionalsData: ResourceData = {
     return { data: await fetchProfessional(String(id)) };
   },
   async create({ data }) {
-    const input = {
-      idNumber: String(data.idNumber ?? '').trim().toUpperCase(),
-      name: String(data.name ?? '').trim(),
-      unitId: data.unitId,
-      titleLevel: data.titleLevel,
-      titleSeries: data.titleSeries,
-      phone: blankToNull(data.phone),
-      joinedUnitOn: data.joinedUnitOn,
-    };
-    const { createProfessional } = await gql<{ createProfessional: ProfessionalRecord }>(CREATE, { input });
+    const { createProfessional } = await gql<{ createProfessional: ProfessionalRecord }>(CREATE, { input: personInput(data) });
     return { data: createProfessional };
   },
   async update({ id, data, previousData }) {

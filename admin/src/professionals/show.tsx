@@ -2,6 +2,7 @@
 // actions (edit, transfer, activation code) in the toolbar.
 import { DateField, EditButton, Labeled, SelectField, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { Box, Grid } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { genderChoices, statusChoices, titleLevelChoices, titleSeriesChoices } from './choices';
 import type { ProfessionalRecord } from './data';
 import { TransferButton } from './transfer-button';
@@ -9,6 +10,8 @@ import { ActivationButton } from './activation-button';
 import { TitleHistory } from './title-history';
 import { HoursPanel } from './hours-panel';
 import { CertificatesPanel } from '../certificates/certificates-panel';
+import { fetchMovedYears, movedYearsKey } from '../movedYears/data';
+import { MovedYearsPanel } from '../movedYears/moved-years-panel';
 
 function ShowActions() {
   return (
@@ -74,25 +77,39 @@ function PersonCertificates() {
   return record ? <CertificatesPanel professionalId={record.id} /> : null;
 }
 
+/** The tabs; a person who moved here from another city has one more, their moved years. */
+function Tabs() {
+  const record = useRecordContext<ProfessionalRecord>();
+  const { data: moved } = useQuery({ queryKey: movedYearsKey(record?.id ?? ''), queryFn: () => fetchMovedYears(record!.id), enabled: !!record?.id });
+  return (
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="resources.professionals.tabs.basic">
+        <Details />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.professionals.tabs.titles" path="titles">
+        <TitleHistory />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.professionals.tabs.hours" path="hours">
+        <Box sx={{ width: '100%' }}>
+          <HoursPanel />
+        </Box>
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.certificates.tab" path="certificates">
+        <PersonCertificates />
+      </TabbedShowLayout.Tab>
+      {record && moved && moved.length > 0 && (
+        <TabbedShowLayout.Tab label="app.movedYears.tab" path="moved-years">
+          <MovedYearsPanel professionalId={record.id} years={moved} />
+        </TabbedShowLayout.Tab>
+      )}
+    </TabbedShowLayout>
+  );
+}
+
 export default function ProfessionalShow() {
   return (
     <Show actions={<ShowActions />}>
-      <TabbedShowLayout>
-        <TabbedShowLayout.Tab label="resources.professionals.tabs.basic">
-          <Details />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.professionals.tabs.titles" path="titles">
-          <TitleHistory />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.professionals.tabs.hours" path="hours">
-          <Box sx={{ width: '100%' }}>
-            <HoursPanel />
-          </Box>
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="app.certificates.tab" path="certificates">
-          <PersonCertificates />
-        </TabbedShowLayout.Tab>
-      </TabbedShowLayout>
+      <Tabs />
     </Show>
   );
 }

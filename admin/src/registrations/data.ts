@@ -5,10 +5,9 @@ import type { GetListParams, GetOneParams } from 'ra-core';
 import type { ResourceData } from '../providers/data-provider';
 import { gql } from '../providers/graphql';
 import { type Connection, forgetCursors, listKey, pageOf } from '../providers/pagination';
-import { type RegistrationCounts, registrationFilter } from '../shared/registration-filter';
-import type { RegistrationStatus } from '../shared/registration-status';
+import { type ApplicationState, type RegistrationCounts, registrationFilter } from '../shared/registration-filter';
 
-export interface RegistrationRecord {
+export interface RegistrationRecord extends ApplicationState {
   id: string;
   idNumber: string;
   idNumberMasked: string;
@@ -20,13 +19,6 @@ export interface RegistrationRecord {
   titleSeries: string;
   unitId: string;
   unitName: string;
-  status: RegistrationStatus;
-  submittedAt: string;
-  expiresAt: string;
-  decidedAt: string | null;
-  decidedBy: string | null;
-  comment: string | null;
-  rejectionReason: string | null;
   professionalId: string | null;
 }
 

@@ -3,11 +3,11 @@
 // decisions while it is pending. Approving registers the person in the unit on the
 // join date given (today by default) with an active account.
 import { useState } from 'react';
-import { Box, LinearProgress, TextField, Typography } from '@mui/material';
-import { DateField, ListButton, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { LinearProgress, TextField } from '@mui/material';
+import { useRecordContext, useTranslate } from 'react-admin';
 import { todayIso } from '../professionals/dates';
-import { DecisionButtons } from '../shared/registration-decisions';
-import { DetailLine, DetailSection } from '../shared/registration-queue';
+import { DetailLine, DetailPage, DetailSection, ShowWithBack } from '../shared/detail-page';
+import { ApplicationLines, DecisionButtons } from '../shared/registration-decisions';
 import { RegistrationStatusChip } from '../shared/registration-status';
 import { approveRegistration, type RegistrationRecord, rejectRegistration } from './data';
 
@@ -41,60 +41,27 @@ function Body() {
   if (!record?.idNumber) return <LinearProgress sx={{ m: 2 }} />;
   const f = (field: string) => translate(`resources.registrations.fields.${field}`);
   return (
-    <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-        <Typography variant="h6" component="h2">
-          {record.name}
-        </Typography>
-        <RegistrationStatusChip status={record.status} />
-        <Box sx={{ flex: 1 }} />
-        {record.status === 'PENDING' && <Decisions record={record} />}
-      </Box>
-      <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, alignItems: 'start' }}>
-        <DetailSection title="app.registration.sections.applicant">
-          <DetailLine label={f('idNumber')} testId="id-number">{record.idNumber}</DetailLine>
-          <DetailLine label={f('gender')}>{translate(`resources.professionals.enums.gender.${record.gender}`)}</DetailLine>
-          <DetailLine label={f('birthDate')}>{record.birthDate}</DetailLine>
-          <DetailLine label={f('phone')}>{record.phone}</DetailLine>
-          <DetailLine label={f('titleLevel')}>{translate(`resources.professionals.enums.titleLevel.${record.titleLevel}`)}</DetailLine>
-          <DetailLine label={f('titleSeries')}>{translate(`resources.professionals.enums.titleSeries.${record.titleSeries}`)}</DetailLine>
-        </DetailSection>
-        <DetailSection title="app.registration.sections.application">
-          <DetailLine label={f('unitName')}>{record.unitName}</DetailLine>
-          <DetailLine label={f('submittedAt')}>
-            <DateField source="submittedAt" showTime />
-          </DetailLine>
-          <DetailLine label={f('expiresAt')}>
-            <DateField source="expiresAt" />
-          </DetailLine>
-          {record.decidedAt && (
-            <DetailLine label={f('decidedAt')}>
-              <DateField source="decidedAt" showTime />
-            </DetailLine>
-          )}
-          {record.decidedBy && <DetailLine label={f('decidedBy')}>{record.decidedBy}</DetailLine>}
-          {record.comment && <DetailLine label={f('comment')}>{record.comment}</DetailLine>}
-          {record.rejectionReason && (
-            <DetailLine label={f('rejectionReason')} testId="rejection-reason">
-              {record.rejectionReason}
-            </DetailLine>
-          )}
-        </DetailSection>
-      </Box>
-    </Box>
+    <DetailPage title={record.name} status={<RegistrationStatusChip status={record.status} />} actions={record.status === 'PENDING' && <Decisions record={record} />}>
+      <DetailSection title="app.registration.sections.applicant">
+        <DetailLine label={f('idNumber')} testId="id-number">{record.idNumber}</DetailLine>
+        <DetailLine label={f('gender')}>{translate(`resources.professionals.enums.gender.${record.gender}`)}</DetailLine>
+        <DetailLine label={f('birthDate')}>{record.birthDate}</DetailLine>
+        <DetailLine label={f('phone')}>{record.phone}</DetailLine>
+        <DetailLine label={f('titleLevel')}>{translate(`resources.professionals.enums.titleLevel.${record.titleLevel}`)}</DetailLine>
+        <DetailLine label={f('titleSeries')}>{translate(`resources.professionals.enums.titleSeries.${record.titleSeries}`)}</DetailLine>
+      </DetailSection>
+      <DetailSection title="app.registration.sections.application">
+        <DetailLine label={f('unitName')}>{record.unitName}</DetailLine>
+        <ApplicationLines record={record} label={f} />
+      </DetailSection>
+    </DetailPage>
   );
 }
 
 export default function RegistrationShow() {
   return (
-    <Show
-      actions={
-        <TopToolbar>
-          <ListButton label="resources.registrations.back" />
-        </TopToolbar>
-      }
-    >
+    <ShowWithBack back="resources.registrations.back">
       <Body />
-    </Show>
+    </ShowWithBack>
   );
 }

@@ -1,12 +1,16 @@
 // Deciding an application in a registration queue: approve (an optional comment,
 // and whatever the approval needs besides, e.g. the join date) or reject (a reason
 // is required: the applicant reads it with their receipt). Each asks in a dialog
-// before anything is done; then the official returns to the queue.
+// before anything is done; then the official returns to the queue. And the outcome
+// as the application's page shows it.
 import { type ReactNode, useState } from 'react';
-import { Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import { useNotify, useRedirect, useTranslate } from 'react-admin';
+import { DetailDate, DetailLine } from './detail-page';
+import type { ApplicationState } from './registration-filter';
+import { ReasonField } from './reason-dialog';
 
 type Mode = 'approve' | 'reject' | null;
 
@@ -69,18 +73,13 @@ export function DecisionButtons({ resource, name, approveHint, approveFields, ap
         <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important' }}>
           {mode === 'approve' && <DialogContentText>{translate(approveHint)}</DialogContentText>}
           {mode === 'approve' && approveFields}
-          <TextField
+          <ReasonField
             label={translate(`app.registration.decide.${mode === 'reject' ? 'reason' : 'comment'}`)}
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onChange={setText}
             required={mode === 'reject'}
             error={tried && missing}
             helperText={tried && missing ? translate('app.registration.decide.reason_required') : mode === 'reject' ? translate('app.registration.decide.reason_hint') : ' '}
-            multiline
-            minRows={3}
-            fullWidth
-            autoFocus
-            slotProps={{ htmlInput: { name: 'reason', maxLength: 500 } }}
           />
         </DialogContent>
         <DialogActions>
@@ -93,5 +92,24 @@ export function DecisionButtons({ resource, name, approveHint, approveFields, ap
         </DialogActions>
       </Dialog>
     </Box>
+  );
+}
+
+
+/** An application's dates and outcome on its page: when it came and expires, who decided when, the comment or the reason. */
+export function ApplicationLines({ record, label }: { record: ApplicationState; label: (field: string) => string }) {
+  return (
+    <>
+      <DetailDate label={label('submittedAt')} source="submittedAt" value={record.submittedAt} showTime />
+      <DetailDate label={label('expiresAt')} source="expiresAt" value={record.expiresAt} />
+      <DetailDate label={label('decidedAt')} source="decidedAt" value={record.decidedAt} showTime />
+      {record.decidedBy && <DetailLine label={label('decidedBy')}>{record.decidedBy}</DetailLine>}
+      {record.comment && <DetailLine label={label('comment')}>{record.comment}</DetailLine>}
+      {record.rejectionReason && (
+        <DetailLine label={label('rejectionReason')} testId="rejection-reason">
+          {record.rejectionReason}
+        </DetailLine>
+      )}
+    </>
   );
 }

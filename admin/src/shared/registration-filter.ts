@@ -8,6 +8,17 @@ export interface RegistrationCounts extends Record<Lowercase<RegistrationStatus>
   capped: RegistrationStatus[];
 }
 
+/** Where an application stands (either kind): its state, its dates and the decision. */
+export interface ApplicationState {
+  status: RegistrationStatus;
+  submittedAt: string;
+  expiresAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  comment: string | null;
+  rejectionReason: string | null;
+}
+
 export interface RegistrationQueueFilter {
   status?: RegistrationStatus;
   orgId?: string;

@@ -1,8 +1,8 @@
 // What the two registration queues' screens share (professionals' sign-ups for
 // units, organisations' applications for the level above): a tab per state with
-// its count (as the review queue has), and labelled lines of a record's details.
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
-import { Box, Divider, Tab, Tabs, Typography } from '@mui/material';
+// its count (as the review queue has). An application's page: shared/detail-page.tsx.
+import { useCallback, useEffect, useState } from 'react';
+import { Divider, Tab, Tabs } from '@mui/material';
 import { useListContext, useTranslate } from 'react-admin';
 import type { RegistrationCounts } from './registration-filter';
 import { REGISTRATION_STATUSES, type RegistrationStatus } from './registration-status';
@@ -47,32 +47,5 @@ export function QueueTabs({ loadCounts }: { loadCounts: (values: Record<string, 
       </Tabs>
       <Divider />
     </>
-  );
-}
-
-/** One labelled value of a record's details. */
-export function DetailLine({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <Box sx={{ display: 'flex', gap: 2, py: 0.5 }} data-testid={testId}>
-      <Typography variant="body2" color="text.secondary" sx={{ width: 140, flexShrink: 0 }}>
-        {label}
-      </Typography>
-      <Typography variant="body2" component="div" sx={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-        {children}
-      </Typography>
-    </Box>
-  );
-}
-
-/** A titled group of detail lines. */
-export function DetailSection({ title, children }: { title: string; children: ReactNode }) {
-  const translate = useTranslate();
-  return (
-    <Box sx={{ minWidth: 0 }}>
-      <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
-        {translate(title)}
-      </Typography>
-      {children}
-    </Box>
   );
 }

@@ -5,22 +5,15 @@ import type { ReactNode } from 'react';
 import { Alert, Box, Button, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'ra-core';
 import { Link as RouterLink } from 'react-router-dom';
+import { DetailLine } from '../shared/detail-page';
 import { RegistrationStatusChip } from '../shared/registration-status';
 import type { RegistrationProgress } from './data';
 
 const dateLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'zh-CN');
 
-function Line({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <Box sx={{ display: 'flex', gap: 2, py: 0.5 }} data-testid={testId}>
-      <Typography variant="body2" color="text.secondary" sx={{ width: 150, flexShrink: 0 }}>
-        {label}
-      </Typography>
-      <Typography variant="body2" component="div" sx={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-        {children}
-      </Typography>
-    </Box>
-  );
+/** A labelled line of the progress, its labels a little wider than the officials' pages'. */
+function Line(props: { label: string; children: ReactNode; testId?: string }) {
+  return <DetailLine {...props} labelWidth={150} />;
 }
 
 export function ProgressView({ progress }: { progress: RegistrationProgress }) {

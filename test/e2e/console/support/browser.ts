@@ -113,7 +113,11 @@ export async function signInAs(page: Page, tenant: string, role: DemoRole, nth =
 
 /** The console's stored session (admin/src/providers/session.ts) for a demo account. */
 export async function sessionOf(tenant: string, role: DemoRole, nth = 0): Promise<Record<string, unknown>> {
-  const token = await tokenOf(tenant, role, nth);
+  return sessionOfToken(await tokenOf(tenant, role, nth));
+}
+
+/** The console's stored session for any account's token (one a test made and activated itself). */
+export async function sessionOfToken(token: string): Promise<Record<string, unknown>> {
   const { me } = await api<{ me: { kind: string; label: string; displayName: string | null; role: string | null; tenant: { code: string; name: string } | null; organisation: { id: string; name: string } | null; professional: { id: string } | null } }>(
     `{ me { kind label displayName role tenant { code name } organisation { id name } professional { id } } }`,
     {},

@@ -1,0 +1,93 @@
+// Words of the receiving side of a move between cities (迁入申请).
+export const moveRequestsMessages = {
+  zh: {
+    resources: {
+      moveRequests: {
+        name: '迁入申请',
+        create: '申请迁入',
+        back: '返回迁入申请',
+        open_person: '查看人员及迁入年度',
+        status: { PENDING: '待同意', CONSENTED: '已迁入', REFUSED: '已拒绝', CANCELLED: '已撤回', EXPIRED: '已过期' },
+        party: { PERSON: '本人', BUREAU: '原地区人社局' },
+        sections: { person: '迁入人员', request: '申请与结果' },
+        fields: {
+          requestedAt: '申请时间',
+          name: '姓名',
+          idNumber: '身份证号码',
+          idNumberMasked: '身份证号码',
+          unitId: '迁入单位',
+          unitName: '迁入单位',
+          titleLevel: '职称级别',
+          titleSeries: '职称系列',
+          joinedUnitOn: '入职迁入单位日期',
+          phone: '联系电话',
+          status: '状态',
+          expiresAt: '有效期至',
+          decidedAt: '处理时间',
+          decidedBy: '处理方',
+          refusalReason: '拒绝理由',
+          sourceTenantName: '迁出地区',
+          yearsMoved: '转入的已认定年度数',
+        },
+        hints: {
+          create:
+            '用于平台上其他地区已登记人员调入本单位。按身份证号码和姓名查找，两者须与原地区登记一致；提交后由本人或其所在地区人社局在 30 天内同意，同意后人员登记到所选单位，原地区已认定的年度学时随之转入（只读，注明出处）。同意前不会显示该人员的其他信息。',
+          idNumber: '18 位居民身份证号码',
+          name: '须与原地区登记的姓名一致',
+        },
+        cancel: {
+          action: '撤回申请',
+          title: '撤回迁入申请',
+          body: '确认撤回对“%{name}”的迁入申请？撤回后本人和原地区将无法再同意此申请，如需迁入须重新申请。',
+          done: '已撤回迁入申请',
+        },
+        notifications: { created: '已提交迁入申请，等待本人或原地区人社局同意' },
+      },
+    },
+  },
+  en: {
+    resources: {
+      moveRequests: {
+        name: 'Move-in request |||| Move-in requests',
+        create: 'Request a move',
+        back: 'Back to the move-in requests',
+        open_person: 'Open the person and moved years',
+        status: { PENDING: 'Awaiting consent', CONSENTED: 'Moved in', REFUSED: 'Refused', CANCELLED: 'Withdrawn', EXPIRED: 'Expired' },
+        party: { PERSON: 'The person', BUREAU: 'Their HR bureau' },
+        sections: { person: 'Person', request: 'Request and outcome' },
+        fields: {
+          requestedAt: 'Requested',
+          name: 'Name',
+          idNumber: 'ID number',
+          idNumberMasked: 'ID number',
+          unitId: 'Receiving unit',
+          unitName: 'Receiving unit',
+          titleLevel: 'Title level',
+          titleSeries: 'Title series',
+          joinedUnitOn: 'Joins the unit on',
+          phone: 'Phone',
+          status: 'Status',
+          expiresAt: 'Valid until',
+          decidedAt: 'Decided',
+          decidedBy: 'Decided by',
+          refusalReason: 'Reason for refusal',
+          sourceTenantName: 'Moved from',
+          yearsMoved: 'Certified years moved',
+        },
+        hints: {
+          create:
+            'For a person registered in another city of the platform who joins your unit. They are looked up by ID number and name, both as registered there; the person or their city’s HR bureau has 30 days to consent. On consent the person is registered in the chosen unit and the years certified there come along (read-only, with their origin). Nothing else about the person is shown before consent.',
+          idNumber: 'The 18-character resident ID number',
+          name: 'As registered in the other city',
+        },
+        cancel: {
+          action: 'Withdraw',
+          title: 'Withdraw the move-in request',
+          body: 'Withdraw the request for “%{name}”? Neither the person nor their city can consent to it afterwards; ask again to move them in.',
+          done: 'The request was withdrawn',
+        },
+        notifications: { created: 'Request sent: waiting for the person or their HR bureau to consent' },
+      },
+    },
+  },
+};
