@@ -2,10 +2,9 @@
 // administrator account an approval creates (in the request's one transaction).
 import type { AccountRole } from '../platform/actor';
 import { changedRows, execute, queryOne, queryRows, type Queryable } from '../platform/sql';
-import { isUuid } from '../platform/uuid';
 import { type OrgApplicationKind, OrganisationApplication } from './org-application.types';
-import type { Decider } from './professional-registrations.repository';
-import { countSql, countsSql, EFFECTIVE_STATUS, pageSql, type QueueQuery } from './registration-queue';
+import { ApplicationStore, type ApplicationTable, type Decider } from './application-store';
+import { EFFECTIVE_STATUS } from './registration-queue';
 import type { RegistrationStatus } from './registrations.types';
 
 interface ApplicationRow {
@@ -72,9 +71,13 @@ export interface NewApplication {
   pendingDays: number;
 }
 
-const TABLE = 'org_application';
+const TABLE: ApplicationTable = 'org_application';
 
-export class OrgApplicationsRepository {
+export class OrgApplicationsRepository extends ApplicationStore<ApplicationRow, OrganisationApplication> {
+  constructor() {
+    super(TABLE, SELECT, toApplication);
+  }
+
   async insert(em: Queryable, tenantId: string, a: NewApplication): Promise<OrganisationApplication> {
     const [row] = await queryRows<{ id: string }>(
       em,
@@ -85,23 +88,10 @@ export class OrgApplicationsRepository {
     return (await this.findOne(em, row!.id))!;
   }
 
-  /** The one named by a receipt (its SHA-256), for the applicant. */
-  async findByReceipt(em: Queryable, hash: string): Promise<OrganisationApplication | null> {
-    const row = await queryOne<ApplicationRow>(em, `${SELECT} WHERE r.receipt_hash = $1`, [hash]);
-    return row && toApplication(row);
-  }
-
-  async findOne(em: Queryable, id: string): Promise<OrganisationApplication | null> {
-    if (!isUuid(id)) return null;
-    const row = await queryOne<ApplicationRow>(em, `${SELECT} WHERE r.id = $1`, [id]);
-    return row && toApplication(row);
-  }
-
   /** The application, its row locked until the transaction ends, with its password hash. */
   async lock(em: Queryable, id: string): Promise<{ application: OrganisationApplication; passwordHash: string | null } | null> {
-    if (!isUuid(id)) return null;
-    const row = await queryOne<ApplicationRow & { password_hash: string | null }>(em, `${SELECT.replace('SELECT', 'SELECT r.password_hash,')} WHERE r.id = $1 FOR UPDATE OF r`, [id]);
-    return row && { application: toApplication(row), passwordHash: row.password_hash };
+    const locked = await this.lockRow(em, id);
+    return locked && { application: locked.item, passwordHash: locked.passwordHash };
   }
 
   async usernameTaken(em: Queryable, username: string): Promise<boolean> {
@@ -122,22 +112,6 @@ export class OrgApplicationsRepository {
                           ORDER BY expires_at LIMIT 100 FOR UPDATE SKIP LOCKED))`,
       [a.parentId, a.name, a.code, a.adminUsername],
     );
-  }
-
-  async queuePage(em: Queryable, q: QueueQuery, status: RegistrationStatus, afterQueueNo: string | null, limit: number): Promise<OrganisationApplication[]> {
-    const { sql, params } = pageSql(SELECT, q, status, afterQueueNo, limit);
-    return (await queryRows<ApplicationRow>(em, sql, params)).map(toApplication);
-  }
-
-  async queueCount(em: Queryable, q: QueueQuery, status: RegistrationStatus, limit: number): Promise<number> {
-    const { sql, params } = countSql(TABLE, q, status, limit);
-    return (await queryOne<{ n: number }>(em, sql, params))?.n ?? 0;
-  }
-
-  async queueCounts(em: Queryable, q: QueueQuery, limit: number): Promise<Record<RegistrationStatus, number>> {
-    const { sql, params } = countsSql(TABLE, q, limit);
-    const row = await queryOne<Record<Lowercase<RegistrationStatus>, number>>(em, sql, params);
-    return { PENDING: row?.pending ?? 0, APPROVED: row?.approved ?? 0, REJECTED: row?.rejected ?? 0, EXPIRED: row?.expired ?? 0 };
   }
 
   /** The organisation node of an approved application (its path filled by the org_node_path trigger). */
@@ -168,16 +142,6 @@ export class OrgApplicationsRepository {
               decided_by_label = $5, decision_comment = $6, password_hash = NULL
         WHERE id = $1 AND status = 'PENDING'`,
       [id, nodeId, accountId, by.id, by.label, comment],
-    );
-  }
-
-  async markRejected(em: Queryable, id: string, by: Decider, reason: string): Promise<void> {
-    await changedRows(
-      em,
-      `UPDATE org_application SET status = 'REJECTED', rejection_reason = $2, decided_at = now(), decided_by = $3,
-              decided_by_label = $4, password_hash = NULL
-        WHERE id = $1 AND status = 'PENDING'`,
-      [id, reason, by.id, by.label],
     );
   }
 }

@@ -4,10 +4,10 @@
 import type { TitleLevel, TitleSeries } from '../engine/titles';
 import { maskIdNumber } from '../platform/id-number';
 import { changedRows, execute, queryOne, queryRows, type Queryable } from '../platform/sql';
-import { isUuid } from '../platform/uuid';
 import type { Gender } from '../professionals/professionals.types';
 import { ProfessionalRegistration } from './professional-registration.types';
-import { countSql, countsSql, EFFECTIVE_STATUS, pageSql, type QueueQuery } from './registration-queue';
+import { ApplicationStore, type ApplicationTable, type Decider } from './application-store';
+import { EFFECTIVE_STATUS } from './registration-queue';
 import type { RegistrationStatus } from './registrations.types';
 
 interface RegistrationRow {
@@ -79,14 +79,13 @@ export interface NewRegistration {
   pendingDays: number;
 }
 
-export interface Decider {
-  id: string;
-  label: string;
-}
+const TABLE: ApplicationTable = 'professional_registration';
 
-const TABLE = 'professional_registration';
+export class ProfessionalRegistrationsRepository extends ApplicationStore<RegistrationRow, ProfessionalRegistration> {
+  constructor() {
+    super(TABLE, SELECT, toRegistration);
+  }
 
-export class ProfessionalRegistrationsRepository {
   async insert(em: Queryable, tenantId: string, r: NewRegistration): Promise<ProfessionalRegistration> {
     const [row] = await queryRows<{ id: string }>(
       em,
@@ -98,23 +97,10 @@ export class ProfessionalRegistrationsRepository {
     return (await this.findOne(em, row!.id))!;
   }
 
-  /** The one named by a receipt (its SHA-256), for the applicant. */
-  async findByReceipt(em: Queryable, hash: string): Promise<ProfessionalRegistration | null> {
-    const row = await queryOne<RegistrationRow>(em, `${SELECT} WHERE r.receipt_hash = $1`, [hash]);
-    return row && toRegistration(row);
-  }
-
-  async findOne(em: Queryable, id: string): Promise<ProfessionalRegistration | null> {
-    if (!isUuid(id)) return null;
-    const row = await queryOne<RegistrationRow>(em, `${SELECT} WHERE r.id = $1`, [id]);
-    return row && toRegistration(row);
-  }
-
-  /** The registration, its row locked until the transaction ends (a second decision waits, then reads the first's outcome), with its password hash. */
+  /** The registration, its row locked until the transaction ends, with its password hash. */
   async lock(em: Queryable, id: string): Promise<{ registration: ProfessionalRegistration; passwordHash: string | null } | null> {
-    if (!isUuid(id)) return null;
-    const row = await queryOne<RegistrationRow & { password_hash: string | null }>(em, `${SELECT.replace('SELECT', 'SELECT r.password_hash,')} WHERE r.id = $1 FOR UPDATE OF r`, [id]);
-    return row && { registration: toRegistration(row), passwordHash: row.password_hash };
+    const locked = await this.lockRow(em, id);
+    return locked && { registration: locked.item, passwordHash: locked.passwordHash };
   }
 
   async isProfessional(em: Queryable, idNumber: string): Promise<boolean> {
@@ -136,22 +122,6 @@ export class ProfessionalRegistrationsRepository {
                                         ORDER BY expires_at LIMIT 100 FOR UPDATE SKIP LOCKED))`,
       [idNumber],
     );
-  }
-
-  async queuePage(em: Queryable, q: QueueQuery, status: RegistrationStatus, afterQueueNo: string | null, limit: number): Promise<ProfessionalRegistration[]> {
-    const { sql, params } = pageSql(SELECT, q, status, afterQueueNo, limit);
-    return (await queryRows<RegistrationRow>(em, sql, params)).map(toRegistration);
-  }
-
-  async queueCount(em: Queryable, q: QueueQuery, status: RegistrationStatus, limit: number): Promise<number> {
-    const { sql, params } = countSql(TABLE, q, status, limit);
-    return (await queryOne<{ n: number }>(em, sql, params))?.n ?? 0;
-  }
-
-  async queueCounts(em: Queryable, q: QueueQuery, limit: number): Promise<Record<RegistrationStatus, number>> {
-    const { sql, params } = countsSql(TABLE, q, limit);
-    const row = await queryOne<Record<Lowercase<RegistrationStatus>, number>>(em, sql, params);
-    return { PENDING: row?.pending ?? 0, APPROVED: row?.approved ?? 0, REJECTED: row?.rejected ?? 0, EXPIRED: row?.expired ?? 0 };
   }
 
   /** The professional of an approved registration, in its unit as the tree has it now. */
@@ -184,16 +154,6 @@ export class ProfessionalRegistrationsRepository {
               decided_by_label = $4, decision_comment = $5, password_hash = NULL
         WHERE id = $1 AND status = 'PENDING'`,
       [id, professionalId, by.id, by.label, comment],
-    );
-  }
-
-  async markRejected(em: Queryable, id: string, by: Decider, reason: string): Promise<void> {
-    await changedRows(
-      em,
-      `UPDATE professional_registration SET status = 'REJECTED', rejection_reason = $2, decided_at = now(), decided_by = $3,
-              decided_by_label = $4, password_hash = NULL
-        WHERE id = $1 AND status = 'PENDING'`,
-      [id, reason, by.id, by.label],
     );
   }
 }
