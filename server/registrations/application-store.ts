@@ -37,7 +37,7 @@ export class ApplicationStore<Row, Item> {
   }
 
   /** The application, its row locked until the transaction ends (a second decision waits, then reads the first's outcome), with its password hash. */
-  protected async lockRow(em: Queryable, id: string): Promise<{ item: Item; passwordHash: string | null } | null> {
+  async lock(em: Queryable, id: string): Promise<{ item: Item; passwordHash: string | null } | null> {
     if (!isUuid(id)) return null;
     const row = await queryOne<Row & { password_hash: string | null }>(em, `${this.select.replace('SELECT', 'SELECT r.password_hash,')} WHERE r.id = $1 FOR UPDATE OF r`, [id]);
     return row && { item: this.toItem(row), passwordHash: row.password_hash };

@@ -88,12 +88,6 @@ export class OrgApplicationsRepository extends ApplicationStore<ApplicationRow, 
     return (await this.findOne(em, row!.id))!;
   }
 
-  /** The application, its row locked until the transaction ends, with its password hash. */
-  async lock(em: Queryable, id: string): Promise<{ application: OrganisationApplication; passwordHash: string | null } | null> {
-    const locked = await this.lockRow(em, id);
-    return locked && { application: locked.item, passwordHash: locked.passwordHash };
-  }
-
   async usernameTaken(em: Queryable, username: string): Promise<boolean> {
     return (await queryOne<{ id: string }>(em, `SELECT id FROM account WHERE username = $1`, [username])) !== null;
   }

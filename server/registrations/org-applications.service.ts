@@ -10,15 +10,15 @@ import { accountError } from '../accounts/accounts.errors';
 import { requireOfficial, requireTenant } from '../platform/access';
 import type { AccountActor, AccountRole } from '../platform/actor';
 import type { Context } from '../platform/context';
-import { type Connection, emptyConnection, type PageRequest, toConnection } from '../platform/pagination';
 import { uniqueViolation } from '../platform/pg-errors';
 import type { DirectoryRepository } from './directory.repository';
 import type { OrganisationApplication, OrganisationApplicationInput } from './org-application.types';
 import type { OrgApplicationsRepository } from './org-applications.repository';
 import { newReceipt, receiptHash } from './receipts';
-import { cappedCounts, QUEUE_COUNT_LIMIT, type QueueColumn, queueCursor, queueQuery } from './registration-queue';
+import type { QueueColumn } from './registration-queue';
+import { ApplicationQueue } from './application-queue';
 import { registrationError } from './registrations.errors';
-import type { RegistrationProgress, RegistrationQueueCounts, RegistrationQueueFilter, RegistrationReceipt } from './registrations.types';
+import type { RegistrationProgress, RegistrationReceipt } from './registrations.types';
 import type { SignUpGuard } from './sign-up-guard';
 
 const ROLE_OF: Record<OrganisationApplication['kind'], AccountRole> = { UNIT: 'UNIT_OFFICIAL', DEPARTMENT: 'DEPARTMENT_OFFICIAL' };
@@ -43,13 +43,15 @@ function takenError(constraint: string | null) {
   return null;
 }
 
-export class OrgApplicationsService {
+export class OrgApplicationsService extends ApplicationQueue<never, OrganisationApplication> {
   constructor(
     private readonly repo: OrgApplicationsRepository,
     private readonly directory: DirectoryRepository,
     private readonly guard: SignUpGuard,
-    private readonly audit: AuditService,
-  ) {}
+    audit: AuditService,
+  ) {
+    super(repo, audit, { queueOf: applicationQueueOf, nodeColumn: 'parent_id', inQueueOf, action: 'orgApplication', entityType: 'org_application', snapshot });
+  }
 
   /** An application: counted first, checked, written with its audit row in the request's one transaction. */
   async apply(ctx: Context, input: OrganisationApplicationInput): Promise<RegistrationReceipt> {
@@ -81,28 +83,6 @@ export class OrgApplicationsService {
     }
     await this.audit.record(ctx, { action: 'orgApplication.apply', entityType: 'org_application', entityId: created.id, after: snapshot(created) }, { tenantId });
     return { receipt, progress: progressOf(created) };
-  }
-
-  async findOne(ctx: Context, id: string): Promise<OrganisationApplication | null> {
-    const actor = requireOfficial(ctx);
-    const a = await this.repo.findOne(await ctx.db(), id);
-    return a && inQueueOf(actor, a) ? a : null;
-  }
-
-  async queue(ctx: Context, filter: RegistrationQueueFilter | null, page: PageRequest): Promise<Connection<OrganisationApplication>> {
-    const q = queueQuery(requireOfficial(ctx), applicationQueueOf, 'parent_id', filter);
-    const after = queueCursor(page);
-    if (!q) return emptyConnection(page);
-    const status = filter?.status ?? 'PENDING';
-    const em = await ctx.db();
-    const rows = await this.repo.queuePage(em, q, status, after, page.first + 1);
-    return toConnection(rows, page, (a) => [a.queueNo], async () => Math.min(QUEUE_COUNT_LIMIT, await this.repo.queueCount(em, q, status, QUEUE_COUNT_LIMIT)));
-  }
-
-  async counts(ctx: Context, filter: RegistrationQueueFilter | null): Promise<RegistrationQueueCounts> {
-    const q = queueQuery(requireOfficial(ctx), applicationQueueOf, 'parent_id', filter);
-    const none = { PENDING: 0, APPROVED: 0, REJECTED: 0, EXPIRED: 0 };
-    return cappedCounts(q ? await this.repo.queueCounts(await ctx.db(), q, QUEUE_COUNT_LIMIT) : none);
   }
 
   /** Approves: the organisation node under the parent and its administrator's active account are created with the decision. */
@@ -141,26 +121,6 @@ export class OrgApplicationsService {
     return after;
   }
 
-  async reject(ctx: Context, id: string, reason: string): Promise<OrganisationApplication> {
-    const actor = requireOfficial(ctx);
-    const why = reason.trim();
-    if (!why) throw registrationError('REGISTRATION_REASON_REQUIRED', 'reason');
-    const { before } = await this.lockPending(ctx, actor, id);
-    const em = await ctx.db();
-    await this.repo.markRejected(em, before.id, actor, why);
-    const after = (await this.repo.findOne(em, before.id))!;
-    await this.audit.record(ctx, { action: 'orgApplication.reject', entityType: 'org_application', entityId: before.id, before: snapshot(before), after: snapshot(after) });
-    return after;
-  }
-
-  private async lockPending(ctx: Context, actor: AccountActor, id: string) {
-    const locked = await this.repo.lock(await ctx.db(), id);
-    if (!locked || !inQueueOf(actor, locked.application)) throw registrationError('REGISTRATION_NOT_FOUND', 'id');
-    const before = locked.application;
-    if (before.status === 'EXPIRED') throw registrationError('REGISTRATION_EXPIRED', 'id');
-    if (before.status !== 'PENDING' || !locked.passwordHash) throw registrationError('REGISTRATION_ALREADY_DECIDED', 'id');
-    return { before, passwordHash: locked.passwordHash };
-  }
 }
 
 export function progressOf(a: OrganisationApplication): RegistrationProgress {

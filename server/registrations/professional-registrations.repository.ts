@@ -97,12 +97,6 @@ export class ProfessionalRegistrationsRepository extends ApplicationStore<Regist
     return (await this.findOne(em, row!.id))!;
   }
 
-  /** The registration, its row locked until the transaction ends, with its password hash. */
-  async lock(em: Queryable, id: string): Promise<{ registration: ProfessionalRegistration; passwordHash: string | null } | null> {
-    const locked = await this.lockRow(em, id);
-    return locked && { registration: locked.item, passwordHash: locked.passwordHash };
-  }
-
   async isProfessional(em: Queryable, idNumber: string): Promise<boolean> {
     return (await queryOne<{ id: string }>(em, `SELECT id FROM professional WHERE id_number = $1`, [idNumber])) !== null;
   }

@@ -12,16 +12,16 @@ import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
 import { idNumberError } from '../platform/errors';
 import { parseIdNumber } from '../platform/id-number';
-import { type Connection, emptyConnection, type PageRequest, toConnection } from '../platform/pagination';
 import { uniqueViolation } from '../platform/pg-errors';
 import { isJoinDate } from '../professionals/professional-rules';
 import type { DirectoryRepository } from './directory.repository';
 import type { ProfessionalRegistration, ProfessionalSignUpInput } from './professional-registration.types';
 import type { ProfessionalRegistrationsRepository } from './professional-registrations.repository';
 import { newReceipt, receiptHash } from './receipts';
-import { cappedCounts, QUEUE_COUNT_LIMIT, type QueueColumn, queueCursor, queueQuery } from './registration-queue';
+import type { QueueColumn } from './registration-queue';
+import { ApplicationQueue } from './application-queue';
 import { registrationError } from './registrations.errors';
-import type { RegistrationProgress, RegistrationQueueCounts, RegistrationQueueFilter, RegistrationReceipt } from './registrations.types';
+import type { RegistrationProgress, RegistrationReceipt } from './registrations.types';
 import type { SignUpGuard } from './sign-up-guard';
 
 /** The queue an official reads: their unit's, their department's, or (the bureau) the whole tenant's. */
@@ -39,14 +39,16 @@ function inQueueOf(actor: AccountActor, r: ProfessionalRegistration): boolean {
   return column === null;
 }
 
-export class ProfessionalRegistrationsService {
+export class ProfessionalRegistrationsService extends ApplicationQueue<never, ProfessionalRegistration> {
   constructor(
     private readonly repo: ProfessionalRegistrationsRepository,
     private readonly directory: DirectoryRepository,
     private readonly guard: SignUpGuard,
-    private readonly audit: AuditService,
+    audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    super(repo, audit, { queueOf: registrationQueueOf, nodeColumn: 'unit_id', inQueueOf, action: 'registration', entityType: 'professional_registration', snapshot });
+  }
 
   /** A sign-up: counted first, checked, written with its audit row in the request's one transaction. */
   async signUp(ctx: Context, input: ProfessionalSignUpInput): Promise<RegistrationReceipt> {
@@ -89,29 +91,6 @@ export class ProfessionalRegistrationsService {
     return { receipt, progress: progressOf(created) };
   }
 
-  async findOne(ctx: Context, id: string): Promise<ProfessionalRegistration | null> {
-    const actor = requireOfficial(ctx);
-    const r = await this.repo.findOne(await ctx.db(), id);
-    return r && inQueueOf(actor, r) ? r : null;
-  }
-
-  /** The caller's queue, by state (default: pending), in sign-up order, a page at a time. */
-  async queue(ctx: Context, filter: RegistrationQueueFilter | null, page: PageRequest): Promise<Connection<ProfessionalRegistration>> {
-    const q = queueQuery(requireOfficial(ctx), registrationQueueOf, 'unit_id', filter);
-    const after = queueCursor(page);
-    if (!q) return emptyConnection(page);
-    const status = filter?.status ?? 'PENDING';
-    const em = await ctx.db();
-    const rows = await this.repo.queuePage(em, q, status, after, page.first + 1);
-    return toConnection(rows, page, (r) => [r.queueNo], async () => Math.min(QUEUE_COUNT_LIMIT, await this.repo.queueCount(em, q, status, QUEUE_COUNT_LIMIT)));
-  }
-
-  async counts(ctx: Context, filter: RegistrationQueueFilter | null): Promise<RegistrationQueueCounts> {
-    const q = queueQuery(requireOfficial(ctx), registrationQueueOf, 'unit_id', filter);
-    const none = { PENDING: 0, APPROVED: 0, REJECTED: 0, EXPIRED: 0 };
-    return cappedCounts(q ? await this.repo.queueCounts(await ctx.db(), q, QUEUE_COUNT_LIMIT) : none);
-  }
-
   /** Approves: the professional and their account (active, the sign-up's password) are created with the decision. */
   async approve(ctx: Context, id: string, joinedUnitOn: string | null, comment: string | null): Promise<ProfessionalRegistration> {
     const actor = requireOfficial(ctx);
@@ -142,28 +121,6 @@ export class ProfessionalRegistrationsService {
     return after;
   }
 
-  async reject(ctx: Context, id: string, reason: string): Promise<ProfessionalRegistration> {
-    const actor = requireOfficial(ctx);
-    const why = reason.trim();
-    if (!why) throw registrationError('REGISTRATION_REASON_REQUIRED', 'reason');
-    const { before } = await this.lockPending(ctx, actor, id);
-    const em = await ctx.db();
-    await this.repo.markRejected(em, before.id, actor, why);
-    const after = (await this.repo.findOne(em, before.id))!;
-    await this.audit.record(ctx, { action: 'registration.reject', entityType: 'professional_registration', entityId: before.id, before: snapshot(before), after: snapshot(after) });
-    return after;
-  }
-
-  /** The registration in the caller's queue, locked, still pending and in its term; else why not. */
-  private async lockPending(ctx: Context, actor: AccountActor, id: string) {
-    const em = await ctx.db();
-    const locked = await this.repo.lock(em, id);
-    if (!locked || !inQueueOf(actor, locked.registration)) throw registrationError('REGISTRATION_NOT_FOUND', 'id');
-    const before = locked.registration;
-    if (before.status === 'EXPIRED') throw registrationError('REGISTRATION_EXPIRED', 'id');
-    if (before.status !== 'PENDING' || !locked.passwordHash) throw registrationError('REGISTRATION_ALREADY_DECIDED', 'id');
-    return { before, passwordHash: locked.passwordHash };
-  }
 }
 
 /** What the applicant reads with their receipt. */
