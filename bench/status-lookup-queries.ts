@@ -39,6 +39,11 @@ export const TYPENAME_ANSWER = '{"data":{"__typename":"Query"}}';
 export function statusBody(idNumber: string): string {
   return JSON.stringify({ query: STATUS_QUERY, variables: { id: idNumber, year: STATUS_YEAR } });
 }
+/** Whether a completionStatus answer holds a status (checked on a sample of the answers under load). */
+export function checkStatusAnswer(body: string): string | null {
+  const parsed = JSON.parse(body) as { data?: { completionStatus?: { evaluation?: { status?: string } } }; errors?: unknown };
+  return parsed.errors || typeof parsed.data?.completionStatus?.evaluation?.status !== 'string' ? 'no completion status' : null;
+}
 export const LIST_BODY = JSON.stringify({ query: LIST_QUERY });
 export const TYPENAME_BODY = JSON.stringify({ query: TYPENAME_QUERY });
 

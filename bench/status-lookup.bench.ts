@@ -18,8 +18,8 @@ import { openBench, out, postgresVersion } from './bench-support';
 import { countStatements, enableStatementCounts, STAT_STATEMENTS_FLAGS, type StatementCount } from './statement-counts';
 import { type LoadTarget, post, runLoad } from './status-load';
 import { apiKeyRecord, sampleIdNumbers, seedStatusData } from './status-lookup-data';
-import { BARE_PATHS, LIST_BODY, LIST_PAGE, STATUS_YEAR, statusBody, TYPENAME_ANSWER, TYPENAME_BODY, type Workload, WORKLOADS } from './status-lookup-queries';
-import { freePort, memoryOf, type ServerProcess, startServerProcess } from './status-processes';
+import { BARE_PATHS, checkStatusAnswer, LIST_BODY, LIST_PAGE, STATUS_YEAR, statusBody, TYPENAME_ANSWER, TYPENAME_BODY, type Workload, WORKLOADS } from './status-lookup-queries';
+import { freePort, memoryOf, type ServerProcess, startProductProcess, startServerProcess } from './status-processes';
 import { checkSameAnswers } from './status-answers';
 import { printGoals, printStatements, printTables, type Sample, type Side } from './status-report';
 
@@ -57,10 +57,7 @@ function options() {
 
 /** What one answer must hold, checked on a sample of the answers under load. */
 const CHECKS: Record<Workload, (body: string) => string | null> = {
-  status: (body) => {
-    const parsed = JSON.parse(body) as { data?: { completionStatus?: { evaluation?: { status?: string } } }; errors?: unknown };
-    return parsed.errors || typeof parsed.data?.completionStatus?.evaluation?.status !== 'string' ? 'no completion status' : null;
-  },
+  status: checkStatusAnswer,
   list: (body) => ((JSON.parse(body) as { data?: { professionals?: { nodes?: unknown[] } } }).data?.professionals?.nodes?.length === LIST_PAGE ? null : `not ${LIST_PAGE} nodes`),
   typename: (body) => (JSON.stringify(JSON.parse(body)) === TYPENAME_ANSWER ? null : 'not the constant answer'),
 };
@@ -84,27 +81,14 @@ async function main(): Promise<void> {
     const token = async (accountId: string) => (await tokens.issue({ sub: accountId, kind: 'account', tid: data.tenantId })).token;
     const workDir = path.resolve(config.DATA_DIR, 'bench-status-run');
     await mkdir(workDir, { recursive: true });
-    const productPort = await freePort();
-    const product = await startServerProcess({
-      label: 'product',
-      script: path.resolve(__dirname, '../server/main.js'),
-      port: productPort,
-      logFile: path.join(workDir, 'product.log'),
-      env: {
-        NODE_ENV: 'production',
-        DATABASE_URL: ownerUrl,
-        APP_DATABASE_URL: '',
-        SEED_DEMO: 'false',
-        LOG_LEVEL: o.logLevel,
-        HOST: '127.0.0.1',
-        PORT: String(productPort),
-        JWT_SECRET: secret,
-        JWT_TTL_SECONDS: String(JWT_TTL_SECONDS),
-        EXPLORER: 'false',
-        DATA_DIR: workDir,
-        POLICY_DIR: path.resolve(config.POLICY_DIR),
-        DB_POOL_SIZE: String(config.DB_POOL_SIZE),
-      },
+    const product = await startProductProcess('product', {
+      ownerUrl,
+      jwtSecret: secret,
+      jwtTtlSeconds: JWT_TTL_SECONDS,
+      logLevel: o.logLevel,
+      workDir,
+      policyDir: config.POLICY_DIR,
+      poolSize: config.DB_POOL_SIZE,
     });
     servers.push(product);
     const created = await post(`${product.url}/graphql`, { authorization: `Bearer ${await token(data.bureau.accountId)}` }, JSON.stringify({

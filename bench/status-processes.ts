@@ -4,6 +4,7 @@
 // Their output goes to a log file each; readiness is polled over HTTP.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -77,6 +78,44 @@ export async function startServerProcess(a: { label: string; script: string; env
   }
   if (child.pid === undefined) throw new Error(`${a.label} has no pid`);
   return { label: a.label, url, pid: child.pid, child, logFile: a.logFile, stop };
+}
+
+/** What the product is started with in a benchmark: its own database, secret and data folder. */
+export interface ProductSettings {
+  ownerUrl: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  logLevel: string;
+  workDir: string;
+  policyDir: string;
+  poolSize: number;
+}
+
+/** The product as a user starts it (`node dist/server/main.js`), in production mode, on a free port. */
+export async function startProductProcess(label: string, s: ProductSettings): Promise<ServerProcess> {
+  const port = await freePort();
+  await mkdir(path.join(s.workDir, label), { recursive: true });
+  return startServerProcess({
+    label,
+    script: path.resolve(__dirname, '../server/main.js'),
+    port,
+    logFile: path.join(s.workDir, `${label}.log`),
+    env: {
+      NODE_ENV: 'production',
+      DATABASE_URL: s.ownerUrl,
+      APP_DATABASE_URL: '',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: s.logLevel,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      JWT_SECRET: s.jwtSecret,
+      JWT_TTL_SECONDS: String(s.jwtTtlSeconds),
+      EXPLORER: 'false',
+      DATA_DIR: path.join(s.workDir, label),
+      POLICY_DIR: path.resolve(s.policyDir),
+      DB_POOL_SIZE: String(s.poolSize),
+    },
+  });
 }
 
 /** Resident memory of a process now and at its peak, in MiB (Linux /proc; null elsewhere). */

@@ -3,13 +3,20 @@
 // as they become known: platform/logger.ts) and, when it ends, ONE access line with the method,
 // path (never the query string: GET variables may hold ID numbers), status, milliseconds and,
 // for GraphQL, the error codes of the answer. No headers and no bodies, so no credentials.
-// The same for /graphql's own path (graphql-http.ts) and Express's routes.
+// The same for /graphql's own path (graphql-http.ts) and Express's routes. At the same spot a
+// GraphQL request's operation, outcome and time go to the metrics, when they are on.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequestLogger, writeAccessLine, type Logger, type RequestLogFields } from '../platform/logger';
 
+/** Where a GraphQL request's end is counted (platform/metrics-registry.ts). */
+export interface RequestMetrics {
+  graphqlRequest(operation: string | null, outcome: string, seconds: number): void;
+}
+
 /** Health probes: their access lines are debug, not info. */
 export const PROBES = new Set(['/healthz', '/readyz']);
+const GRAPHQL_PATH = '/graphql';
 const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 export interface RequestInfo {
@@ -35,7 +42,15 @@ export function requestInfo(req: IncomingMessage): RequestInfo {
   return info;
 }
 
-export function beginRequest(req: IncomingMessage, res: ServerResponse, logger: Logger): RequestInfo {
+/** A GraphQL request's outcome: the first error code of its answer, or what its status says. */
+function outcomeOf(errors: readonly string[] | undefined, status: number, finished: boolean): string {
+  const code = errors?.[0];
+  if (code !== undefined) return code;
+  if (!finished) return 'ABORTED';
+  return status < 400 ? 'OK' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+}
+
+export function beginRequest(req: IncomingMessage, res: ServerResponse, logger: Logger, metrics: RequestMetrics | null = null): RequestInfo {
   const given = req.headers['x-request-id'];
   const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
   res.setHeader('x-request-id', requestId);
@@ -50,6 +65,9 @@ export function beginRequest(req: IncomingMessage, res: ServerResponse, logger: 
   // taken now: Express rewrites req.url inside mounted routers
   const path = (req.url ?? '').split('?')[0] ?? '';
   res.once('close', () => {
+    if (metrics && path === GRAPHQL_PATH) {
+      metrics.graphqlRequest(fields.operation, outcomeOf(info.errors, res.statusCode, res.writableFinished), (performance.now() - started) / 1000);
+    }
     const level = res.statusCode >= 500 ? 'error' : PROBES.has(path) ? 'debug' : 'info';
     if (!logger.isLevelEnabled(level)) return;
     const ms = Math.round((performance.now() - started) * 1000) / 1000;

@@ -25,6 +25,7 @@ import { createFormatError } from './format-error';
 import { chainPlugins } from './plugin-chain';
 import { createGraphqlHandler, isPlainGraphqlPost } from './graphql-http';
 import { httpErrorHandler, notFoundHandler } from './http-errors';
+import { countListRows, createMetrics, METRICS_PATH, metricsHandler, startMetricsServer, watchPools } from './metrics-endpoint';
 import { beginRequest, requestInfo, type RequestInfo } from './request-log';
 import { nulBytePlugin } from './input-guard';
 import { complexityPlugin, jsonStatusPlugin, loggingPlugin, readOnlyPlugin, transactionPlugin } from './plugins';
@@ -41,6 +42,8 @@ export interface RunningServer {
   tokens: TokenService;
   /** The requests' connections (tests count their statements). */
   pool: RequestPool;
+  /** Where the metrics are scraped: METRICS_PORT's address, or this server's /metrics with METRICS_TOKEN; null when off. */
+  metricsUrl: string | null;
   /** Stops accepting requests, lets in-flight ones finish, then returns. */
   stop(): Promise<void>;
 }
@@ -54,12 +57,18 @@ export async function startServer(options: {
   const { config, runtime, logger } = options;
   // one LISTEN connection per process: the caches of API keys, tenant status and latest policy revisions follow it
   const invalidations = await InvalidationListener.start({ connection: connectionConfig(runtime), logger });
-  const deps = { runtime, config, jwtSecret: options.jwtSecret, invalidations, logger };
+  // off unless METRICS_PORT or METRICS_TOKEN is set (metrics-endpoint.ts)
+  const metrics = createMetrics(config);
+  const deps = { runtime, config, jwtSecret: options.jwtSecret, invalidations, logger, ...(metrics ? { metrics } : {}) };
   const services = createServices(deps);
   const { tokens } = services;
   const schema = await createSchema(services);
   // requests' own connections (request-db.ts): the runtime role, apart from TypeORM's pool
   const pool = new RequestPool(connectionConfig(runtime), config.DB_POOL_SIZE);
+  if (metrics) {
+    watchPools(metrics, pool, runtime);
+    countListRows(schema, metrics);
+  }
 
   const app = express();
   app.disable('x-powered-by');
@@ -125,6 +134,8 @@ export async function startServer(options: {
     else res.status(503).json({ status: 'database unavailable' });
   });
 
+  // on this port only behind its token, and not at all when the metrics have a port of their own
+  if (metrics && config.METRICS_TOKEN && config.METRICS_PORT === undefined) app.get(METRICS_PATH, metricsHandler(metrics, config.METRICS_TOKEN));
   // off in production unless configured on (EXPLORER): then /explorer is an unknown path
   if (config.EXPLORER) app.use(createExplorerRouter({ endpoint: '/graphql' }));
   // the console at /admin/ (and / leads there)
@@ -171,7 +182,7 @@ export async function startServer(options: {
   // POSTs of JSON to /graphql (nearly all of them) skip Express; the rest go through it below
   const plainGraphql = createGraphqlHandler({ apollo, maxBodyBytes: GRAPHQL_MAX_BODY_BYTES, context: graphqlContext });
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const info = beginRequest(req, res, logger);
+    const info = beginRequest(req, res, logger, metrics);
     if (isPlainGraphqlPost(req)) void plainGraphql(req, res, info);
     else app(req, res);
   });
@@ -194,6 +205,7 @@ export async function startServer(options: {
     httpServer.once('error', reject);
     httpServer.listen(config.PORT, config.HOST, () => resolve());
   });
+  const metricsServer = metrics && config.METRICS_PORT !== undefined ? await startMetricsServer(metrics, config) : null;
   ready = true;
   // scheduled work (deadline reminders), in every process; off under NODE_ENV=test unless asked for
   const jobs = await startJobs(services, deps, logger);
@@ -204,12 +216,14 @@ export async function startServer(options: {
     port,
     tokens,
     pool,
+    metricsUrl: metricsServer?.url ?? (metrics ? `http://${host}:${port}${METRICS_PATH}` : null),
     async stop() {
       ready = false;
       await jobs.stop(); // no new job starts; a running one finishes first (within SHUTDOWN_GRACE_MS)
       await apollo.stop(); // drains the HTTP server: in-flight requests finish first
       await pool.close();
       await invalidations.stop();
+      await metricsServer?.stop();
     },
   };
 }

@@ -5,6 +5,7 @@ import type { CalendarService } from '../calendar/calendar.service';
 import { type ActivityInput, evaluateYear, type ProfileInput } from '../engine';
 import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
+import { type Metrics, noMetrics } from '../platform/metrics';
 import { maskIdNumber } from '../platform/id-number';
 import { professionalError } from '../professionals/professionals.errors';
 import type { PoliciesService } from '../policy/policy.service';
@@ -23,6 +24,7 @@ export class CompletionService {
     private readonly policies: PoliciesService,
     private readonly clock: Clock,
     private readonly calendar: CalendarService,
+    private readonly metrics: Metrics = noMetrics,
   ) {}
 
   /** The calculator: evaluates what the caller describes; stores nothing. */
@@ -51,6 +53,7 @@ export class CompletionService {
     if (input.profile.employerType) profile.employerType = input.profile.employerType;
     if (input.profile.titleObtainedOn) profile.titleObtainedOn = input.profile.titleObtainedOn;
     const ev = evaluateYear({ policy: policy.document, profile, activities, year: input.year, today: this.clock.today(), calendar });
+    this.metrics.engineEvaluations('completion');
     return toEvaluationView(ev, policy.document, policy.revision);
   }
 
@@ -88,6 +91,7 @@ export class CompletionService {
     this.policies.versionOrThrow(policy.document, year);
     const calendar = await this.calendar.current(ctx);
     const ev = evaluateYear({ policy: policy.document, profile: profileOf(person), activities, year, today: this.clock.today(), calendar });
+    this.metrics.engineEvaluations('completion');
     return toEvaluationView(ev, policy.document, policy.revision);
   }
 
@@ -106,7 +110,8 @@ export class CompletionService {
     const recorded = await this.repo.activitiesOf(em, [...people.keys()], Math.max(...questions.map((q) => q.year)));
     const calendar = await this.calendar.current(ctx);
     const today = this.clock.today();
-    return questions.map(({ professionalId, year, extra }) => {
+    let judged = 0;
+    const answers = questions.map(({ professionalId, year, extra }) => {
       const person = people.get(professionalId);
       if (!person) return professionalError('PROFESSIONAL_NOT_FOUND', 'professionalId');
       try {
@@ -118,8 +123,11 @@ export class CompletionService {
       const upToYear = (recorded.get(person.id) ?? []).filter((a) => a.year <= year);
       const activities = extra.length ? [...upToYear, ...extra] : upToYear;
       const ev = evaluateYear({ policy: policy.document, profile: profileOf(person), activities, year, today, calendar });
+      judged++;
       return toEvaluationView(ev, policy.document, policy.revision);
     });
+    this.metrics.engineEvaluations('completion', judged);
+    return answers;
   }
 
   /** As `evaluate`, for a person given by id; the caller has checked that it may see them. */

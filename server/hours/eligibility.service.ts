@@ -8,6 +8,7 @@ import { DIRECT_APPLICATION_LEVELS, type TitleLevel, type TitleRoute } from '../
 import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
 import { commonError, errorWithMessage, idNumberError } from '../platform/errors';
+import { type Metrics, noMetrics } from '../platform/metrics';
 import { maskIdNumber, parseIdNumber } from '../platform/id-number';
 import { mapInSlices } from '../platform/slices';
 import { isCalendarDate } from '../platform/validators';
@@ -58,6 +59,7 @@ export class EligibilityService {
     private readonly calendar: CalendarService,
     private readonly integrity: IntegrityService,
     private readonly moved?: RecognizedYearsSource,
+    private readonly metrics: Metrics = noMetrics,
   ) {}
 
   async eligibility(ctx: Context, idNumber: string, targetLevel: TitleLevel, applicationYear: number, inline: InlineApplication = {}): Promise<TitleEligibilityView> {
@@ -195,6 +197,7 @@ export class EligibilityService {
         return explainWithdrawn(applyCertifications(view, certifications.get(person.id) ?? [], withEvaluations), record?.withdrawn ?? []);
       });
       for (const view of views) out.push(view);
+      this.metrics.engineEvaluations('eligibility', views.length);
     }
     return out;
   }

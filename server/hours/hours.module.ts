@@ -34,13 +34,13 @@ declare module '../platform/module' {
 export const hoursModule: CapabilityModule = {
   name: 'hours',
   resolvers: [HoursResolver, ApplicationEligibilityResolver, StatisticsResolver, PolicyImpactResolver],
-  createServices: ({ config }, { policies, professionals, audit, titleApplications, calendar, integrity, organisations, movedYears }) => {
+  createServices: ({ config, metrics }, { policies, professionals, audit, titleApplications, calendar, integrity, organisations, movedYears }) => {
     const repo = new HoursRepository();
-    const completion = new CompletionService(repo, policies, systemClock, calendar);
+    const completion = new CompletionService(repo, policies, systemClock, calendar, metrics);
     return {
       activities: new ActivitiesService(repo, professionals, policies, systemClock, calendar),
       completion,
-      eligibility: new EligibilityService(repo, policies, titleApplications, systemClock, calendar, integrity, movedYears),
+      eligibility: new EligibilityService(repo, policies, titleApplications, systemClock, calendar, integrity, movedYears, metrics),
       certification: new CertificationService(repo, completion, policies, professionals, audit),
       shortfalls: new ShortfallService(repo, policies, systemClock, calendar),
       statistics: new StatisticsService(repo, new StatisticsRepository(), policies, organisations, systemClock, calendar, config.STATISTICS_MAX_PEOPLE),

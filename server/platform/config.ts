@@ -132,6 +132,13 @@ const schema = z.object({
     .string()
     .regex(/^[0-9*,/-]+( [0-9*,/-]+){4}$/, 'must be a five-field cron expression such as "0 9 * * *"')
     .default('0 9 * * *'),
+  // Metrics in Prometheus's format at /metrics (docs/OPERATIONS.md, "Metrics"); off unless one
+  // of these is set. METRICS_PORT: served on a port of its own (on METRICS_HOST, loopback by
+  // default), never on PORT; METRICS_TOKEN: a scraper must send `Authorization: Bearer <token>`
+  // (on PORT when METRICS_PORT is unset, and on METRICS_PORT too when both are set).
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 /** Settings that default to on outside production and off in it. */
@@ -169,6 +176,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.EXPORT_CONCURRENCY >= config.DB_POOL_SIZE) {
     // an export holds a connection throughout and briefly takes a second (its rate limit)
     throw new ConfigError('Invalid configuration:\n  EXPORT_CONCURRENCY: must be below DB_POOL_SIZE');
+  }
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT) {
+    throw new ConfigError('Invalid configuration:\n  METRICS_PORT: must differ from PORT (the metrics are not public)');
   }
   if (config.NODE_ENV === 'production') {
     if (!config.JWT_SECRET) throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production');

@@ -12,6 +12,7 @@ import type { MigrationClass } from './database';
 import type { ErrorCatalog } from './errors';
 import type { Invalidations } from './invalidation';
 import type { Logger } from './logger';
+import type { Metrics } from './metrics';
 
 /**
  * The process-wide services, by name. Empty here: each capability adds its
@@ -35,6 +36,8 @@ export interface ModuleDeps {
   readonly invalidations?: Invalidations;
   /** For work a service finishes after its request (recording an API key's last use); absent: not logged. */
   readonly logger?: Logger;
+  /** Where engine evaluations and job runs are counted; absent (metrics off): nowhere (`noMetrics`). */
+  readonly metrics?: Metrics;
 }
 
 /** Background work a module runs while the server serves (scheduled jobs); stopped before the pools close. */

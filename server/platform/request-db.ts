@@ -98,8 +98,13 @@ export class RequestPool {
   private readonly names = new Map<string, string>();
   private readonly observers = new Set<(text: string) => void>();
   private trips = 0;
+  /** Told how long each checkout waited for a connection (metrics); null: not measured. */
+  private waitObserver: ((seconds: number) => void) | null = null;
 
-  constructor(connection: ClientConfig, size: number) {
+  constructor(
+    connection: ClientConfig,
+    private readonly size: number,
+  ) {
     this.pool = new Pool({
       ...connection,
       max: size,
@@ -128,6 +133,28 @@ export class RequestPool {
       this.states.set(client, s);
     }
     return s;
+  }
+
+  /** The pool's connections (all, idle) and the callers waiting for one, for the metrics. */
+  stats(): { total: number; idle: number; waiting: number; max: number } {
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount, max: this.size };
+  }
+
+  /** Calls `observer` with every checkout's wait for a connection, in seconds. */
+  observeWaits(observer: (seconds: number) => void): void {
+    this.waitObserver = observer;
+  }
+
+  /** A connection of the pool; timed only while someone observes the waits (no extra promise otherwise). */
+  private connect(): Promise<PoolClient> {
+    return this.waitObserver ? this.timedConnect(this.waitObserver) : this.pool.connect();
+  }
+
+  private async timedConnect(observer: (seconds: number) => void): Promise<PoolClient> {
+    const started = performance.now();
+    const client = await this.pool.connect();
+    observer((performance.now() - started) / 1000);
+    return client;
   }
 
   /** Round trips to the server so far (tests: a switch rides with its statement). */
@@ -167,7 +194,7 @@ export class RequestPool {
    * connection has the switch prepared (WithSettings), so a failed statement undoes its switch.
    */
   async read(settings: TenantSettings, text: string, values: readonly unknown[] = []): Promise<unknown> {
-    const client = await this.pool.connect();
+    const client = await this.connect();
     let broken: Error | undefined;
     const state = this.state(client);
     const key = settingsKey(settings);
@@ -210,7 +237,7 @@ export class RequestPool {
 
   /** A `READ WRITE` transaction holding one connection, its settings local to it. */
   async begin(settings: TenantSettings): Promise<PooledTransaction> {
-    const client = await this.pool.connect();
+    const client = await this.connect();
     try {
       await this.run(client, 'BEGIN READ WRITE', []);
       await this.run(client, LOCAL_SETTINGS, settingsValues(settings));

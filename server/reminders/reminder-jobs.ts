@@ -7,6 +7,7 @@
 import type PgBoss from 'pg-boss';
 import type { Config } from '../platform/config';
 import type { Logger } from '../platform/logger';
+import { type Metrics, noMetrics, timedJob } from '../platform/metrics';
 import type { RunningJobs } from '../platform/module';
 import { DAILY_QUEUE, JOB_SCHEMA, TENANT_QUEUE } from './job-queue';
 import type { RemindersService } from './reminders.service';
@@ -22,6 +23,8 @@ interface TenantData {
 export interface ReminderJobOptions {
   /** How often an idle worker asks for a job (seconds, ≥ 0.5). */
   pollingIntervalSeconds?: number;
+  /** Where the runs are counted (reminders_daily, reminders_tenant). */
+  metrics?: Metrics;
 }
 
 export class ReminderJobs implements RunningJobs {
@@ -42,13 +45,16 @@ export class ReminderJobs implements RunningJobs {
     const jobs = new ReminderJobs(boss, config.SHUTDOWN_GRACE_MS);
     await boss.schedule(DAILY_QUEUE, config.REMINDER_CRON, {}, { tz: 'Asia/Shanghai' });
     const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 };
-    await boss.work<DailyData>(DAILY_QUEUE, polling, async ([job]) => {
-      const tenantIds = job?.data.tenantIds ?? (await reminders.activeTenants());
-      await boss.insert(tenantIds.map((tenantId) => ({ name: TENANT_QUEUE, data: { tenantId } satisfies TenantData, singletonKey: tenantId })));
-      log.info({ tenants: tenantIds.length }, 'reminder runs queued');
-    });
+    const metrics = options.metrics ?? noMetrics;
+    await boss.work<DailyData>(DAILY_QUEUE, polling, ([job]) =>
+      timedJob(metrics, 'reminders_daily', async () => {
+        const tenantIds = job?.data.tenantIds ?? (await reminders.activeTenants());
+        await boss.insert(tenantIds.map((tenantId) => ({ name: TENANT_QUEUE, data: { tenantId } satisfies TenantData, singletonKey: tenantId })));
+        log.info({ tenants: tenantIds.length }, 'reminder runs queued');
+      }),
+    );
     await boss.work<TenantData>(TENANT_QUEUE, polling, async ([job]) => {
-      if (job) return reminders.runTenant(job.data.tenantId, log);
+      if (job) return timedJob(metrics, 'reminders_tenant', () => reminders.runTenant(job.data.tenantId, log));
     });
     return jobs;
   }

@@ -39,7 +39,7 @@ export const remindersModule: CapabilityModule = {
   },
   migrations: [Reminders1733730000000],
   onStart: installJobQueue,
-  startJobs: async ({ reminders }, { runtime, config }, logger) =>
-    config.REMINDER_JOBS ? ReminderJobs.start(reminders, connectionUrl(runtime), config, logger) : null,
+  startJobs: async ({ reminders }, { runtime, config, metrics }, logger) =>
+    config.REMINDER_JOBS ? ReminderJobs.start(reminders, connectionUrl(runtime), config, logger, metrics ? { metrics } : {}) : null,
   errors: reminderError.catalog,
 };

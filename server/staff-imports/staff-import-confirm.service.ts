@@ -8,6 +8,7 @@
 import { type AuditService, auditInsertSql } from '../audit/audit.service';
 import { requireOfficial, requireTenant } from '../platform/access';
 import type { Context } from '../platform/context';
+import { type Metrics, noMetrics, timedJob } from '../platform/metrics';
 import { isUuid } from '../platform/uuid';
 import type { StaffImportChecksRepository } from './staff-import-checks.repository';
 import { staffImportError } from './staff-imports.errors';
@@ -20,9 +21,14 @@ export class StaffImportConfirmService {
     private readonly repo: StaffImportsRepository,
     private readonly checks: StaffImportChecksRepository,
     private readonly audit: AuditService,
+    private readonly metrics: Metrics = noMetrics,
   ) {}
 
-  async confirm(ctx: Context, id: string, mode: StaffImportMode): Promise<StaffImport> {
+  confirm(ctx: Context, id: string, mode: StaffImportMode): Promise<StaffImport> {
+    return timedJob(this.metrics, 'staff_import_confirm', () => this.apply(ctx, id, mode));
+  }
+
+  private async apply(ctx: Context, id: string, mode: StaffImportMode): Promise<StaffImport> {
     const actor = requireOfficial(ctx);
     const tenantId = requireTenant(ctx);
     if (!isUuid(id)) throw staffImportError('STAFF_IMPORT_NOT_FOUND', 'id');

@@ -21,7 +21,7 @@ declare module '../platform/module' {
 export const staffImportsModule: CapabilityModule = {
   name: 'staff-imports',
   resolvers: [StaffImportsResolver],
-  createServices: ({ runtime, config }, { audit }) => {
+  createServices: ({ runtime, config, metrics }, { audit }) => {
     const repo = new StaffImportsRepository();
     const checks = new StaffImportChecksRepository();
     return {
@@ -32,8 +32,9 @@ export const staffImportsModule: CapabilityModule = {
         runtime,
         { maxBytes: config.STAFF_IMPORT_MAX_BYTES, maxRows: config.STAFF_IMPORT_MAX_ROWS, dailyUploads: config.STAFF_IMPORT_DAILY_UPLOADS },
         systemClock,
+        metrics,
       ),
-      staffImportConfirmation: new StaffImportConfirmService(repo, checks, audit),
+      staffImportConfirmation: new StaffImportConfirmService(repo, checks, audit, metrics),
     };
   },
   createRoutes: createStaffImportRoutes,

@@ -19,6 +19,7 @@ import { requireOfficial, requireTenant } from '../platform/access';
 import { type AccountActor, scopeOf } from '../platform/actor';
 import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
+import { type Metrics, noMetrics, timedJob } from '../platform/metrics';
 import { type Connection, decodeCursor, type PageRequest, toConnection } from '../platform/pagination';
 import { inTransaction } from '../platform/transaction';
 import { isUuid } from '../platform/uuid';
@@ -65,6 +66,7 @@ export class StaffImportsService {
     private readonly runtime: DataSource,
     readonly settings: StaffImportSettings,
     private readonly clock: Clock,
+    private readonly metrics: Metrics = noMetrics,
   ) {}
 
   /** Who may import: an official of a tenant (bureau, department or unit; each within their part of the tree). */
@@ -86,7 +88,11 @@ export class StaffImportsService {
   }
 
   /** Reads, stages and checks an uploaded workbook: the job with its counts. Nothing is registered yet. */
-  async dryRun(ctx: Context, file: UploadedWorkbook): Promise<StaffImport> {
+  dryRun(ctx: Context, file: UploadedWorkbook): Promise<StaffImport> {
+    return timedJob(this.metrics, 'staff_import_check', () => this.check(ctx, file));
+  }
+
+  private async check(ctx: Context, file: UploadedWorkbook): Promise<StaffImport> {
     const actor = this.checkImporter(ctx);
     const tenantId = requireTenant(ctx);
     const now = Date.now();

@@ -5,15 +5,13 @@
 // revision decides the other process's very next status answer.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadPolicyFiles, publishInitialPolicy } from '../../server/policy/initial-policies';
 import { eventually } from '../support/eventually';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
-import { freePort } from '../support/free-port';
-import { codes, type GqlResult, startTestApp, type TestApp } from '../support/harness';
-import { startProduct, waitFor } from '../support/product-process';
+import { codes, startTestApp, type TestApp } from '../support/harness';
+import { gqlAt, startProductServer } from '../support/product-process';
 
 const CREATE_KEY = `mutation($i: CreateApiClientInput!) { createApiClient(input: $i) { apiKey client { id } } }`;
 const REVOKE_KEY = `mutation($id: ID!) { revokeApiClient(id: $id) { id } }`;
@@ -29,36 +27,10 @@ let t: TenantFixture;
 let A: string;
 let B: string;
 
-type Auth = string | { apiKey: string };
-
-async function gql(url: string, query: string, variables: object, auth: Auth): Promise<GqlResult> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (typeof auth === 'string') headers.authorization = `Bearer ${auth}`;
-  else headers['x-api-key'] = auth.apiKey;
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as Omit<GqlResult, 'status'>;
-  return { status: res.status, data: body.data, errors: body.errors };
-}
+const gql = gqlAt;
 
 async function startServer(): Promise<string> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ce-caches-'));
-  dataDirs.push(dataDir);
-  const port = await freePort();
-  const server = startProduct(
-    {
-      DATABASE_URL: process.env.TEST_DATABASE_URL!,
-      SEED_DEMO: 'false',
-      NODE_ENV: 'test',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      JWT_SECRET: jwtSecret,
-      LOG_LEVEL: 'warn',
-    },
-    children,
-  );
-  await waitFor(server, 'is running', 120_000);
-  return `http://127.0.0.1:${port}`;
+  return (await startProductServer({ JWT_SECRET: jwtSecret }, children, dataDirs)).url;
 }
 
 async function newKey(tenant: TenantFixture): Promise<{ apiKey: string; id: string }> {

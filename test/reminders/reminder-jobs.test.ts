@@ -7,6 +7,7 @@ import { createServices } from '../../server/app/registry';
 import type { Clock } from '../../server/platform/clock';
 import { loadConfig } from '../../server/platform/config';
 import { createLogger } from '../../server/platform/logger';
+import { MetricsRegistry } from '../../server/platform/metrics-registry';
 import { loadPolicyFiles, publishInitialPolicy } from '../../server/policy/initial-policies';
 import { connectionUrl } from '../../server/reminders/job-queue';
 import { ReminderJobs } from '../../server/reminders/reminder-jobs';
@@ -49,8 +50,14 @@ describe('reminder jobs', () => {
     const person: Recipient = await addAccount(app, t, 'PROFESSIONAL', t.nodes.unitA1, t.people.a1[0], { accountId: t.accounts.personA1.id });
     const official: Recipient = await addAccount(app, t, 'UNIT_OFFICIAL', t.nodes.unitA1, null, { accountId: t.accounts.unitA1.id });
     const config = loadConfig({ NODE_ENV: 'test', ...smtp.env });
+    const metrics = [new MetricsRegistry(), new MetricsRegistry()];
     workers = await Promise.all(
-      [1, 2].map(() => ReminderJobs.start(createServices({ runtime: app.runtime, config, jwtSecret: 'x'.repeat(40), clock }).reminders, connectionUrl(app.runtime), config, log, { pollingIntervalSeconds: 0.5 })),
+      metrics.map((m) =>
+        ReminderJobs.start(createServices({ runtime: app.runtime, config, jwtSecret: 'x'.repeat(40), clock }).reminders, connectionUrl(app.runtime), config, log, {
+          pollingIntervalSeconds: 0.5,
+          metrics: m,
+        }),
+      ),
     );
     // both ask, twice: the queue keeps one run queued per tenant
     await Promise.all([workers[0]!.runNow([t.tenantId]), workers[1]!.runNow([t.tenantId]), workers[0]!.runNow([t.tenantId])]);
@@ -65,6 +72,10 @@ describe('reminder jobs', () => {
     expect(ledger.n).toBe(9);
     const runs = await app.owner.query(`SELECT state, output FROM pgboss.job WHERE name = 'reminders-tenant' AND singleton_key = $1`, [t.tenantId]);
     expect(runs.filter((r: { output: { reminded?: number } | null }) => r.output?.reminded === 9)).toHaveLength(1);
+    // the metrics of the two runners count each run of the tenant once between them
+    const tenantRuns = await Promise.all(metrics.map(async (m) => (await m.registry.getSingleMetric('ce_job_runs_total')!.get()).values));
+    const ok = tenantRuns.flat().filter((v) => v.labels.job === 'reminders_tenant' && v.labels.outcome === 'OK');
+    expect(ok.reduce((sum, v) => sum + v.value, 0)).toBe(runs.filter((r: { state: string }) => r.state === 'completed').length);
   });
 
   it('the daily job’s list of tenants (an operator transaction) holds the active ones', async () => {

@@ -1,7 +1,11 @@
 // The compiled product as a user starts it (`node dist/server/main.js`, built
 // by `npm test` before jest runs: test/support/build-dist.cjs), for the end-to-end tests.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
+import type { GqlResult } from './harness';
 
 const MAIN = path.resolve(__dirname, '../../dist/server/main.js');
 
@@ -29,4 +33,46 @@ export async function waitFor(s: Started, text: string, ms = 90000): Promise<voi
     if (Date.now() > until || s.child.exitCode !== null) throw new Error(`did not see "${text}":\n${s.output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+export interface ProductServer {
+  url: string;
+  port: number;
+  started: Started;
+  /** Stops it as a supervisor would (SIGTERM) and waits for its exit code. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * `node dist/server/main.js` on the test database (or `env.DATABASE_URL`), without demo data,
+ * on a free port (or `env.PORT`) and a data folder of its own (`dataDirs` collects it).
+ */
+export async function startProductServer(env: Record<string, string>, spawned: ChildProcess[], dataDirs: string[]): Promise<ProductServer> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ce-process-'));
+  dataDirs.push(dataDir);
+  const port = Number(env.PORT ?? (await freePort()));
+  const started = startProduct(
+    { DATABASE_URL: process.env.TEST_DATABASE_URL!, SEED_DEMO: 'false', NODE_ENV: 'test', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    spawned,
+  );
+  await waitFor(started, 'is running', 120_000);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    started,
+    stop: async () => {
+      started.child.kill('SIGTERM');
+      return started.exited;
+    },
+  };
+}
+
+/** A GraphQL request to the server at `url`; `auth` is a bearer token or `{ apiKey }`. */
+export async function gqlAt(url: string, query: string, variables: object, auth?: string | { apiKey: string }): Promise<GqlResult> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (typeof auth === 'string') headers.authorization = `Bearer ${auth}`;
+  else if (auth) headers['x-api-key'] = auth.apiKey;
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as Omit<GqlResult, 'status'>;
+  return { status: res.status, data: body.data, errors: body.errors };
 }
