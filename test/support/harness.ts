@@ -10,23 +10,8 @@ import { loadConfig } from '../../server/platform/config';
 import { Databases, openDatabases } from '../../server/platform/database';
 import { createLogger } from '../../server/platform/logger';
 
-/**
- * The data of a response when a test names no type for it: the query text
- * fixes its shape, and the test's assertions check it.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the query text, not a TypeScript type, fixes the shape
-export type QueryData = any;
-
-export interface GqlError {
-  message: string;
-  extensions?: { code?: string; field?: string };
-}
-
-export interface GqlResult<T = QueryData> {
-  status: number;
-  data: T;
-  errors?: GqlError[];
-}
+export type { GqlError, GqlResult, QueryData } from './gql-result';
+import type { GqlError, GqlResult, QueryData } from './gql-result';
 
 export interface TestApp {
   url: string;

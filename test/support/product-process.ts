@@ -5,7 +5,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './free-port';
-import type { GqlResult } from './harness';
+import type { GqlResult } from './gql-result';
 
 const MAIN = path.resolve(__dirname, '../../dist/server/main.js');
 
