@@ -31,9 +31,12 @@ const servers: ProductServer[] = [];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A cron expression (China time) for the minute that starts 40 to 100 seconds from now: the one scheduled run of this test. */
+/**
+ * A cron expression (China time) for the first minute that starts at least 45 seconds from now
+ * (the servers start within that): the one scheduled run of this test, 45 to 105 seconds away.
+ */
 function oneRunSoon(): string {
-  const at = new Date(Date.now() + 100_000 + 8 * 3600_000);
+  const at = new Date(Math.ceil((Date.now() + 45_000) / 60_000) * 60_000 + 8 * 3600_000);
   return `${at.getUTCMinutes()} ${at.getUTCHours()} * * *`;
 }
 
