@@ -110,6 +110,15 @@ export function checkEntry(name: string, got: StoredObject, want: { bytes: numbe
  * entry it lists, each exactly once and matching its size and SHA-256, and nothing else.
  */
 export async function verifyArchive(file: string): Promise<Manifest> {
+  try {
+    return await verifyEntries(file);
+  } catch (error) {
+    if (error instanceof TenantBackupError) throw error;
+    throw new TenantBackupError(`${file} cannot be read as a tenant backup (a gzipped tar): ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function verifyEntries(file: string): Promise<Manifest> {
   let manifest: Manifest | null = null;
   const expected = new Map<string, { bytes: number; sha256: string }>();
   for await (const e of readArchive(file)) {

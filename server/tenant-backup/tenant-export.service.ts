@@ -101,8 +101,9 @@ async function copyRows(ownerUrl: string, tenantCode: string, folder: string) {
 /** One stored file into the pack, checked against the size and SHA-256 its row recorded. */
 async function packEvidence(pack: tar.Pack, storage: ObjectStorage, f: StoredFile, failed: Promise<never>): Promise<void> {
   const meter = new MeteredStream(f.bytes);
-  const body = (await storage.get(f.key)).pipe(meter);
-  await writeEntry(pack, evidenceEntry(f.key), f.bytes, body, failed);
+  const source = await storage.get(f.key);
+  source.on('error', (error) => meter.destroy(error));
+  await writeEntry(pack, evidenceEntry(f.key), f.bytes, source.pipe(meter), failed);
   checkEntry(`stored file ${f.key}`, meter.result(), f);
 }
 
@@ -110,6 +111,7 @@ export async function exportTenant(options: ExportOptions): Promise<ExportResult
   const started = process.hrtime.bigint();
   const folder = await mkdtemp(path.join(os.tmpdir(), 'ce-tenant-export-'));
   const partial = `${options.file}.partial`;
+  const pack = tar.pack();
   try {
     const { tenant, schemaVersion, tables, evidence } = await copyRows(options.ownerUrl, options.tenantCode, folder);
     const rowsDone = process.hrtime.bigint();
@@ -122,7 +124,6 @@ export async function exportTenant(options: ExportOptions): Promise<ExportResult
       tables,
       evidence: evidence.map((f) => ({ key: f.key, file: evidenceEntry(f.key), bytes: f.bytes, sha256: f.sha256 })),
     };
-    const pack = tar.pack();
     const written = pipeline(Readable.from(pack), createGzip({ level: GZIP_LEVEL }), createWriteStream(partial, { mode: 0o600 }));
     const failed = written.then(() => Promise.reject(new Error('the file was closed early')));
     failed.catch(() => undefined); // raced against each write; the failure itself is rethrown by `await written`
@@ -136,6 +137,7 @@ export async function exportTenant(options: ExportOptions): Promise<ExportResult
     const seconds = (t: bigint) => Number(t - started) / 1e9;
     return { manifest, bytes: (await stat(options.file)).size, seconds: { rows: seconds(rowsDone), total: seconds(process.hrtime.bigint()) } };
   } catch (error) {
+    pack.destroy();
     await rm(partial, { force: true });
     throw error;
   } finally {

@@ -1,5 +1,6 @@
 // npm run generate -- --tenant <code> --count <N> [--seed <n>]
 // Uses DATABASE_URL, or the product's embedded database (stop the server first).
+import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { generateProfessionals } from './generator';
 import { failWith, withOperatorDatabase } from './operator-database';

@@ -1,7 +1,6 @@
 // What the operator's tools (generate, tenant:export, tenant:import) share: the owner's
 // database (DATABASE_URL, or the product's embedded one — stop the server first), migrated
 // as the product would at start, and the evidence store the configuration names.
-import 'reflect-metadata';
 import type { Config } from '../platform/config';
 import { loadConfig } from '../platform/config';
 import { openDatabases } from '../platform/database';

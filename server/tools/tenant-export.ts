@@ -2,6 +2,7 @@
 // Writes one file (gzipped tar) with every row of the tenant and its evidence files, read
 // in one snapshot. Runs as the database owner (DATABASE_URL, or the embedded database with
 // the server stopped); see docs/OPERATIONS.md, "Backups per tenant".
+import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { exportTenant } from '../tenant-backup/tenant-export.service';
 import { failWith, withOperatorDatabase } from './operator-database';

@@ -2,6 +2,7 @@
 // Restores a file written by tenant:export into this database (migrated first): all or
 // nothing, refused when the schema version differs or the tenant's code or id is taken.
 // Runs as the database owner; see docs/OPERATIONS.md, "Backups per tenant".
+import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { importTenant } from '../tenant-backup/tenant-import.service';
 import { failWith, withOperatorDatabase } from './operator-database';

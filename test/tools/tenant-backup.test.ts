@@ -163,6 +163,14 @@ describe('tenant export', () => {
     expect(filled.filter((t) => !rows[t])).toEqual([]);
     expect(manifest.evidence.length).toBeGreaterThanOrEqual(2);
   });
+
+  it('refuses a tenant code that does not exist, leaving no file', async () => {
+    const out = path.join(folder, 'none.tar.gz');
+    await expect(exportTenant({ ownerUrl: sourceUrl(), storage: new LocalStorage(app.evidenceDir), tenantCode: `${code}-none`, file: out })).rejects.toThrow(
+      `no tenant with code ${code}-none`,
+    );
+    await expect(readFile(out)).rejects.toThrow('ENOENT');
+  });
 });
 
 describe('tenant import', () => {
@@ -210,6 +218,9 @@ describe('tenant import', () => {
       'tables/professional.csv does not match its checksum in the manifest',
     );
     expect(await tenantCount(empty)).toBe(0);
+    const notBackup = path.join(folder, 'not-a-backup.tar.gz');
+    await writeFile(notBackup, 'hello');
+    await expect(importTenant({ ownerUrl: empty, storage: new LocalStorage(dir), file: notBackup })).rejects.toThrow('cannot be read as a tenant backup');
     // nor does a file of another schema version go in
     const older = path.join(folder, 'older.tar.gz');
     await rewrite(older, (name, bytes) =>
