@@ -40,7 +40,7 @@ function demoPassword(): string {
   return `Demo${randomBytes(6).toString('hex')}9`;
 }
 
-interface SeedContext {
+export interface SeedContext {
   seed: number;
   today: string;
   policy: PolicyDocument | undefined;
@@ -63,9 +63,13 @@ async function insertTree(em: Queryable, tenantId: string, bureauId: string, t: 
   return { deptIds, unitIds };
 }
 
-async function seedTenant(owner: DataSource, t: DemoTenant, s: SeedContext): Promise<DemoCredential[]> {
+/**
+ * One demo tenant, as the first start seeds it; `code` (default: the demo's own) lets a test
+ * seed one under a code of its own (the people's regions and activities still follow `t`).
+ */
+export async function seedDemoTenant(owner: DataSource, t: DemoTenant, s: SeedContext, code: string = t.code): Promise<DemoCredential[]> {
   return inTransaction(owner, { tenantId: null, operator: true }, async (em) => {
-    const { tenant, bureauId } = await provisionTenant(em, { code: t.code, name: t.name, bureauName: t.bureau });
+    const { tenant, bureauId } = await provisionTenant(em, { code, name: code === t.code ? t.name : `${t.name}（${code}）`, bureauName: t.bureau });
     const tenantId = tenant.id;
     const { deptIds, unitIds } = await insertTree(em, tenantId, bureauId, t);
     const unitId = (index: number): string => {
@@ -100,7 +104,7 @@ async function seedTenant(owner: DataSource, t: DemoTenant, s: SeedContext): Pro
     const official = async (username: string, displayName: string, role: AccountRole, orgNodeId: string, note: string) => {
       const password = demoPassword();
       const id = await demoRepo.insertAccount(em, tenantId, { username, displayName, role, orgNodeId, passwordHash: await hashPassword(password) });
-      creds.push({ tenant: t.code, tenantName: t.name, role, username, password, note });
+      creds.push({ tenant: code, tenantName: t.name, role, username, password, note });
       return id;
     };
     // The department and unit officials, and the two professional accounts, work in the first unit's line.
@@ -122,12 +126,12 @@ async function seedTenant(owner: DataSource, t: DemoTenant, s: SeedContext): Pro
     // the signed-in professional is applying for the next title level this year (materials not filed yet)
     const next = TITLE_LEVELS[titleLevelRank(active.titleLevel) + 1];
     if (next) await demoRepo.insertTitleApplication(em, tenantId, professionalId(active.idNumber), next, active.titleSeries, lastYear + 1, null);
-    creds.push({ tenant: t.code, tenantName: t.name, role: AccountRole.PROFESSIONAL, username: active.idNumber, password, note: active.name });
+    creds.push({ tenant: code, tenantName: t.name, role: AccountRole.PROFESSIONAL, username: active.idNumber, password, note: active.name });
 
     const accountId = await demoRepo.insertAccount(em, tenantId, professional(pending));
-    const code = generateActivationCode();
-    await demoRepo.insertActivationCode(em, tenantId, accountId, await hashPassword(code), ACTIVATION_CODE_DAYS);
-    creds.push({ tenant: t.code, tenantName: t.name, role: AccountRole.PROFESSIONAL, username: pending.idNumber, activationCode: code, note: `${pending.name}${PENDING_NOTE}` });
+    const activationCode = generateActivationCode();
+    await demoRepo.insertActivationCode(em, tenantId, accountId, await hashPassword(activationCode), ACTIVATION_CODE_DAYS);
+    creds.push({ tenant: code, tenantName: t.name, role: AccountRole.PROFESSIONAL, username: pending.idNumber, activationCode, note: `${pending.name}${PENDING_NOTE}` });
 
     // Activities: planned and checked against the tenant's policy, inserted in one statement,
     // recorded by the bureau official.
@@ -143,7 +147,7 @@ async function seedTenant(owner: DataSource, t: DemoTenant, s: SeedContext): Pro
       s.logger.warn({ tenant: t.code }, 'no policy file for the demo tenant: seeded without activities');
     }
 
-    await demoRepo.insertSeedAudit(em, tenantId, { code: t.code, professionals: staff.length, activities });
+    await demoRepo.insertSeedAudit(em, tenantId, { code, professionals: staff.length, activities });
     return creds;
   });
 }
@@ -187,7 +191,7 @@ export async function seedDemo(owner: DataSource, dataDir: string, logger: Logge
   for (const t of missing) {
     logger.info({ tenant: t.code }, 'seeding demo tenant');
     const seed = 20260000 + DEMO_TENANTS.indexOf(t);
-    const created = await seedTenant(owner, t, { seed, today, policy: documents.get(t.code), logger });
+    const created = await seedDemoTenant(owner, t, { seed, today, policy: documents.get(t.code), logger });
     credentials = credentials.filter((c) => c.tenant !== t.code).concat(created);
     changed = true;
   }
