@@ -12,7 +12,7 @@ import { AppError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
 import type { Queryable } from '../platform/sql';
 import type { ObjectStorage } from '../platform/storage';
-import { LazyTransaction, type TenantSettings } from '../platform/transaction';
+import { inLazyTransaction } from '../platform/transaction';
 import type { PoliciesService } from '../policy/policy.service';
 import { retentionBoundary } from './retention-years';
 import type { RetentionRepository, SliceCounts } from './retention.repository';
@@ -123,26 +123,14 @@ export class RetentionService {
     return this.audit.record(ctx, { action: 'retention.remove', entityType: 'tenant', entityId: ctx.tenantId!, after });
   }
 
-  private async asOperator<T>(work: (db: Queryable) => Promise<T>): Promise<T> {
-    return this.transaction({ tenantId: null, operator: true }, async (tx) => work(await tx.manager()));
+  private asOperator<T>(work: (db: Queryable) => Promise<T>): Promise<T> {
+    return inLazyTransaction(this.runtime, { tenantId: null, operator: true }, async (tx) => work(await tx.manager()));
   }
 
   /** One transaction of the tenant, as a system actor, with the context the audit needs. */
   private inTenant<T>(tenantId: string, log: Logger, work: (ctx: Context) => Promise<T>): Promise<T> {
-    return this.transaction({ tenantId }, (tx) =>
+    return inLazyTransaction(this.runtime, { tenantId }, (tx) =>
       work({ requestId: `retention-${randomUUID()}`, clientAddress: 'retention', actor: { kind: 'SYSTEM', label: 'retention' }, tenantId, tx, db: () => tx.manager(), loaders: {} as Loaders, log }),
     );
-  }
-
-  private async transaction<T>(settings: TenantSettings, work: (tx: LazyTransaction) => Promise<T>): Promise<T> {
-    const tx = new LazyTransaction(this.runtime, settings);
-    let ok = false;
-    try {
-      const out = await work(tx);
-      ok = true;
-      return out;
-    } finally {
-      await tx.finish(ok);
-    }
   }
 }
