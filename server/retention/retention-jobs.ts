@@ -18,21 +18,41 @@ export function installRetentionQueue(owner: DataSource, logger: Logger): Promis
   return ensureQueues(owner, logger, [{ name: RETENTION_QUEUE, options: { policy: 'stately', retryLimit: 2, retryDelay: 600, expireInSeconds: 4 * 3600 } }]);
 }
 
-export async function startRetentionJobs(retention: RetentionService, runtimeUrl: string, config: Pick<Config, 'RETENTION_CRON' | 'SHUTDOWN_GRACE_MS'>, logger: Logger): Promise<RunningJobs> {
+interface RunData {
+  /** only these tenants (a run queued by hand); absent: every active tenant */
+  tenantIds?: string[];
+}
+
+export interface RetentionJobs extends RunningJobs {
+  /** Queues a run now (besides the schedule): of the given tenants, or of every active tenant. */
+  runNow(tenantIds?: readonly string[]): Promise<void>;
+}
+
+export async function startRetentionJobs(
+  retention: RetentionService,
+  runtimeUrl: string,
+  config: Pick<Config, 'RETENTION_CRON' | 'SHUTDOWN_GRACE_MS'>,
+  logger: Logger,
+  options: { pollingIntervalSeconds?: number } = {},
+): Promise<RetentionJobs> {
   const log = logger.child({ jobs: 'retention' });
   const { default: Boss } = await import('pg-boss');
   const boss: PgBoss = new Boss({ connectionString: runtimeUrl, max: 1, schema: JOB_SCHEMA, migrate: false, application_name: 'ce-platform-retention' });
   boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
   await boss.start();
   await boss.schedule(RETENTION_QUEUE, config.RETENTION_CRON, {}, { tz: 'Asia/Shanghai' });
-  await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
-    for (const tenant of await retention.activeTenants()) {
+  await boss.work<RunData>(RETENTION_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 60 }, async ([job]) => {
+    const tenantIds = job?.data.tenantIds ?? (await retention.activeTenants()).map((t) => t.id);
+    for (const tenantId of tenantIds) {
       try {
-        await retention.runTenant(tenant.id, log);
+        await retention.runTenant(tenantId, log);
       } catch (error) {
-        log.error({ err: error, tenantId: tenant.id }, 'retention run failed');
+        log.error({ err: error, tenantId }, 'retention run failed');
       }
     }
   });
-  return { stop: () => boss.stop({ graceful: true, timeout: config.SHUTDOWN_GRACE_MS }) };
+  return {
+    runNow: async (tenantIds) => void (await boss.send(RETENTION_QUEUE, tenantIds ? { tenantIds: [...tenantIds] } : {})),
+    stop: () => boss.stop({ graceful: true, timeout: config.SHUTDOWN_GRACE_MS }),
+  };
 }

@@ -11,6 +11,8 @@ import { createLogger } from '../../server/platform/logger';
 import { LocalStorage } from '../../server/platform/local-storage';
 import type { PolicyDocument } from '../../server/engine';
 import { retentionBoundary } from '../../server/retention/retention-years';
+import { connectionUrl } from '../../server/reminders/job-queue';
+import { startRetentionJobs } from '../../server/retention/retention-jobs';
 import type { RetentionService } from '../../server/retention/retention.service';
 import { policyTenant } from '../declarations/declarations-support';
 import { auditRows, type TenantFixture } from '../support/fixtures';
@@ -187,6 +189,21 @@ describe('data retention', () => {
     await expect(asRuntime(`SELECT * FROM app_retention_files(${firstKept + 1}, NULL, 10, true)`)).rejects.toThrow(/five before are kept/);
     await expect(app.owner.query(`DELETE FROM declaration_decision WHERE tenant_id = $1`, [a.t.tenantId])).rejects.toThrow(/append-only/);
     await expect(app.owner.query(`UPDATE activity SET year = year WHERE tenant_id = $1 AND withdrawn_at IS NOT NULL`, [a.t.tenantId])).rejects.toThrow(/withdrawn already/);
+  });
+});
+
+describe('the retention job', () => {
+  it('a run queued on pg-boss removes the named tenant\'s old rows (the scheduled run visits every active tenant the same way)', async () => {
+    const a = await setUp('rtj');
+    const jobs = await startRetentionJobs(retention, connectionUrl(app.runtime), { RETENTION_CRON: '30 2 * * *', SHUTDOWN_GRACE_MS: 5000 }, log, { pollingIntervalSeconds: 0.5 });
+    try {
+      await jobs.runNow([a.t.tenantId]);
+      const end = Date.now() + 30_000;
+      while ((await counts(a.t)).declarations > 3 && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
+      expect(await counts(a.t)).toMatchObject({ declarations: 3, files: 3 });
+    } finally {
+      await jobs.stop();
+    }
   });
 });
 
