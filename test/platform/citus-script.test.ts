@@ -67,8 +67,13 @@ describe('migrations/citus/distribute.sql', () => {
   });
 
   it('distributes every table with a tenant_id that is not a reference table, by tenant_id, in one colocation group', async () => {
-    const withTenant = (await db.query(`SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id'`)).rows.map((r) => r.table_name as string);
+    const columns = (await db.query(`SELECT table_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id'`)).rows;
+    const withTenant = columns.map((r) => r.table_name as string);
     expect(withTenant.filter((t) => kindOf(t) === 'local')).toEqual([]);
+    // one colocation group needs one type of distribution column
+    const distributedColumns = columns.filter((r) => kindOf(r.table_name) === 'distributed');
+    expect(distributedColumns).toHaveLength(distributed.length);
+    expect(new Set(distributedColumns.map((r) => `${r.data_type} ${r.is_nullable}`))).toEqual(new Set(['uuid NO']));
     expect(distributed.every((d) => d.column === 'tenant_id')).toBe(true);
     const [anchor, ...rest] = distributed;
     expect(anchor!.colocateWith).toBe('none');
