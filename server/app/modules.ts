@@ -19,6 +19,7 @@ import { professionalsModule } from '../professionals/professionals.module';
 import { providersModule } from '../providers/providers.module';
 import { registrationsModule } from '../registrations/registrations.module';
 import { remindersModule } from '../reminders/reminders.module';
+import { retentionModule } from '../retention/retention.module';
 import { staffImportsModule } from '../staff-imports/staff-imports.module';
 import { tenantsModule } from '../tenants/tenants.module';
 import { titlesModule } from '../titles/titles.module';
@@ -48,4 +49,5 @@ export const modules: readonly CapabilityModule[] = [
   remindersModule,
   staffImportsModule,
   registrationsModule,
+  retentionModule,
 ];

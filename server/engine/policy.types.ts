@@ -218,6 +218,8 @@ export interface PolicyDocument {
   providers?: ProviderPolicy;
   /** The integrity record's term (absent: marks are recorded and shown, and block nothing). */
   integrity?: IntegrityPolicy;
+  /** How many years declarations and evidence files are kept (absent: the product's default, server/retention). */
+  retention?: { years: number; source: string };
   /** Which certificates the tenant issues (absent: a per-year hour certificate, product decision). */
   certificates?: CertificatePolicy;
   /** When the people short of hours are reminded (absent: no reminders). */

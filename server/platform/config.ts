@@ -139,17 +139,25 @@ const schema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Run the data-retention job (pg-boss) in this process. Default: on, except NODE_ENV=test. */
+  RETENTION_JOBS: bool.optional(),
+  /** When the daily retention run starts: a five-field cron expression in China time. */
+  RETENTION_CRON: z
+    .string()
+    .regex(/^[0-9*,/-]+( [0-9*,/-]+){4}$/, 'must be a five-field cron expression such as "30 2 * * *"')
+    .default('30 2 * * *'),
 });
 
 /** Settings that default to on outside production and off in it. */
 const DEVELOPER_FEATURES = ['GRAPHQL_INTROSPECTION', 'GRAPHQL_FIELD_SUGGESTIONS', 'EXPLORER'] as const;
 type DeveloperFeature = (typeof DEVELOPER_FEATURES)[number];
 
-export type Config = Omit<z.infer<typeof schema>, DeveloperFeature | 'EVIDENCE_DIR' | 'S3_FORCE_PATH_STYLE' | 'REMINDER_JOBS'> &
+export type Config = Omit<z.infer<typeof schema>, DeveloperFeature | 'EVIDENCE_DIR' | 'S3_FORCE_PATH_STYLE' | 'REMINDER_JOBS' | 'RETENTION_JOBS'> &
   Record<DeveloperFeature, boolean> & {
     EVIDENCE_DIR: string;
     S3_FORCE_PATH_STYLE: boolean;
     REMINDER_JOBS: boolean;
+    RETENTION_JOBS: boolean;
   };
 
 export class ConfigError extends Error {}
@@ -170,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     EVIDENCE_DIR: parsed.EVIDENCE_DIR ?? path.join(parsed.DATA_DIR, 'evidence'),
     S3_FORCE_PATH_STYLE: parsed.S3_FORCE_PATH_STYLE ?? parsed.S3_ENDPOINT !== undefined,
     REMINDER_JOBS: parsed.REMINDER_JOBS ?? parsed.NODE_ENV !== 'test',
+    RETENTION_JOBS: parsed.RETENTION_JOBS ?? parsed.NODE_ENV !== 'test',
   };
   const problems = [...(config.EVIDENCE_STORE === 's3' ? s3SettingProblems(config) : []), ...smtpSettingProblems(config)];
   if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);

@@ -102,3 +102,19 @@ export class LazyTransaction implements RequestTransaction {
     }
   }
 }
+
+/**
+ * A job's unit of work: `work` gets a transaction opened on its first statement, committed when
+ * `work` returns and rolled back when it throws.
+ */
+export async function inLazyTransaction<T>(ds: DataSource, settings: TenantSettings, work: (tx: LazyTransaction) => Promise<T>): Promise<T> {
+  const tx = new LazyTransaction(ds, settings);
+  let ok = false;
+  try {
+    const out = await work(tx);
+    ok = true;
+    return out;
+  } finally {
+    await tx.finish(ok);
+  }
+}

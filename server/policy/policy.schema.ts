@@ -230,6 +230,9 @@ export const policySchema = z
     review: reviewSchema.optional(),
     providers: z.strictObject({ filingLeadWorkingDays: positiveInt.max(60, { error: '备案提前期不超过 60 个工作日' }).optional(), source }).optional(),
     integrity: z.strictObject({ termYears: positiveInt.max(10, { error: '记录期限最多 10 年' }), source }).optional(),
+    retention: z
+      .strictObject({ years: positiveInt.min(6, { error: '至少保存 6 年（当年及之前 5 年）' }).max(30, { error: '保存期限最多 30 年' }), source })
+      .optional(),
     certificates: z
       .strictObject({
         scope: z.enum(['YEAR', 'TITLE_WINDOW'], { error: '应为 YEAR（每年度一份）或 TITLE_WINDOW（按职称评审年限一份）' }),

@@ -17,7 +17,7 @@ export const TENANT_QUEUE = 'reminders-tenant';
 /** pg-boss's own queue for cron schedules (its timekeeper would otherwise create it as the runtime role). */
 const SEND_IT_QUEUE = '__pgboss__send-it';
 
-const QUEUES: readonly { name: string; options: Omit<PgBoss.Queue, 'name'> }[] = [
+const QUEUES: readonly QueueSpec[] = [
   { name: DAILY_QUEUE, options: { policy: 'stately', retryLimit: 2, retryDelay: 300, expireInSeconds: 900 } },
   // a large tenant's run judges every short person's year: up to an hour
   { name: TENANT_QUEUE, options: { policy: 'stately', retryLimit: 2, retryDelay: 300, expireInSeconds: 3600 } },
@@ -31,15 +31,30 @@ export function connectionUrl(ds: DataSource): string {
   return url;
 }
 
-/** Installs or upgrades pg-boss's schema, creates the queues and grants the runtime role their use. Idempotent. */
-export async function installJobQueue(owner: DataSource, logger: Logger): Promise<void> {
+/** A queue this product runs and its options. */
+export interface QueueSpec {
+  name: string;
+  options: Omit<PgBoss.Queue, 'name'>;
+}
+
+/** Installs or upgrades pg-boss's schema, creates the reminders' queues and grants the runtime role their use. Idempotent. */
+export function installJobQueue(owner: DataSource, logger: Logger): Promise<void> {
+  return ensureQueues(owner, logger, QUEUES);
+}
+
+/**
+ * Installs or upgrades pg-boss's schema, creates or updates these queues and grants the runtime
+ * role the use of every table and function of the schema (a new queue brings a table of its
+ * own). Idempotent; other capabilities' jobs (server/retention) call it for their queues.
+ */
+export async function ensureQueues(owner: DataSource, logger: Logger, queues: readonly QueueSpec[]): Promise<void> {
   const { default: Boss } = await import('pg-boss');
   const boss = new Boss({ connectionString: connectionUrl(owner), max: 1, schema: JOB_SCHEMA, migrate: true, supervise: false, schedule: false, application_name: 'ce-platform' });
   boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue installation'));
   await boss.start();
   try {
     const existing = new Set((await boss.getQueues()).map((q) => q.name));
-    for (const q of QUEUES) {
+    for (const q of queues) {
       if (!existing.has(q.name)) await boss.createQueue(q.name, { name: q.name, ...q.options });
       else if (q.name !== SEND_IT_QUEUE) await boss.updateQueue(q.name, { name: q.name, ...q.options });
     }

@@ -23,7 +23,7 @@ import { AppError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
 import type { Mailer } from '../platform/mailer';
 import type { Queryable } from '../platform/sql';
-import { LazyTransaction } from '../platform/transaction';
+import { inLazyTransaction } from '../platform/transaction';
 import type { PolicyRevision } from '../policy/policy.repository';
 import type { PoliciesService } from '../policy/policy.service';
 import type { NotificationsRepository } from './notifications.repository';
@@ -80,13 +80,8 @@ export class RemindersService {
     return out;
   }
 
-  async activeTenants(): Promise<string[]> {
-    const tx = new LazyTransaction(this.runtime, { tenantId: null, operator: true });
-    try {
-      return await this.repo.activeTenantIds(await tx.manager());
-    } finally {
-      await tx.finish(true);
-    }
+  activeTenants(): Promise<string[]> {
+    return inLazyTransaction(this.runtime, { tenantId: null, operator: true }, async (tx) => this.repo.activeTenantIds(await tx.manager()));
   }
 
   /** One run of one tenant for today (the clock's): the reminders due since its last run, the digests, the e-mails to retry. */
@@ -225,18 +220,10 @@ export class RemindersService {
   }
 
   /** One transaction of the tenant (tenant set first, like a request's), with a context for the services it calls. */
-  private async inTenant<T>(tenantId: string, log: Logger, work: (ctx: Context) => Promise<T>): Promise<T> {
-    const tx = new LazyTransaction(this.runtime, { tenantId });
-    const db = () => tx.manager();
-    const ctx: Context = { requestId: `reminders-${randomUUID()}`, clientAddress: 'reminders', actor: { kind: 'SYSTEM', label: 'reminders' }, tenantId, tx, db, loaders: {} as Loaders, log };
-    let ok = false;
-    try {
-      const out = await work(ctx);
-      ok = true;
-      return out;
-    } finally {
-      await tx.finish(ok);
-    }
+  private inTenant<T>(tenantId: string, log: Logger, work: (ctx: Context) => Promise<T>): Promise<T> {
+    return inLazyTransaction(this.runtime, { tenantId }, (tx) =>
+      work({ requestId: `reminders-${randomUUID()}`, clientAddress: 'reminders', actor: { kind: 'SYSTEM', label: 'reminders' }, tenantId, tx, db: () => tx.manager(), loaders: {} as Loaders, log }),
+    );
   }
 
   private inTenantDb<T>(tenantId: string, log: Logger, work: (db: Queryable) => Promise<T>): Promise<T> {

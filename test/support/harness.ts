@@ -34,7 +34,7 @@ export async function startTestApp(env: Record<string, string> = {}, logLines?: 
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest (globalSetup)');
   const ownEvidenceDir = env.EVIDENCE_DIR ? null : mkdtempSync(path.join(tmpdir(), 'ce-evidence-'));
   // the scheduled jobs (reminders) only where a test asks for them, even with NODE_ENV=production
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', EVIDENCE_DIR: ownEvidenceDir ?? '', REMINDER_JOBS: 'false', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', EVIDENCE_DIR: ownEvidenceDir ?? '', REMINDER_JOBS: 'false', RETENTION_JOBS: 'false', ...env });
   const dbs: Databases = await openDatabases({ ownerUrl: url, poolSize: 5 });
   const server = await startServer({ config, runtime: dbs.runtime, logger: logLines ? createLogger('debug', { write: (line: string) => void logLines.push(line) }) : createLogger('silent'), jwtSecret });
   return {

@@ -41,6 +41,7 @@ export const KNOWN_ACTIONS = [
   'export.audit-events',
   'staffImport.upload',
   'staffImport.confirm',
+  'retention.remove',
 ] as const;
 
 export const KNOWN_ENTITIES = [
@@ -59,6 +60,7 @@ export const KNOWN_ENTITIES = [
   'training_report_batch',
   'export',
   'staff_import',
+  'tenant',
 ] as const;
 
 /** A message key for a code with dots (polyglot reads dots as nesting). */

@@ -67,6 +67,7 @@ export const auditEventsMessages = {
           'export_audit-events': '导出审计日志',
           staffImport_upload: '上传人员导入文件（预检）',
           staffImport_confirm: '确认导入人员',
+          retention_remove: '清理超过保存期限的申报和证明材料',
         },
         entities: {
           policy_revision: '政策版本',
@@ -84,6 +85,7 @@ export const auditEventsMessages = {
           training_report_batch: '培训上报批次',
           export: '导出',
           staff_import: '人员导入任务',
+          tenant: '地区',
         },
       },
     },
@@ -154,6 +156,7 @@ export const auditEventsMessages = {
           'export_audit-events': 'Audit log exported',
           staffImport_upload: 'Staff import file uploaded (checked)',
           staffImport_confirm: 'Staff import confirmed',
+          retention_remove: 'Records past their retention period removed',
         },
         entities: {
           policy_revision: 'Policy revision',
@@ -171,6 +174,7 @@ export const auditEventsMessages = {
           training_report_batch: 'Training report batch',
           export: 'Export',
           staff_import: 'Staff import',
+          tenant: 'Region',
         },
       },
     },
