@@ -40,9 +40,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** `jwtSecret`: for tests that sign their own tokens; random otherwise. */
+/**
+ * `jwtSecret`: for tests that sign their own tokens; random otherwise. `env.DATABASE_URL`: a
+ * database of the test's own (migrated), instead of the run's.
+ */
 export async function startTestApp(env: Record<string, string> = {}, logLines?: string[], jwtSecret = randomBytes(32).toString('hex')): Promise<TestApp> {
-  const url = process.env.TEST_DATABASE_URL;
+  const url = env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest (globalSetup)');
   const ownEvidenceDir = env.EVIDENCE_DIR ? null : mkdtempSync(path.join(tmpdir(), 'ce-evidence-'));
   // the scheduled jobs (reminders) only where a test asks for them, even with NODE_ENV=production
