@@ -149,9 +149,10 @@ export class ReplicaReader {
   async open(settings: TenantSettings): Promise<ReadSnapshot | null> {
     if (Date.now() < this.downUntil) return this.onPrimary();
     const wrote = this.writers.get(writerKey(settings));
+    // the primary's failure is the request's, not the replica's
+    const position = await queryOne<{ lsn: string }>(this.options.primary, 'SELECT pg_current_wal_lsn()::text AS lsn');
+    const now = this.remember(lsnOf(position!.lsn));
     try {
-      const position = await queryOne<{ lsn: string }>(this.options.primary, 'SELECT pg_current_wal_lsn()::text AS lsn');
-      const now = this.remember(lsnOf(position!.lsn));
       const tx = await this.pool.snapshot(settings, async (db) => {
         const row = (await queryOne<LagRow>(db, LAG_CHECK))!;
         const replayed = row.standby && row.replayed ? lsnOf(row.replayed) : null;

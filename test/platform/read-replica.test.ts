@@ -131,6 +131,12 @@ test('a batch eligibility check runs on the standby and answers exactly as the p
   const primaryReaders = await db.onPrimary<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'ce-platform-replica'`);
   expect(primaryReaders[0]!.n).toBe(0);
 
+  // the tenant wall stands on the standby too: another tenant's official finds none of these people
+  const outsider = await app.gql(BATCH, { a: applicants(tenant, 1) }, other.accounts.bureau.token);
+  expect(outsider.errors).toBeUndefined();
+  expect(app.server.replica!.stats.onReplica).toBe(before + 2);
+  expect(outsider.data.titleEligibilityBatch.map((i: { errorCode: string }) => i.errorCode)).toEqual(Array(9).fill('PROFESSIONAL_NOT_FOUND'));
+
   const onPrimary = await primaryOnly.gql(BATCH, asked, token);
   expect(onPrimary.errors).toBeUndefined();
   expect(onStandby.data).toEqual(onPrimary.data);

@@ -4,7 +4,7 @@
 // pg_backup_stop: the machine's pg_basebackup is older than the embedded server), started by the
 // same postgres binary on another port, streaming from a replication slot.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -36,11 +36,12 @@ export interface ReplicatedDatabase {
 
 async function query<T>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
   const client = new Client({ connectionString: url });
-  await client.connect();
   try {
+    await client.connect();
     return (await client.query(sql, values)).rows as T[];
   } finally {
-    await client.end();
+    // also after a refused connection (the standby starting up), whose socket would stay open
+    await client.end().catch(() => undefined);
   }
 }
 
@@ -91,10 +92,11 @@ export async function startReplicatedDatabase(logger: Logger): Promise<Replicate
     if (standby && standby.exitCode === null && standby.signalCode === null) {
       const exited = new Promise((resolve) => standby!.once('exit', resolve));
       standby.kill('SIGINT'); // fast shutdown
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10000)))]);
+      clearTimeout(timer);
       if (standby.exitCode === null && standby.signalCode === null) standby.kill('SIGKILL');
     }
-    standby?.stderr?.destroy();
     await primary.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
@@ -124,7 +126,9 @@ export async function startReplicatedDatabase(logger: Logger): Promise<Replicate
     const nativeDir = await reachableBinaries(embeddedPostgresPackage().nativeDir, account, DEFAULT_RELOCATION_DIR, logger);
     const password = decodeURIComponent(new URL(primary.url).password);
     const standbyPort = await freePort();
-    const output: string[] = [];
+    // the standby's log goes to a file (a pipe would keep this process waiting for it)
+    const logFile = path.join(dataDir, 'standby.log');
+    const log = await open(logFile, 'w');
     standby = spawn(
       path.join(nativeDir, 'bin', 'postgres'),
       [
@@ -139,15 +143,16 @@ export async function startReplicatedDatabase(logger: Logger): Promise<Replicate
         // replay_lag in pg_stat_replication is reported at this interval
         '-c', 'wal_receiver_status_interval=1s',
       ],
-      { cwd: path.dirname(standbyDir), stdio: ['ignore', 'ignore', 'pipe'], ...(account ? { uid: account.uid, gid: account.gid } : {}) },
+      { cwd: path.dirname(standbyDir), stdio: ['ignore', log.fd, log.fd], ...(account ? { uid: account.uid, gid: account.gid } : {}) },
     );
-    standby.stderr!.on('data', (chunk: Buffer) => output.push(String(chunk)));
+    await log.close();
+    const output = async () => (await readFile(logFile, 'utf8').catch(() => '')).slice(-2000);
     const standbyUrl = withPort(primary.url, standbyPort);
     await waitFor('the standby to accept connections', async () => {
-      if (standby!.exitCode !== null) throw new Error(`the standby exited: ${output.join('').slice(-2000)}`);
+      if (standby!.exitCode !== null) throw new Error('the standby exited');
       return (await query<{ standby: boolean }>(standbyUrl, 'SELECT pg_is_in_recovery() AS standby'))[0]!.standby;
-    }, 30000).catch((error: Error) => {
-      throw new Error(`${error.message}\n${output.join('').slice(-2000)}`);
+    }, 30000).catch(async (error: Error) => {
+      throw new Error(`${error.message}\n${await output()}`);
     });
     const caughtUp = async () => {
       const lsn = (await query<{ lsn: string }>(primary.url, 'SELECT pg_current_wal_lsn()::text AS lsn'))[0]!.lsn;
