@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { createLogger } from '../../server/platform/logger';
 import { replicaConnection } from '../../server/platform/read-replica';
+import { RequestScope } from '../../server/platform/request-scope';
 import { loadPolicyFiles, publishInitialPolicy } from '../../server/policy/initial-policies';
 import { bookOf, exportFile, rowsOf } from '../exports/export-support';
 import { createTenantFixture, type TenantFixture } from '../support/fixtures';
@@ -170,6 +171,17 @@ test('completion statistics, the policy impact preview and an export read there 
 describe('reads that must see the caller\'s own writes', () => {
   afterEach(async () => {
     await db.onStandby('SELECT pg_wal_replay_resume()');
+  });
+
+  test('inside a request that has begun writing, a heavy read asks for no replica', async () => {
+    const settings = { tenantId: tenant.tenantId, actorId: tenant.accounts.deptA.id };
+    const writing = new RequestScope(app.server.pool, settings, app.server.replica);
+    await (await writing.manager()).query('SELECT 1');
+    const before = { ...app.server.replica!.stats };
+    expect(await writing.replicaSnapshot()).toBeNull();
+    await writing.finish(false);
+    // not even asked: the replica's counts stand
+    expect(app.server.replica!.stats).toMatchObject({ onReplica: before.onReplica, onPrimary: before.onPrimary });
   });
 
   test('a write, then the same caller\'s batch: on the primary, with the write, until the standby has replayed it', async () => {
