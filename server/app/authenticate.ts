@@ -9,6 +9,7 @@ import type { TokenService } from '../accounts/tokens';
 import type { ApiClientsService } from '../api-clients/api-clients.service';
 import type { Actor } from '../platform/actor';
 import { AppError, unauthenticated } from '../platform/errors';
+import type { ReplicaReader } from '../platform/read-replica';
 import type { RequestPool } from '../platform/request-db';
 import { RequestScope } from '../platform/request-scope';
 import { tenantStatusCache } from '../tenants/tenant-status';
@@ -38,6 +39,8 @@ export interface Authenticated {
 interface AuthDeps {
   runtime: DataSource;
   pool: RequestPool;
+  /** The heavy reads' standby; absent: they read on the primary. */
+  replica?: ReplicaReader | null;
   tokens: TokenService;
   apiClients: ApiClientsService;
 }
@@ -53,9 +56,9 @@ export async function authenticate(credentials: Credentials, deps: AuthDeps): Pr
   if (credentials.apiKey) {
     const actor = await deps.apiClients.authenticate(deps.runtime, credentials.apiKey);
     await requireServedTenant(deps.runtime, actor.tenantId);
-    return { actor, tx: new RequestScope(deps.pool, { tenantId: actor.tenantId, actorId: actor.id }) };
+    return { actor, tx: new RequestScope(deps.pool, { tenantId: actor.tenantId, actorId: actor.id }, deps.replica ?? null) };
   }
-  return { actor: { kind: 'ANONYMOUS' }, tx: new RequestScope(deps.pool, { tenantId: null }) };
+  return { actor: { kind: 'ANONYMOUS' }, tx: new RequestScope(deps.pool, { tenantId: null }, deps.replica ?? null) };
 }
 
 async function fromToken(token: string, deps: AuthDeps): Promise<Authenticated> {
@@ -64,7 +67,7 @@ async function fromToken(token: string, deps: AuthDeps): Promise<Authenticated> 
   if (claims === 'invalid') throw unauthenticated('登录凭证无效');
   const operator = claims.kind === 'operator';
   if (!operator && claims.tid) await requireServedTenant(deps.runtime, claims.tid);
-  const tx = new RequestScope(deps.pool, { tenantId: operator ? null : (claims.tid ?? null), operator, actorId: claims.sub });
+  const tx = new RequestScope(deps.pool, { tenantId: operator ? null : (claims.tid ?? null), operator, actorId: claims.sub }, deps.replica ?? null);
   const db = tx.reader();
   if (operator) {
     const found = await accounts.findOperator(db, claims.sub);

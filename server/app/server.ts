@@ -12,6 +12,7 @@ import type { TokenService } from '../accounts/tokens';
 import { actorLabel } from '../platform/actor';
 import type { Config } from '../platform/config';
 import { connectionConfig, isHealthy, isReachable } from '../platform/database';
+import { ReplicaReader, replicaConnection } from '../platform/read-replica';
 import { RequestPool } from '../platform/request-db';
 import type { Queryable } from '../platform/sql';
 import { AppError } from '../platform/errors';
@@ -44,6 +45,8 @@ export interface RunningServer {
   pool: RequestPool;
   /** Where the metrics are scraped: METRICS_PORT's address, or this server's /metrics with METRICS_TOKEN; null when off. */
   metricsUrl: string | null;
+  /** The heavy reads' standby (READ_DATABASE_URL); null without one. */
+  replica: ReplicaReader | null;
   /** Stops accepting requests, lets in-flight ones finish, then returns. */
   stop(): Promise<void>;
 }
@@ -69,6 +72,16 @@ export async function startServer(options: {
     watchPools(metrics, pool, runtime);
     countListRows(schema, metrics);
   }
+  // the heavy reads' own connections, on the standby when there is one (read-replica.ts)
+  const replica = config.READ_DATABASE_URL
+    ? new ReplicaReader({
+        connection: replicaConnection(connectionConfig(runtime), config.READ_DATABASE_URL),
+        poolSize: config.DB_POOL_SIZE,
+        maxLagMs: config.READ_REPLICA_MAX_LAG_MS,
+        primary: runtime,
+        logger,
+      })
+    : null;
 
   const app = express();
   app.disable('x-powered-by');
@@ -146,7 +159,7 @@ export async function startServer(options: {
   // throw an AppError with its HTTP status.
   const requestContext = async (req: IncomingMessage, res: ServerResponse, info: RequestInfo = requestInfo(req)): Promise<Context> => {
     const requestId = info.requestId;
-    const { actor, tx } = await authenticate(readCredentials(req.headers), { runtime, pool, tokens, apiClients: services.apiClients });
+    const { actor, tx } = await authenticate(readCredentials(req.headers), { runtime, pool, replica, tokens, apiClients: services.apiClients });
     const tenantId = actor.kind === 'ACCOUNT' || actor.kind === 'API_CLIENT' ? actor.tenantId : null;
     // a request that ends without reaching willSendResponse must not keep its connection
     res.on('close', () => void tx.finish(false));
@@ -217,11 +230,13 @@ export async function startServer(options: {
     tokens,
     pool,
     metricsUrl: metricsServer?.url ?? (metrics ? `http://${host}:${port}${METRICS_PATH}` : null),
+    replica,
     async stop() {
       ready = false;
       await jobs.stop(); // no new job starts; a running one finishes first (within SHUTDOWN_GRACE_MS)
       await apollo.stop(); // drains the HTTP server: in-flight requests finish first
       await pool.close();
+      await replica?.close();
       await invalidations.stop();
       await metricsServer?.stop();
     },

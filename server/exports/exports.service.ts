@@ -14,6 +14,7 @@ import { requireOfficial, requireTenant } from '../platform/access';
 import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
 import { AppError } from '../platform/errors';
+import { readingFrom } from '../platform/read-replica';
 import { inTransaction } from '../platform/transaction';
 import type { ExportKind, PreparedExport } from './export-kind';
 import type { ExportLimits } from './export-limits';
@@ -50,7 +51,8 @@ export class ExportsService {
   }
 
   /** Everything up to the first byte of the file; any refusal is an AppError, and nothing was sent. */
-  async start(ctx: Context, kindName: string, body: Record<string, unknown>): Promise<StartedExport> {
+  async start(request: Context, kindName: string, body: Record<string, unknown>): Promise<StartedExport> {
+    let ctx = request;
     const kind = this.kinds.get(kindName);
     if (!kind) throw new AppError('EXPORT_KIND_UNKNOWN', exportError.catalog.EXPORT_KIND_UNKNOWN, 'kind', 404);
     const actor = requireOfficial(ctx, [...kind.roles]);
@@ -61,6 +63,9 @@ export class ExportsService {
     let handedOver = false;
     try {
       await this.limits.consume(tenantId, actor.id);
+      // a heavy read: on a snapshot of the read replica when one is fit for it, kept to the end of the request
+      const snapshot = (await ctx.tx.replicaSnapshot?.()) ?? null;
+      if (snapshot) ctx = readingFrom(ctx, snapshot);
       const em = await ctx.db();
       await em.query(`SELECT set_config('statement_timeout', $1, true)`, [String(this.settings.statementTimeoutMs)]);
       const prepared = await kind.prepare(ctx, args, this.settings.maxRows);

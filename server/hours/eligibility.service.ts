@@ -10,6 +10,7 @@ import type { Context } from '../platform/context';
 import { commonError, errorWithMessage, idNumberError } from '../platform/errors';
 import { type Metrics, noMetrics } from '../platform/metrics';
 import { maskIdNumber, parseIdNumber } from '../platform/id-number';
+import { onReadReplica } from '../platform/read-replica';
 import { mapInSlices } from '../platform/slices';
 import { isCalendarDate } from '../platform/validators';
 import type { PoliciesService } from '../policy/policy.service';
@@ -118,7 +119,8 @@ export class EligibilityService {
     if (applicationIds.length > MAX_BATCH) throw hoursError('BATCH_TOO_LARGE', 'applicationIds');
     const loaded = await ctx.loaders.titleApplication.loadMany([...new Set(applicationIds)]);
     const applications = loaded.filter((a): a is TitleApplication => a !== null && !(a instanceof Error));
-    const judged = await this.judgeApplications(ctx, applications, false);
+    // a heavy read: on the read replica when one is fit for it
+    const judged = await onReadReplica(ctx, (reading) => this.judgeApplications(reading, applications, false));
     const results = new Map(applications.map((a, i) => [a.id, judged[i]]));
     return applicationIds.map((applicationId) => {
       const result = results.get(applicationId);
@@ -132,6 +134,11 @@ export class EligibilityService {
     requireReader(ctx);
     if (applicants.length > MAX_BATCH) throw hoursError('BATCH_TOO_LARGE', 'applicants');
     this.policies.checkYear(applicationYear, 'applicationYear');
+    // a heavy read: on the read replica when one is fit for it
+    return onReadReplica(ctx, (reading) => this.judgeBatch(reading, applicants, applicationYear));
+  }
+
+  private async judgeBatch(ctx: Context, applicants: readonly EligibilityApplicant[], applicationYear: number): Promise<BatchEligibilityItem[]> {
     const parsed = applicants.map((a) => ({ a, id: parseIdNumber(a.idNumber), question: inlineQuestion(a.targetLevel, applicationYear, a) }));
     const valid = parsed.flatMap((p) => (p.id.ok ? [p.id.value] : []));
     const visible = new Map<string, Person>();

@@ -10,6 +10,7 @@ import { requireOfficial } from '../platform/access';
 import type { Clock } from '../platform/clock';
 import type { Context } from '../platform/context';
 import { maskIdNumber } from '../platform/id-number';
+import { onReadReplica } from '../platform/read-replica';
 import { mapInSlices } from '../platform/slices';
 import type { PoliciesService } from '../policy/policy.service';
 import type { PublishPolicyVersionInput } from '../policy/policy.types';
@@ -38,6 +39,11 @@ export class PolicyImpactService {
   async impact(ctx: Context, input: PublishPolicyVersionInput, year: number, first: number): Promise<PolicyImpact> {
     requireOfficial(ctx, ['BUREAU_OFFICIAL']);
     this.policies.checkYear(year, 'year');
+    // a heavy read: on the read replica when one is fit for it
+    return onReadReplica(ctx, (reading) => this.judgeAll(reading, input, year, first));
+  }
+
+  private async judgeAll(ctx: Context, input: PublishPolicyVersionInput, year: number, first: number): Promise<PolicyImpact> {
     const { current, document } = await this.policies.preview(ctx, input);
     this.policies.versionOrThrow(current.document, year);
     this.policies.versionOrThrow(document, year);

@@ -22,6 +22,17 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  /**
+   * A streaming standby of the primary (docs/OPERATIONS.md, "Read replica") for the heavy reads:
+   * batch eligibility, statistics, exports, the policy impact preview. Without a user of its own,
+   * the runtime role's user and password are used (the standby is a copy with the same roles).
+   */
+  READ_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  /** The most the replica may lag behind the primary for a heavy read to go there; beyond it the primary serves. */
+  READ_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).max(3600000).default(5000),
   DATA_DIR: z.string().min(1).default('.data'),
   /** Folder of tenant policy files (the initial revision of each tenant's policy). */
   POLICY_DIR: z.string().min(1).default('tenants'),

@@ -101,14 +101,15 @@ export class RequestPool {
   /** Told how long each checkout waited for a connection (metrics); null: not measured. */
   private waitObserver: ((seconds: number) => void) | null = null;
 
+  /** `connection` may name its own application_name (the read replica's pool does). */
   constructor(
     connection: ClientConfig,
     private readonly size: number,
   ) {
     this.pool = new Pool({
+      application_name: 'ce-platform',
       ...connection,
       max: size,
-      application_name: 'ce-platform',
       options: '-c default_transaction_read_only=on',
     });
     // an idle connection's error (the server restarted) must not crash the process; the pool drops it
@@ -237,15 +238,33 @@ export class RequestPool {
 
   /** A `READ WRITE` transaction holding one connection, its settings local to it. */
   async begin(settings: TenantSettings): Promise<PooledTransaction> {
+    return (await this.open(settings, 'BEGIN READ WRITE'))!;
+  }
+
+  /**
+   * A read-only snapshot (REPEATABLE READ: every statement sees the same data) holding one
+   * connection, its settings local to it, once `accept` — run first on that connection, before
+   * the snapshot is taken — said yes; null (the connection back in the pool) when it said no.
+   */
+  snapshot(settings: TenantSettings, accept: (db: Queryable) => Promise<boolean>): Promise<PooledTransaction | null> {
+    return this.open(settings, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', accept);
+  }
+
+  private async open(settings: TenantSettings, begin: string, accept?: (db: Queryable) => Promise<boolean>): Promise<PooledTransaction | null> {
     const client = await this.connect();
+    const runner = (text: string, values: readonly unknown[]) => this.run(client, text, values);
     try {
-      await this.run(client, 'BEGIN READ WRITE', []);
-      await this.run(client, LOCAL_SETTINGS, settingsValues(settings));
+      if (accept && !(await accept({ query: async (text, values = []) => typeormShape(await runner(text, values)) }))) {
+        client.release();
+        return null;
+      }
+      await runner(begin, []);
+      await runner(LOCAL_SETTINGS, settingsValues(settings));
     } catch (error) {
       client.release(error as Error);
       throw error;
     }
-    return new PooledTransaction(client, (text, values) => this.run(client, text, values));
+    return new PooledTransaction(client, runner);
   }
 
   /** Waits for checked-out connections to come back, then closes every connection. */

@@ -1,7 +1,9 @@
-// A request's use of the database (request-db.ts): a transaction, or single read statements.
+// A request's use of the database (request-db.ts): a transaction, or single read statements,
+// and the snapshots its heavy reads take on the read replica (read-replica.ts).
+import type { ReplicaReader } from './read-replica';
 import type { PooledTransaction, RequestPool } from './request-db';
 import type { Queryable } from './sql';
-import type { RequestTransaction, TenantSettings } from './transaction';
+import type { ReadSnapshot, RequestTransaction, TenantSettings } from './transaction';
 
 /**
  * A request's database: a write transaction opened on first use (committed
@@ -14,10 +16,12 @@ export class RequestScope implements RequestTransaction {
   private used = false;
   private opening: Promise<PooledTransaction> | null = null;
   private readonly direct: Queryable = { query: (text, values) => this.readStatement(text, values) };
+  private readonly snapshots: ReadSnapshot[] = [];
 
   constructor(
     private readonly pool: RequestPool,
     private settings: TenantSettings,
+    private readonly replica: ReplicaReader | null = null,
   ) {}
 
   /** True once any statement ran (the tenant can no longer change). */
@@ -54,7 +58,17 @@ export class RequestScope implements RequestTransaction {
     return this.opening;
   }
 
+  /** A snapshot on the read replica, unless this request has begun writing (its reads must see its writes). */
+  async replicaSnapshot(): Promise<ReadSnapshot | null> {
+    if (!this.replica || this.opening) return null;
+    this.used = true;
+    const snapshot = await this.replica.open(this.settings);
+    if (snapshot) this.snapshots.push(snapshot);
+    return snapshot;
+  }
+
   async finish(commit: boolean): Promise<void> {
+    for (const snapshot of this.snapshots.splice(0)) await snapshot.end();
     const opening = this.opening;
     if (!opening) return;
     let tx: PooledTransaction;
@@ -64,5 +78,7 @@ export class RequestScope implements RequestTransaction {
       return; // opening failed and released its connection
     }
     await tx.end(commit);
+    // the caller's next heavy reads wait for a replica that has this write
+    if (commit) this.replica?.noteWrite(this.settings);
   }
 }

@@ -38,6 +38,20 @@ export interface RequestTransaction {
   readOnly(): boolean;
   /** Commits (or rolls back) and releases; once; nothing when never opened. */
   finish(commit: boolean): Promise<void>;
+  /**
+   * A read-only snapshot on the read replica for a heavy read (platform/read-replica.ts), ended
+   * at the latest by `finish`; null or absent: read on the primary.
+   */
+  replicaSnapshot?(): Promise<ReadSnapshot | null>;
+}
+
+/** One read-only snapshot on the read replica (platform/read-replica.ts). */
+export interface ReadSnapshot {
+  readonly db: Queryable;
+  /** True once the replica failed one of its statements (connection lost, conflict with recovery): the work may be done again on the primary. */
+  readonly lost: boolean;
+  /** Ends the snapshot and gives its connection back; once (later calls do nothing); never throws. */
+  end(): Promise<void>;
 }
 
 /**
