@@ -14,7 +14,8 @@
 //    so PostgreSQL parses and plans each once per connection; at most
 //    MAX_PREPARED per connection, further texts run unnamed.
 import { createHash } from 'node:crypto';
-import { type ClientConfig, DatabaseError, Pool, Query, type PoolClient, type QueryConfig, type QueryResult } from 'pg';
+import { type ClientConfig, DatabaseError, Pool, type PoolClient, type Query, type QueryConfig, type QueryResult } from 'pg';
+import { SESSION_SETTINGS_NAME, WithSettings } from './settings-query';
 import type { Queryable } from './sql';
 import type { TenantSettings } from './transaction';
 
@@ -34,7 +35,6 @@ function settingsKey(s: TenantSettings): string {
   return `${s.tenantId ?? ''}|${s.operator ? 'on' : ''}|${s.actorId ?? ''}`;
 }
 
-const SESSION_SETTINGS_NAME = 'ce_session_settings';
 const SESSION_SETTINGS = `SELECT set_config('app.tenant_id', $1, false), set_config('app.operator', $2, false), set_config('app.actor_id', $3, false)`;
 const LOCAL_SETTINGS = `SELECT set_config('app.tenant_id', $1, true), set_config('app.operator', $2, true), set_config('app.actor_id', $3, true)`;
 
@@ -46,42 +46,6 @@ function settingsValues(s: TenantSettings): string[] {
 function withQuery(error: unknown, text: string): Error {
   if (error instanceof DatabaseError) Object.assign(error, { query: text });
   return error instanceof Error ? error : new Error(String(error));
-}
-
-/** The parts of `pg`'s Query (8.x) that WithSettings builds on: its extended-protocol messages. */
-interface ProtocolConnection {
-  bind(config: { statement: string; values: unknown[] }): void;
-  describe(config: { type: 'P'; name: string }): void;
-  execute(config: { portal: string }): void;
-}
-type QueryCallback = (error: Error | undefined, results: QueryResult | QueryResult[] | undefined) => void;
-const PgQuery = Query as unknown as new (config: QueryConfig, callback: QueryCallback) => { prepare(connection: ProtocolConnection): void };
-
-/**
- * A statement preceded by the session switch (SESSION_SETTINGS, already prepared on the
- * connection), both before one Sync: one round trip and one implicit transaction. The
- * callback receives both results (pg's multi-result shape); the statement's is the last.
- */
-class WithSettings extends PgQuery {
-  constructor(
-    config: QueryConfig,
-    private readonly settings: string[],
-    callback: QueryCallback,
-  ) {
-    super(config, callback);
-  }
-
-  /** Always the extended protocol, even for a statement without name or values. */
-  requiresPreparation(): boolean {
-    return true;
-  }
-
-  override prepare(connection: ProtocolConnection): void {
-    connection.bind({ statement: SESSION_SETTINGS_NAME, values: this.settings });
-    connection.describe({ type: 'P', name: '' });
-    connection.execute({ portal: '' });
-    super.prepare(connection);
-  }
 }
 
 /**
