@@ -10,19 +10,9 @@ import { Client } from 'pg';
 import { EmbeddedDatabaseError, startEmbeddedPostgres } from '../../server/platform/embedded-postgres';
 import { createLogger } from '../../server/platform/logger';
 import { embeddedPostgresPackage } from '../../server/platform/native-modules';
+import { freePort } from '../support/free-port';
 
 const logger = createLogger('silent');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function query<T = Record<string, unknown>>(url: string, sql: string): Promise<T[]> {
   const client = new Client({ connectionString: url });
