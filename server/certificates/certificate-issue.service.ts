@@ -18,7 +18,7 @@ import { maskIdNumber } from '../platform/id-number';
 import { isUuid } from '../platform/uuid';
 import type { PoliciesService } from '../policy/policy.service';
 import type { Professional } from '../professionals/professionals.types';
-import { newCertificateCode } from './certificate-code';
+import { newRandomCode as newCertificateCode } from '../platform/random-code';
 import { yearRange } from './certificate-format';
 import type { CertificateLine } from './certificate-record';
 import { certificateError } from './certificates.errors';

@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { TITLE_LEVEL_LABELS } from '../engine/titles';
 import { certificateFont } from './certificate-font';
-import { formatCertificateCode } from './certificate-code';
+import { groupRandomCode as formatCertificateCode } from '../platform/random-code';
 import { chineseDate, formatHours, unitOf, yearRange } from './certificate-format';
 import type { CertificateLine, CertificateRecord } from './certificate-record';
 

@@ -5,7 +5,7 @@
 // one (wrong length or letters) is unknown without a query; every look-up is counted first.
 import type { DataSource } from 'typeorm';
 import { AppError } from '../platform/errors';
-import { normalizeCertificateCode } from './certificate-code';
+import { normalizeRandomCode as normalizeCertificateCode } from '../platform/random-code';
 import type { PublicCertificate } from './certificate-record';
 import type { CertificatesRepository } from './certificates.repository';
 import type { VerifyLimits } from './verify-limits';

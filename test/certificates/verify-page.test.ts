@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { chinaToday } from '../../server/platform/clock';
 import { chineseDate } from '../../server/certificates/certificate-format';
-import { newCertificateCode } from '../../server/certificates/certificate-code';
+import { newRandomCode as newCertificateCode } from '../../server/platform/random-code';
 import { maskIdNumber } from '../../server/platform/id-number';
 import type { TenantFixture } from '../support/fixtures';
 import { codes, startTestApp, type TestApp } from '../support/harness';
