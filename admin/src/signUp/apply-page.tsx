@@ -5,9 +5,10 @@
 import { type FormEvent, useState } from 'react';
 import { Box, Button, FormControlLabel, Radio, RadioGroup, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'ra-core';
-import { lastTenantCode, rememberTenantCode } from '../providers/session';
+import { lastTenantCode } from '../providers/session';
 import { applyForOrganisation, type DirectoryEntry, type RegistrationReceipt } from './data';
-import { helper, useFieldErrors } from './form-support';
+import { helper, useFieldErrors, useSubmission } from './form-support';
+import { TenantCodeField } from './tenant-code-field';
 import { OrgPicker } from './org-picker';
 import { PasswordFields } from './password-fields';
 import { PublicFrame } from './public-frame';
@@ -25,8 +26,7 @@ export default function ApplyPage() {
   const [parent, setParent] = useState<DirectoryEntry | null>(null);
   const [values, setValues] = useState({ name: '', code: '', adminUsername: '', adminName: '', adminPhone: '' });
   const [password, setPassword] = useState({ password: '', confirm: '' });
-  const [busy, setBusy] = useState(false);
-  const [answer, setAnswer] = useState<RegistrationReceipt | null>(null);
+  const { busy, answer, send } = useSubmission<RegistrationReceipt>(fail);
   const f = (key: string) => translate(`app.signUp.fields.${key}`);
 
   const set = (key: keyof typeof values) => (e: { target: { value: string } }) => {
@@ -38,9 +38,8 @@ export default function ApplyPage() {
     event.preventDefault();
     if (!parent) return setErrors({ parentId: translate('app.signUp.errors.parent_required') });
     if (password.password !== password.confirm) return setErrors({ confirm: translate('app.signUp.errors.password_mismatch') });
-    setBusy(true);
-    try {
-      const result = await applyForOrganisation({
+    await send(tenantCode, () =>
+      applyForOrganisation({
         tenantCode: tenantCode.trim(),
         kind,
         name: values.name.trim(),
@@ -50,14 +49,8 @@ export default function ApplyPage() {
         adminName: values.adminName.trim(),
         adminPhone: values.adminPhone.trim(),
         password: password.password,
-      });
-      rememberTenantCode(tenantCode);
-      setAnswer(result);
-    } catch (error) {
-      fail(error);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
   };
 
   if (answer)
@@ -70,17 +63,14 @@ export default function ApplyPage() {
   return (
     <PublicFrame title="app.signUp.organisation.title" intro="app.signUp.organisation.intro" here="/sign-up/organisation">
       <Box component="form" onSubmit={submit} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="apply-form">
-        <TextField
-          name="tenantCode"
-          label={f('tenantCode')}
+        <TenantCodeField
           value={tenantCode}
-          onChange={(e) => {
-            setTenantCode(e.target.value);
+          errors={errors}
+          onChange={(value) => {
+            setTenantCode(value);
             setParent(null);
             clear('tenantCode');
           }}
-          required
-          {...helper(errors, 'tenantCode', translate('app.login.tenant_hint'))}
         />
         <RadioGroup
           row

@@ -4,6 +4,7 @@
 import { useCallback, useState } from 'react';
 import { useNotify } from 'ra-core';
 import { ApiError } from '../providers/graphql';
+import { rememberTenantCode } from '../providers/session';
 
 export type FieldErrors = Readonly<Record<string, string>>;
 
@@ -25,4 +26,29 @@ export function useFieldErrors(fields: readonly string[]) {
 /** A field's helper text: its error, else its hint. */
 export function helper(errors: FieldErrors, field: string, hint?: string): { error: boolean; helperText?: string } {
   return errors[field] ? { error: true, helperText: errors[field] } : { error: false, helperText: hint };
+}
+
+/**
+ * A public form's sending: busy while the request runs, the receipt once it answered (the
+ * region code then remembered for next time), the server's refusal shown by `fail`.
+ */
+export function useSubmission<T>(fail: (error: unknown) => void) {
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState<T | null>(null);
+  const send = useCallback(
+    async (tenantCode: string, request: () => Promise<T>) => {
+      setBusy(true);
+      try {
+        const result = await request();
+        rememberTenantCode(tenantCode);
+        setAnswer(result);
+      } catch (error) {
+        fail(error);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [fail],
+  );
+  return { busy, answer, send };
 }

@@ -6,9 +6,10 @@ import { type FormEvent, useState } from 'react';
 import { Box, Button, MenuItem, TextField } from '@mui/material';
 import { useTranslate } from 'ra-core';
 import { TITLE_LEVELS, TITLE_SERIES } from '../professionals/choices';
-import { lastTenantCode, rememberTenantCode } from '../providers/session';
+import { lastTenantCode } from '../providers/session';
 import { type DirectoryEntry, type RegistrationReceipt, signUpProfessional } from './data';
-import { helper, useFieldErrors } from './form-support';
+import { helper, useFieldErrors, useSubmission } from './form-support';
+import { TenantCodeField } from './tenant-code-field';
 import { OrgPicker } from './org-picker';
 import { PasswordFields } from './password-fields';
 import { PublicFrame } from './public-frame';
@@ -23,8 +24,7 @@ export default function SignUpPage() {
   const [unit, setUnit] = useState<DirectoryEntry | null>(null);
   const [values, setValues] = useState({ idNumber: '', name: '', phone: '', titleLevel: '', titleSeries: '' });
   const [password, setPassword] = useState({ password: '', confirm: '' });
-  const [busy, setBusy] = useState(false);
-  const [answer, setAnswer] = useState<RegistrationReceipt | null>(null);
+  const { busy, answer, send } = useSubmission<RegistrationReceipt>(fail);
   const f = (key: string) => translate(`app.signUp.fields.${key}`);
 
   const set = (key: keyof typeof values) => (e: { target: { value: string } }) => {
@@ -36,9 +36,8 @@ export default function SignUpPage() {
     event.preventDefault();
     if (!unit) return setErrors({ unitId: translate('app.signUp.errors.unit_required') });
     if (password.password !== password.confirm) return setErrors({ confirm: translate('app.signUp.errors.password_mismatch') });
-    setBusy(true);
-    try {
-      const result = await signUpProfessional({
+    await send(tenantCode, () =>
+      signUpProfessional({
         tenantCode: tenantCode.trim(),
         idNumber: values.idNumber.trim().toUpperCase(),
         name: values.name.trim(),
@@ -47,14 +46,8 @@ export default function SignUpPage() {
         titleSeries: values.titleSeries,
         unitId: unit.id,
         password: password.password,
-      });
-      rememberTenantCode(tenantCode);
-      setAnswer(result);
-    } catch (error) {
-      fail(error);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
   };
 
   if (answer)
@@ -67,17 +60,14 @@ export default function SignUpPage() {
   return (
     <PublicFrame title="app.signUp.professional.title" intro="app.signUp.professional.intro" here="/sign-up">
       <Box component="form" onSubmit={submit} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="sign-up-form">
-        <TextField
-          name="tenantCode"
-          label={f('tenantCode')}
+        <TenantCodeField
           value={tenantCode}
-          onChange={(e) => {
-            setTenantCode(e.target.value);
+          errors={errors}
+          onChange={(value) => {
+            setTenantCode(value);
             setUnit(null);
             clear('tenantCode');
           }}
-          required
-          {...helper(errors, 'tenantCode', translate('app.login.tenant_hint'))}
         />
         <OrgPicker
           tenantCode={tenantCode}
