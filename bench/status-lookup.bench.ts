@@ -177,9 +177,13 @@ async function main(): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 1000));
     const after = memoryOf(product.pid);
+    // V8 keeps the heap it grew under load until its memory reducer runs (8 s after the
+    // allocation rate falls): the figure an operator sees on an idle server is after that
+    await new Promise((r) => setTimeout(r, 14000));
+    const settled = memoryOf(product.pid);
     printTables(samples, o.workloads, o.concurrencies, o.rounds);
     out(`(machine load average at the end: ${loadAverage()}; other work on the machine moves these figures)`);
-    out(`\nproduct memory: RSS ${mib(idle?.rss)} idle before the load, ${mib(after?.rss)} after it (peak ${mib(after?.peak)})`);
+    out(`\nproduct memory: RSS ${mib(idle?.rss)} idle before the load, ${mib(after?.rss)} 1 s after it, ${mib(settled?.rss)} 15 s after it (peak ${mib(after?.peak)})`);
     printGoals({ samples, statements, memory: idle && after ? { idle: idle.rss, after: after.rss } : null });
   } finally {
     for (const s of servers.reverse()) await s.stop();

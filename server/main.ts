@@ -8,6 +8,7 @@ import './platform/native-modules';
 import 'reflect-metadata';
 import { startServer } from './app/server';
 import { ConfigError, loadConfig } from './platform/config';
+import { applyHeapGrowth } from './platform/heap-growth';
 import { PolicyError } from './policy';
 import { openDatabases } from './platform/database';
 import { EmbeddedDatabase, EmbeddedDatabaseError, startEmbeddedPostgres } from './platform/embedded-postgres';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  applyHeapGrowth(config.HEAP_GROWTH_PERCENT);
   const logger = createLogger(config.LOG_LEVEL, stdoutDestination());
   let embedded: EmbeddedDatabase | null = null;
   let ownerUrl = config.DATABASE_URL;

@@ -38,6 +38,11 @@ const schema = z.object({
   POLICY_DIR: z.string().min(1).default('tenants'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * V8 grows the heap to (1 + this / 100) × the live data before collecting the old generation
+   * (server/platform/heap-growth.ts); 0 keeps V8's default (up to 4×).
+   */
+  HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(60),
   /** HS256 signing secret; generated into DATA_DIR when absent (not allowed in production). */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
