@@ -2,10 +2,11 @@
 # `npm test`: build the server into dist/ with swc (test/support/build-dist.cjs: a few
 # seconds; the tests that start the product as a user does run it) while Vite builds the
 # console into admin/dist/ (the browser tests drive it in Chromium); then the jest suite
-# beside the static checks (tsc's type-check of the server, tests, benchmarks and
-# migrations; ESLint with zero warnings; the console's and the browser tests' type-checks;
-# the layer rules of dependency-cruiser). Jest runs three files at a time in a random order
-# (it prints the seed; `npm test -- --seed=N` repeats one). Extra arguments go to jest.
+# beside the static checks (test/support/static-checks.mjs: tsc's type-check of the server,
+# tests, benchmarks and migrations, of the browser tests and of the console, and ESLint with
+# zero warnings, over programs built once; then the layer rules of dependency-cruiser). Jest
+# runs three files at a time in a random order (it prints the seed; `npm test -- --seed=N`
+# repeats one). Extra arguments go to jest.
 # Fails if any part fails.
 set -u
 cd "$(dirname "$0")/.."
@@ -22,14 +23,7 @@ export CONSOLE_PREBUILT=1
 checks_log=$(mktemp)
 results=$(mktemp)
 (
-  echo "› tsc -p tsconfig.json --noEmit (server, tests, benchmarks, migrations)" &&
-    npx tsc -p tsconfig.json --noEmit &&
-    echo "› eslint --max-warnings 0" &&
-    npx eslint server bench migrations test --max-warnings 0 &&
-    echo "› tsc -p admin/tsconfig.json (the console)" &&
-    npx tsc -p admin/tsconfig.json &&
-    echo "› tsc -p test/e2e/console/tsconfig.json (the browser tests)" &&
-    npx tsc -p test/e2e/console/tsconfig.json &&
+  node test/support/static-checks.mjs &&
     echo "› dependency-cruiser (layers, cycles, engine purity)" &&
     npx depcruise server bench migrations admin/src --config .dependency-cruiser.cjs
 ) >"$checks_log" 2>&1 &
@@ -47,6 +41,8 @@ node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
 ' "$results" 2>/dev/null || echo "tests: 0 passed, 1 failed"
+# JEST_RESULTS=<file>: keep jest's JSON report (per-file times: test/support/slowest-files.cjs)
+[ -n "${JEST_RESULTS:-}" ] && cp "$results" "$JEST_RESULTS"
 rm -f "$checks_log" "$results"
 
 [ "$tests_status" -eq 0 ] && [ "$checks_status" -eq 0 ]
