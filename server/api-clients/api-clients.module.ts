@@ -14,8 +14,8 @@ declare module '../platform/module' {
 export const apiClientsModule: CapabilityModule = {
   name: 'apiClients',
   resolvers: [ApiClientsResolver],
-  createServices: ({ invalidations, logger }, { audit }) => ({
-    apiClients: new ApiClientsService(new ApiClientsRepository(), audit, { invalidations, logger }),
+  createServices: ({ invalidations, logger, config }, { audit }) => ({
+    apiClients: new ApiClientsService(new ApiClientsRepository(), audit, { invalidations, logger, maxFailuresPerMinute: config.API_KEY_MAX_FAILURES_PER_MINUTE }),
   }),
   errors: apiClientError.catalog,
 };

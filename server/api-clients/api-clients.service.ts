@@ -14,6 +14,7 @@ import type { Logger } from '../platform/logger';
 import { Connection, decodeCursor, PageRequest, toConnection } from '../platform/pagination';
 import { isUuid } from '../platform/uuid';
 import { ApiKeyCache } from './api-key-cache';
+import { ApiKeyFailures } from './api-key-failures';
 import { apiClientError } from './api-clients.errors';
 import type { ApiClientsRepository, ApiKeyRecord } from './api-clients.repository';
 import type { ApiClient, CreateApiClientInput, CreatedApiClient } from './api-clients.types';
@@ -24,11 +25,14 @@ export interface ApiClientsOptions {
   invalidations?: Invalidations;
   /** Where a failure to record a key's last use is reported. */
   logger?: Logger;
+  /** Failed authentications one client address may make per minute (api-key-failures.ts); absent: 30. */
+  maxFailuresPerMinute?: number;
   now?: () => number;
 }
 
 export class ApiClientsService {
   private readonly keys: ApiKeyCache;
+  private readonly failures: ApiKeyFailures;
   private readonly logger: Logger | undefined;
   private readonly now: () => number;
 
@@ -40,6 +44,7 @@ export class ApiClientsService {
     this.now = options.now ?? Date.now;
     this.logger = options.logger;
     this.keys = new ApiKeyCache(options.invalidations ?? noInvalidations, this.now);
+    this.failures = new ApiKeyFailures(options.maxFailuresPerMinute ?? 30);
   }
 
   /** A client of the tenant, for the bureau; null for anyone else (as if it did not exist). */
@@ -108,7 +113,22 @@ export class ApiClientsService {
    * lag the real last use by up to a minute per process. Whether the client's
    * tenant is suspended is app/authenticate's check, as for bearer tokens.
    */
-  async authenticate(runtime: DataSource, apiKey: string): Promise<Extract<Actor, { kind: 'API_CLIENT' }>> {
+  /**
+   * The API client a key belongs to, from `address`; UNAUTHENTICATED for a key that is malformed,
+   * unknown, wrong, revoked or expired (each counted against the address), TOO_MANY_REQUESTS
+   * once the address has failed too often this minute (before any lookup).
+   */
+  async authenticate(runtime: DataSource, apiKey: string, address: string): Promise<Extract<Actor, { kind: 'API_CLIENT' }>> {
+    await this.failures.check(address);
+    try {
+      return await this.verify(runtime, apiKey);
+    } catch (error) {
+      await this.failures.count(address);
+      throw error;
+    }
+  }
+
+  private async verify(runtime: DataSource, apiKey: string): Promise<Extract<Actor, { kind: 'API_CLIENT' }>> {
     const parsed = parseApiKey(apiKey);
     if (!parsed) throw unauthenticated('API 密钥格式无效');
     const given = Buffer.from(hashApiSecret(parsed.secret), 'hex');

@@ -51,10 +51,10 @@ const accounts = new AccountsRepository();
  * A bearer token's account is loaded by one statement under the request's own
  * settings (outside any transaction: the request may still turn out to be a read).
  */
-export async function authenticate(credentials: Credentials, deps: AuthDeps): Promise<Authenticated> {
+export async function authenticate(credentials: Credentials, deps: AuthDeps, clientAddress: string): Promise<Authenticated> {
   if (credentials.bearer) return fromToken(credentials.bearer, deps);
   if (credentials.apiKey) {
-    const actor = await deps.apiClients.authenticate(deps.runtime, credentials.apiKey);
+    const actor = await deps.apiClients.authenticate(deps.runtime, credentials.apiKey, clientAddress);
     await requireServedTenant(deps.runtime, actor.tenantId);
     return { actor, tx: new RequestScope(deps.pool, { tenantId: actor.tenantId, actorId: actor.id }, deps.replica ?? null) };
   }

@@ -1,5 +1,5 @@
 // The HTTP surface: GraphQL, the bundled explorer, health and readiness, on one port.
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -159,14 +159,15 @@ export async function startServer(options: {
   // throw an AppError with its HTTP status.
   const requestContext = async (req: IncomingMessage, res: ServerResponse, info: RequestInfo = requestInfo(req)): Promise<Context> => {
     const requestId = info.requestId;
-    const { actor, tx } = await authenticate(readCredentials(req.headers), { runtime, pool, replica, tokens, apiClients: services.apiClients });
+    const clientAddress = req.socket.remoteAddress ?? 'unknown';
+    const { actor, tx } = await authenticate(readCredentials(req.headers), { runtime, pool, replica, tokens, apiClients: services.apiClients }, clientAddress);
     const tenantId = actor.kind === 'ACCOUNT' || actor.kind === 'API_CLIENT' ? actor.tenantId : null;
     // a request that ends without reaching willSendResponse must not keep its connection
     res.on('close', () => void tx.finish(false));
     const db = () => tx.manager();
     const ctx: Context = {
       requestId,
-      clientAddress: req.socket.remoteAddress ?? 'unknown',
+      clientAddress,
       actor,
       tenantId,
       tx,
@@ -186,7 +187,10 @@ export async function startServer(options: {
       return await requestContext(req, res, info);
     } catch (error) {
       if (error instanceof AppError) {
-        throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: error.httpStatus ?? 400 } } });
+        // a refusal that says when to come back (TOO_MANY_REQUESTS) says it in Retry-After too
+        const retryAfter = error.extensions?.retryAfter;
+        const http = { status: error.httpStatus ?? 400, ...(typeof retryAfter === 'number' ? { headers: new HeaderMap([['retry-after', String(retryAfter)]]) } : {}) };
+        throw new GraphQLError(error.message, { extensions: { ...error.extensions, code: error.code, http } });
       }
       formatError.report(info.log, [error]);
       throw error;

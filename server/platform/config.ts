@@ -122,6 +122,8 @@ const schema = z.object({
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
   /** Look-ups of the public certificate verification page one address may make a minute. */
+  /** Failed API-key authentications one client address may make per minute, per process (api-clients/api-key-failures.ts). */
+  API_KEY_MAX_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(30),
   VERIFY_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
   /**
    * Self-registration (docs/REGISTRATION.md): sign-ups (professionals' and organisations')

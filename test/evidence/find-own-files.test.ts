@@ -29,7 +29,7 @@ afterAll(() => app.close());
 
 /** Runs `work` as one request of a signed-in account, with its context built as /graphql builds it. */
 async function as<T>(token: string, work: (ctx: Context) => Promise<T>): Promise<T> {
-  const { actor, tx } = await authenticate(readCredentials({ authorization: `Bearer ${token}` }), { runtime: app.runtime, pool: app.server.pool, tokens: services.tokens, apiClients: services.apiClients });
+  const { actor, tx } = await authenticate(readCredentials({ authorization: `Bearer ${token}` }), { runtime: app.runtime, pool: app.server.pool, tokens: services.tokens, apiClients: services.apiClients }, '127.0.0.1');
   const db = () => tx.manager();
   const ctx: Context = {
     requestId: 'test',
