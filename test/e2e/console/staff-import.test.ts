@@ -89,6 +89,8 @@ describe('staff import', () => {
     await errors.waitFor();
     // row 4: the template's header is row 1, its example row 2, our rows 3 and 4
     const line = errors.locator('tbody tr[data-row="4"]');
+    // the table is shown while the dry run's result is still coming in: wait for its row
+    await line.waitFor();
     expect(await line.locator('td').allTextContents()).toEqual(['4', '身份证号码', '身份证号码校验位错误']);
     expect(await errors.locator('tbody tr').count()).toBe(1);
     expect(await page.getByTestId('import-summary').textContent()).toContain('有错误 1 行');
