@@ -72,7 +72,10 @@ describe('role scope', () => {
     await page.goto('/admin/#/professionals');
     const rows = page.locator('[data-testid="professionals-list"] tbody tr');
     await rows.first().waitFor();
-    const units = await page.locator('[data-testid="professionals-list"] tbody td.column-unitId').allTextContents();
+    // the unit column's names come with their own request: wait for them before reading all
+    const unitCells = page.locator('[data-testid="professionals-list"] tbody td.column-unitId');
+    await unitCells.filter({ hasText: unit.name }).first().waitFor();
+    const units = await unitCells.allTextContents();
     expect(units.length).toBeGreaterThan(0);
     expect(new Set(units)).toEqual(new Set([unit.name]));
     // the whole list: as many active people as the unit has (the list opens on active staff)
